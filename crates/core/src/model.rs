@@ -1,0 +1,427 @@
+//! The parsed structure of a paste: forms, their fields, tasks, goals and indicator rows.
+//! Everything keeps the [`Span`] of text it came from.
+
+use crate::diagnostic::Diagnostic;
+use crate::span::{LineIndex, Span};
+
+/// The two kinds of 申报表.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FormKind {
+    /// 二级项目支出绩效目标申报表 (and the 项目支出 forms of other regions).
+    Project,
+    /// 部门（单位）整体支出绩效目标申报表.
+    Department,
+}
+
+impl FormKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FormKind::Project => "project",
+            FormKind::Department => "department",
+        }
+    }
+
+    /// Header fields a form of this kind must have (S002).
+    pub fn required_fields(self) -> &'static [FieldKey] {
+        use FieldKey::*;
+        match self {
+            FormKind::Project => &[
+                Code, Name, Applicant, BudgetUnit, Years, ProjectType, IsNew, Allocation,
+                TotalAmount, YearAmount, PolicyBasis, CalcBasis, AnnualGoal,
+            ],
+            FormKind::Department => &[Name, Authority, TotalAmount],
+        }
+    }
+}
+
+/// The header fields of both form kinds, by canonical key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FieldKey {
+    Code,
+    Name,
+    Applicant,
+    BudgetUnit,
+    Years,
+    ProjectType,
+    IsNew,
+    Allocation,
+    TotalAmount,
+    YearAmount,
+    PolicyBasis,
+    CalcBasis,
+    AnnualGoal,
+    LongTermGoal,
+    /// Department form: 主管部门.
+    Authority,
+    /// Department form: the 财政拨款 of the 金额合计 row.
+    TotalFiscal,
+    /// Department form: the 其他资金 of the 金额合计 row.
+    TotalOther,
+}
+
+impl FieldKey {
+    /// The key used in JSON and CSV.
+    pub fn as_str(self) -> &'static str {
+        use FieldKey::*;
+        match self {
+            Code => "code",
+            Name => "name",
+            Applicant => "applicant",
+            BudgetUnit => "budget_unit",
+            Years => "years",
+            ProjectType => "project_type",
+            IsNew => "is_new",
+            Allocation => "allocation",
+            TotalAmount => "total_amount",
+            YearAmount => "year_amount",
+            PolicyBasis => "policy_basis",
+            CalcBasis => "calc_basis",
+            AnnualGoal => "annual_goal",
+            LongTermGoal => "long_term_goal",
+            Authority => "authority",
+            TotalFiscal => "total_fiscal",
+            TotalOther => "total_other",
+        }
+    }
+
+    /// The canonical label of the Shenzhen template.
+    pub fn label_zh(self) -> &'static str {
+        use FieldKey::*;
+        match self {
+            Code => "项目编码",
+            Name => "项目名称",
+            Applicant => "申请单位",
+            BudgetUnit => "一级预算单位",
+            Years => "实施期限",
+            ProjectType => "项目类型",
+            IsNew => "是否新增项目",
+            Allocation => "分配方式",
+            TotalAmount => "项目总金额",
+            YearAmount => "本年度项目金额",
+            PolicyBasis => "政策依据",
+            CalcBasis => "测算依据",
+            AnnualGoal => "年度目标",
+            LongTermGoal => "长期目标",
+            Authority => "主管部门",
+            TotalFiscal => "财政拨款合计",
+            TotalOther => "其他资金合计",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        use FieldKey::*;
+        match self {
+            Code => "project code",
+            Name => "name",
+            Applicant => "applicant unit",
+            BudgetUnit => "first-level budget unit",
+            Years => "implementation period",
+            ProjectType => "project type",
+            IsNew => "new project",
+            Allocation => "allocation method",
+            TotalAmount => "total amount",
+            YearAmount => "amount this year",
+            PolicyBasis => "policy basis",
+            CalcBasis => "calculation basis",
+            AnnualGoal => "annual goal",
+            LongTermGoal => "long-term goal",
+            Authority => "supervising department",
+            TotalFiscal => "fiscal funds total",
+            TotalOther => "other funds total",
+        }
+    }
+
+    /// Fields whose value is an amount in the form's amount unit.
+    pub fn is_amount(self) -> bool {
+        matches!(self, FieldKey::TotalAmount | FieldKey::YearAmount | FieldKey::TotalFiscal | FieldKey::TotalOther)
+    }
+
+    /// Fields that hold prose and may continue over several lines.
+    pub fn is_long_text(self) -> bool {
+        matches!(
+            self,
+            FieldKey::PolicyBasis | FieldKey::CalcBasis | FieldKey::AnnualGoal | FieldKey::LongTermGoal
+        )
+    }
+}
+
+/// The unit of a form's amounts, taken from the amount labels (`项目总金额（中期规划，万元）`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AmountUnit {
+    Yuan,
+    WanYuan,
+}
+
+impl AmountUnit {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AmountUnit::Yuan => "元",
+            AmountUnit::WanYuan => "万元",
+        }
+    }
+
+    /// How many 元 one unit is.
+    pub fn in_yuan(self) -> f64 {
+        match self {
+            AmountUnit::Yuan => 1.0,
+            AmountUnit::WanYuan => 10_000.0,
+        }
+    }
+}
+
+/// A piece of text taken from the input: its span and its cleaned text.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Text {
+    /// The raw text, trimmed; empty at the place where the value would be when absent.
+    pub span: Span,
+    /// Cleaned: HTML removed, odd spaces made plain, lines trimmed and joined by `\n`.
+    pub text: String,
+}
+
+impl Text {
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+/// One header field as found in the form.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    pub key: FieldKey,
+    /// The label as written, with its colon (`项目编号:`).
+    pub label: Text,
+    pub value: Text,
+    /// For amount fields: the number, in the form's [`AmountUnit`].
+    pub amount: Option<f64>,
+    /// For amount fields: the unit the label names, if any.
+    pub label_unit: Option<AmountUnit>,
+}
+
+/// 一级指标.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Level1 {
+    Output,
+    Benefit,
+    Satisfaction,
+    Cost,
+}
+
+impl Level1 {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level1::Output => "产出",
+            Level1::Benefit => "效益",
+            Level1::Satisfaction => "满意度",
+            Level1::Cost => "成本",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Level1::Output => "output",
+            Level1::Benefit => "benefit",
+            Level1::Satisfaction => "satisfaction",
+            Level1::Cost => "cost",
+        }
+    }
+}
+
+/// 二级指标: a category of the framework, or a name the framework does not know.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Level2 {
+    Quantity,
+    Quality,
+    Timeliness,
+    Cost,
+    EconomicBenefit,
+    SocialBenefit,
+    EcologicalBenefit,
+    Sustainability,
+    ServiceSatisfaction,
+    OtherSatisfaction,
+    EconomicCost,
+    SocialCost,
+    EcologicalCost,
+    /// A name outside the framework, as written (star and `指标` removed).
+    Other(String),
+}
+
+impl Level2 {
+    /// Every known category, for vocabulary matching.
+    pub const KNOWN: [Level2; 13] = [
+        Level2::Quantity,
+        Level2::Quality,
+        Level2::Timeliness,
+        Level2::Cost,
+        Level2::EconomicBenefit,
+        Level2::SocialBenefit,
+        Level2::EcologicalBenefit,
+        Level2::Sustainability,
+        Level2::ServiceSatisfaction,
+        Level2::OtherSatisfaction,
+        Level2::EconomicCost,
+        Level2::SocialCost,
+        Level2::EcologicalCost,
+    ];
+
+    pub fn name(&self) -> &str {
+        match self {
+            Level2::Quantity => "数量",
+            Level2::Quality => "质量",
+            Level2::Timeliness => "时效",
+            Level2::Cost => "成本",
+            Level2::EconomicBenefit => "经济效益",
+            Level2::SocialBenefit => "社会效益",
+            Level2::EcologicalBenefit => "生态效益",
+            Level2::Sustainability => "可持续影响",
+            Level2::ServiceSatisfaction => "服务对象满意度",
+            Level2::OtherSatisfaction => "其他满意度",
+            Level2::EconomicCost => "经济成本",
+            Level2::SocialCost => "社会成本",
+            Level2::EcologicalCost => "生态环境成本",
+            Level2::Other(s) => s,
+        }
+    }
+
+    /// The 一级 a known 二级 belongs to (Shenzhen template; 101号 cost categories under 成本).
+    pub fn level1(&self) -> Option<Level1> {
+        use Level2::*;
+        match self {
+            Quantity | Quality | Timeliness | Cost => Some(Level1::Output),
+            EconomicBenefit | SocialBenefit | EcologicalBenefit | Sustainability => Some(Level1::Benefit),
+            ServiceSatisfaction | OtherSatisfaction => Some(Level1::Satisfaction),
+            EconomicCost | SocialCost | EcologicalCost => Some(Level1::Cost),
+            Other(_) => None,
+        }
+    }
+}
+
+/// One cell of an indicator row.
+pub type Cell = Text;
+
+/// One row of the indicator table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Indicator {
+    /// Decided by the 二级 when it is a known category, else by the 一级 cell (or the row above).
+    pub level1: Option<Level1>,
+    /// The 一级 cell as written in this row, when it held a label.
+    pub level1_cell: Option<Cell>,
+    pub level2: Option<Level2>,
+    /// The 二级 cell as written in this row; `None` when inherited from the row above.
+    pub level2_cell: Option<Cell>,
+    /// The 二级 carries a star (`*数量`): a mandatory category.
+    pub mandatory: bool,
+    pub name: Cell,
+    pub value: Cell,
+    /// The 度量单位 column, when the table has one and it is filled.
+    pub unit: Option<Cell>,
+    pub explanation: Cell,
+    /// False for rows of `不适用`.
+    pub applicable: bool,
+    /// The whole row.
+    pub span: Span,
+}
+
+impl Indicator {
+    /// The unit of the value: the 度量单位 column, or the unit written after the number
+    /// (`≥5项` → `项`).
+    pub fn unit_text(&self) -> Option<String> {
+        if let Some(u) = &self.unit {
+            if !u.text.is_empty() {
+                return Some(u.text.clone());
+            }
+        }
+        crate::value::unit_suffix(&self.value.text).map(str::to_string)
+    }
+}
+
+/// A task of the department form (年度主要任务).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Task {
+    pub name: Text,
+    pub content: Text,
+    pub total: Option<f64>,
+    pub fiscal: Option<f64>,
+    pub other: Option<f64>,
+    pub total_span: Span,
+    pub fiscal_span: Span,
+    pub other_span: Span,
+    pub span: Span,
+}
+
+/// One recognized form.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Form {
+    pub kind: FormKind,
+    pub title: Text,
+    /// From the title line to the last line that belongs to the form.
+    pub span: Span,
+    /// Budget year printed under the title (`（2026年度）`), when present.
+    pub budget_year: Option<u16>,
+    pub fields: Vec<Field>,
+    pub amount_unit: Option<AmountUnit>,
+    pub tasks: Vec<Task>,
+    /// Department form: 年度总体目标, one entry per numbered goal (number removed).
+    pub goals: Vec<Text>,
+    pub indicators: Vec<Indicator>,
+    /// Template text recognized and consumed: titles, labels, table headers, sub-titles.
+    pub structure: Vec<Span>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Form {
+    pub fn field(&self, key: FieldKey) -> Option<&Field> {
+        self.fields.iter().find(|f| f.key == key)
+    }
+
+    /// The cleaned value of a field, `None` when absent or empty.
+    pub fn text(&self, key: FieldKey) -> Option<&str> {
+        self.field(key).map(|f| f.value.text.as_str()).filter(|s| !s.is_empty())
+    }
+
+    pub fn amount(&self, key: FieldKey) -> Option<f64> {
+        self.field(key).and_then(|f| f.amount)
+    }
+
+    /// 实施期限 as a whole number of years (`4`, `4年`).
+    pub fn years(&self) -> Option<u32> {
+        let t = self.text(FieldKey::Years)?;
+        let t = t.strip_suffix('年').unwrap_or(t).trim();
+        let digits: String = t.chars().map(crate::text::to_half_width).collect();
+        digits.parse().ok()
+    }
+
+    /// 是否新增项目 as a boolean.
+    pub fn is_new(&self) -> Option<bool> {
+        match self.text(FieldKey::IsNew)? {
+            "是" => Some(true),
+            "否" => Some(false),
+            _ => None,
+        }
+    }
+
+    pub fn applicable_indicators(&self) -> impl Iterator<Item = &Indicator> {
+        self.indicators.iter().filter(|i| i.applicable)
+    }
+}
+
+/// The result of parsing a paste. Parsing never fails: whatever could not be read is reported
+/// in the diagnostics.
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    pub forms: Vec<Form>,
+    /// Diagnostics not tied to one form (S001, and later the X rules).
+    pub diagnostics: Vec<Diagnostic>,
+    pub lines: LineIndex,
+}
+
+impl Document {
+    /// Every diagnostic of the paste: those outside forms first, then each form's.
+    pub fn all_diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().chain(self.forms.iter().flat_map(|f| f.diagnostics.iter()))
+    }
+
+    pub fn indicator_count(&self) -> usize {
+        self.forms.iter().map(|f| f.indicators.len()).sum()
+    }
+}

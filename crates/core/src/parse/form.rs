@@ -1,0 +1,527 @@
+//! Reading one form: from its title line to the line before the next title.
+
+use super::lines::{is_separator_row, split_cells, Line, RawCell, Shape};
+use super::table::{place_row, Inherited, Layout};
+use super::vocab::{self, match_label, table_column, LabelTarget};
+use crate::model::{AmountUnit, Field, FieldKey, Form, FormKind, Task, Text};
+use crate::rules::structure::{self as s, Unplaced};
+use crate::span::Span;
+use crate::text::{clean, is_blank, label_key, trim_range};
+use crate::value::parse_amount;
+
+/// Task table columns of the department form.
+#[derive(Debug, Clone, Copy)]
+struct TaskLayout {
+    name: usize,
+    content: usize,
+    total: usize,
+    fiscal: usize,
+    other: usize,
+}
+
+impl Default for TaskLayout {
+    fn default() -> Self {
+        TaskLayout { name: 1, content: 2, total: 3, fiscal: 4, other: 5 }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Phase {
+    Header,
+    Tasks(TaskLayout),
+    Table(Layout),
+}
+
+/// Where a line without a label continues.
+#[derive(Debug, Clone, Copy)]
+enum Current {
+    None,
+    Field(usize),
+    Goals,
+}
+
+/// The result of reading a form: the form, and the non-empty lines after its last placed line
+/// (text between forms, reported by the caller as S001).
+pub struct Read {
+    pub form: Form,
+    pub trailing: Vec<Span>,
+}
+
+pub struct FormReader<'a> {
+    text: &'a str,
+    lines: &'a [Line],
+    form: Form,
+    phase: Phase,
+    current: Current,
+    inherited: Inherited,
+    /// Unplaced lines as (line index, span).
+    unplaced: Vec<(usize, Span)>,
+    last_placed: usize,
+    label_unit: Option<AmountUnit>,
+    line_unit: Option<AmountUnit>,
+}
+
+impl<'a> FormReader<'a> {
+    /// `lines[0]` is the title line.
+    pub fn new(text: &'a str, kind: FormKind, lines: &'a [Line]) -> Self {
+        let title_line = lines[0].span;
+        let (a, b) = trim_range(title_line.text(text));
+        let title_span = Span::new(title_line.start + a, title_line.start + b);
+        let title = Text { span: title_span, text: label_key(title_span.text(text)).replace(['|', '#', '*'], "") };
+        FormReader {
+            text,
+            lines,
+            form: Form {
+                kind,
+                title,
+                span: title_span,
+                budget_year: None,
+                fields: Vec::new(),
+                amount_unit: None,
+                tasks: Vec::new(),
+                goals: Vec::new(),
+                indicators: Vec::new(),
+                structure: vec![title_span],
+                diagnostics: Vec::new(),
+            },
+            phase: Phase::Header,
+            current: Current::None,
+            inherited: Inherited::default(),
+            unplaced: Vec::new(),
+            last_placed: 0,
+            label_unit: None,
+            line_unit: None,
+        }
+    }
+
+    pub fn read(mut self) -> Read {
+        for i in 1..self.lines.len() {
+            self.line(i);
+        }
+        self.finish()
+    }
+
+    fn placed(&mut self, i: usize) {
+        self.last_placed = self.last_placed.max(i);
+    }
+
+    fn line(&mut self, i: usize) {
+        let line = self.lines[i];
+        let (shape, cells) = split_cells(self.text, line);
+        if cells.iter().all(|c| c.is_empty()) {
+            return;
+        }
+        if is_separator_row(self.text, shape, &cells) {
+            return;
+        }
+        let filled: Vec<&RawCell> = cells.iter().filter(|c| !c.is_empty()).collect();
+        if filled.len() == 1 {
+            let key = label_key(filled[0].text(self.text));
+            if let Some(year) = vocab::year_line(&key) {
+                if self.form.budget_year.is_none() && self.form.fields.is_empty() {
+                    self.form.budget_year = Some(year);
+                    self.form.structure.push(filled[0].span);
+                    self.placed(i);
+                    return;
+                }
+            }
+            if let Some(unit) = vocab::unit_line(&key) {
+                self.line_unit = Some(unit);
+                self.form.structure.push(filled[0].span);
+                self.placed(i);
+                return;
+            }
+        }
+        if let Some(layout) = self.table_header(&cells) {
+            self.phase = Phase::Table(layout);
+            self.current = Current::None;
+            self.form.structure.extend(filled.iter().map(|c| c.span));
+            self.placed(i);
+            return;
+        }
+        match self.phase {
+            Phase::Header => {
+                // A table without its header row: start it at the first row of categories.
+                if cells.len() >= 4 && self.starts_with_category(&cells) {
+                    self.phase = Phase::Table(Layout::default());
+                    self.row(i, &cells);
+                } else {
+                    self.header_line(i, &cells);
+                }
+            }
+            Phase::Tasks(layout) => self.task_line(i, &cells, layout),
+            Phase::Table(layout) => {
+                if self.first_is_label(&cells) {
+                    self.header_line(i, &cells);
+                } else if cells.len() >= 3 {
+                    let _ = layout;
+                    self.row(i, &cells);
+                } else {
+                    self.unplaced.push((i, line.span));
+                }
+            }
+        }
+    }
+
+    fn starts_with_category(&self, cells: &[RawCell]) -> bool {
+        cells.iter().take(2).any(|c| {
+            let cat = vocab::category(c.text(self.text));
+            cat.level1.is_some() || cat.level2.is_some()
+        })
+    }
+
+    fn first_is_label(&self, cells: &[RawCell]) -> bool {
+        cells
+            .iter()
+            .find(|c| !c.is_empty())
+            .and_then(|c| match_label(c.text(self.text), self.form.kind, true))
+            .is_some()
+    }
+
+    fn table_header(&self, cells: &[RawCell]) -> Option<Layout> {
+        let columns: Vec<_> = cells
+            .iter()
+            .map(|c| if c.is_empty() { None } else { table_column(&label_key(c.text(self.text))) })
+            .collect();
+        Layout::from_header(&columns)
+    }
+
+    fn row(&mut self, i: usize, cells: &[RawCell]) {
+        let Phase::Table(layout) = self.phase else { return };
+        let row = self.lines[i].span;
+        let (a, b) = trim_range(row.text(self.text));
+        let row = Span::new(row.start + a, row.start + b);
+        if let Some(placed) = place_row(self.text, cells, row, &layout, &mut self.inherited) {
+            for span in placed.extra {
+                self.form
+                    .diagnostics
+                    .push(s::unrecognized_content(span, span.text(self.text), Unplaced::ExtraCell));
+            }
+            self.form.indicators.push(placed.indicator);
+            self.placed(i);
+        }
+    }
+
+    /// A line of header fields: `label: value [label: value …]`, or the continuation of the
+    /// previous field.
+    fn header_line(&mut self, i: usize, cells: &[RawCell]) {
+        let kind = self.form.kind;
+        // Segments: a label and the filled cells after it.
+        struct Segment {
+            target: LabelTarget,
+            label: Span,
+            unit: Option<AmountUnit>,
+            values: Vec<Span>,
+            cells_after: usize,
+        }
+        let mut segments: Vec<Segment> = Vec::new();
+        let mut leading: Vec<Span> = Vec::new();
+        let first_filled = cells.iter().position(|c| !c.is_empty()).unwrap_or(0);
+        for (ci, cell) in cells.iter().enumerate() {
+            if cell.is_empty() {
+                continue;
+            }
+            let raw = cell.text(self.text);
+            // A label glued to its value without a colon is only trusted at the start of a line.
+            let m = match_label(raw, kind, ci != first_filled);
+            if let Some(m) = m {
+                let label = Span::new(cell.span.start, cell.span.start + m.len);
+                let mut values = Vec::new();
+                let rest = Span::new(label.end, cell.span.end);
+                let (a, b) = trim_range(rest.text(self.text));
+                if a < b {
+                    values.push(Span::new(rest.start + a, rest.start + b));
+                }
+                segments.push(Segment { target: m.target, label, unit: m.unit, values, cells_after: ci + 1 });
+            } else if let Some(seg) = segments.last_mut() {
+                seg.values.push(cell.span);
+            } else {
+                leading.push(cell.span);
+            }
+        }
+        if !leading.is_empty() && !self.continue_current(&leading) {
+            let span = leading[0].cover(*leading.last().unwrap());
+            if segments.is_empty() {
+                self.unplaced.push((i, span));
+                return;
+            }
+            self.form.diagnostics.push(s::unrecognized_content(span, span.text(self.text), Unplaced::Line));
+        }
+        self.placed(i);
+        for seg in segments {
+            self.form.structure.push(seg.label);
+            match seg.target {
+                LabelTarget::Field(key) => self.field(key, seg.label, seg.unit, &seg.values),
+                LabelTarget::Goals => {
+                    self.current = Current::Goals;
+                    self.goals(&seg.values);
+                }
+                LabelTarget::Tasks => {
+                    self.current = Current::None;
+                    let mut layout = TaskLayout::default();
+                    for (ci, cell) in cells.iter().enumerate().skip(seg.cells_after) {
+                        let key = label_key(cell.text(self.text));
+                        if key.is_empty() {
+                            continue;
+                        }
+                        self.form.structure.push(cell.span);
+                        if key == "任务名称" {
+                            layout.name = ci;
+                        } else if key == "主要内容" {
+                            layout.content = ci;
+                        } else if key.starts_with("预算金额") || key.starts_with("预算数") {
+                            layout.total = ci;
+                            layout.fiscal = ci + 1;
+                            layout.other = ci + 2;
+                            if key.contains('万') {
+                                self.label_unit.get_or_insert(AmountUnit::WanYuan);
+                            } else if key.contains('元') {
+                                self.label_unit.get_or_insert(AmountUnit::Yuan);
+                            }
+                        }
+                    }
+                    self.phase = Phase::Tasks(layout);
+                }
+            }
+        }
+    }
+
+    /// Append a label-less line to the field it continues. Prose fields continue over lines; any
+    /// field whose value is still empty takes the next line (one-cell-per-line layouts).
+    fn continue_current(&mut self, spans: &[Span]) -> bool {
+        match self.current {
+            Current::Field(idx) => {
+                let field = &mut self.form.fields[idx];
+                if !(field.key.is_long_text() || field.value.text.is_empty()) {
+                    return false;
+                }
+                for span in spans {
+                    let t = clean(span.text(self.text));
+                    if t.is_empty() {
+                        continue;
+                    }
+                    if field.value.text.is_empty() {
+                        field.value.span = *span;
+                    } else {
+                        field.value.text.push('\n');
+                        field.value.span = field.value.span.cover(*span);
+                    }
+                    field.value.text.push_str(&t);
+                }
+                if field.key.is_amount() {
+                    field.amount = parse_amount(&field.value.text);
+                }
+                true
+            }
+            Current::Goals => {
+                self.goals(spans);
+                true
+            }
+            Current::None => false,
+        }
+    }
+
+    fn field(&mut self, key: FieldKey, label: Span, unit: Option<AmountUnit>, values: &[Span]) {
+        // Department 金额合计 row: 总额, 财政拨款, 其他资金 in one row.
+        if self.form.kind == FormKind::Department && key == FieldKey::TotalAmount && values.len() > 1 {
+            let keys = [FieldKey::TotalAmount, FieldKey::TotalFiscal, FieldKey::TotalOther];
+            for (n, v) in values.iter().enumerate() {
+                match keys.get(n) {
+                    Some(&k) => self.push_field(k, if n == 0 { label } else { Span::empty(v.start) }, unit, &[*v]),
+                    None => self.form.diagnostics.push(s::unrecognized_content(*v, v.text(self.text), Unplaced::ExtraValue)),
+                }
+            }
+            self.current = Current::None;
+            return;
+        }
+        self.push_field(key, label, unit, values);
+    }
+
+    fn push_field(&mut self, key: FieldKey, label: Span, unit: Option<AmountUnit>, values: &[Span]) {
+        let sep = if key.is_long_text() { "\n" } else { " " };
+        let text = values
+            .iter()
+            .map(|v| clean(v.text(self.text)))
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join(sep);
+        let span = match (values.first(), values.last()) {
+            (Some(a), Some(b)) => a.cover(*b),
+            _ => Span::empty(label.end),
+        };
+        if key.is_amount() {
+            if let Some(u) = unit {
+                self.label_unit.get_or_insert(u);
+            }
+        }
+        let field = Field {
+            key,
+            label: Text { span: label, text: label_key(label.text(self.text)) },
+            amount: if key.is_amount() { parse_amount(&text) } else { None },
+            value: Text { span, text },
+            label_unit: unit,
+        };
+        if let Some(first) = self.form.fields.iter().position(|f| f.key == key) {
+            let whole = label.cover(span);
+            self.form.diagnostics.push(
+                s::unrecognized_content(whole, whole.text(self.text), Unplaced::DuplicateField)
+                    .with_related(self.form.fields[first].label.span.cover(self.form.fields[first].value.span), crate::diagnostic::Message::new("第一次出现", "first occurrence")),
+            );
+            self.current = Current::None;
+            return;
+        }
+        self.form.fields.push(field);
+        self.current = Current::Field(self.form.fields.len() - 1);
+    }
+
+    /// Numbered goals (`目标1：…<br>目标2：…`), one per line or `<br>`.
+    fn goals(&mut self, values: &[Span]) {
+        for v in values {
+            let raw = v.text(self.text);
+            let mut start = 0;
+            let mut pieces = Vec::new();
+            let lower = raw.to_ascii_lowercase();
+            let mut search = 0;
+            while let Some(pos) = lower[search..].find("<br") {
+                let at = search + pos;
+                let end = lower[at..].find('>').map(|e| at + e + 1).unwrap_or(raw.len());
+                pieces.push((start, at));
+                start = end;
+                search = end;
+            }
+            pieces.push((start, raw.len()));
+            for (a, b) in pieces {
+                let (ta, tb) = trim_range(&raw[a..b]);
+                if ta >= tb {
+                    continue;
+                }
+                let span = Span::new(v.start + a + ta, v.start + a + tb);
+                let mut text = clean(span.text(self.text));
+                if let Some(rest) = strip_goal_number(&text) {
+                    text = rest.to_string();
+                }
+                self.form.goals.push(Text { span, text });
+            }
+        }
+    }
+
+    fn task_line(&mut self, i: usize, cells: &[RawCell], layout: TaskLayout) {
+        let keys: Vec<String> = cells.iter().map(|c| label_key(c.text(self.text))).collect();
+        if keys.iter().any(|k| k == "总额" || k == "财政拨款" || k == "其他资金") {
+            let mut layout = layout;
+            for (ci, k) in keys.iter().enumerate() {
+                match k.as_str() {
+                    "总额" => layout.total = ci,
+                    "财政拨款" => layout.fiscal = ci,
+                    "其他资金" => layout.other = ci,
+                    _ => continue,
+                }
+                self.form.structure.push(cells[ci].span);
+            }
+            self.phase = Phase::Tasks(layout);
+            self.placed(i);
+            return;
+        }
+        if self.first_is_label(cells) {
+            self.phase = Phase::Header;
+            self.header_line(i, cells);
+            return;
+        }
+        if cells.len() < 3 {
+            self.unplaced.push((i, self.lines[i].span));
+            return;
+        }
+        let get = |ci: usize| cells.get(ci).filter(|c| !c.is_empty());
+        let text_of = |ci: usize| match get(ci) {
+            Some(c) => Text { span: c.span, text: clean(c.text(self.text)) },
+            None => Text { span: Span::empty(cells.get(ci).map_or(self.lines[i].span.end, |c| c.span.start)), text: String::new() },
+        };
+        let amount = |ci: usize| get(ci).and_then(|c| parse_amount(c.text(self.text)));
+        let span_of = |ci: usize| cells.get(ci).map_or(Span::empty(self.lines[i].span.end), |c| c.span);
+        let task = Task {
+            name: text_of(layout.name),
+            content: text_of(layout.content),
+            total: amount(layout.total),
+            fiscal: amount(layout.fiscal),
+            other: amount(layout.other),
+            total_span: span_of(layout.total),
+            fiscal_span: span_of(layout.fiscal),
+            other_span: span_of(layout.other),
+            span: self.lines[i].span,
+        };
+        let used = [layout.name, layout.content, layout.total, layout.fiscal, layout.other];
+        for (ci, c) in cells.iter().enumerate() {
+            if !c.is_empty() && !used.contains(&ci) {
+                self.form.diagnostics.push(s::unrecognized_content(c.span, c.text(self.text), Unplaced::ExtraCell));
+            }
+        }
+        self.form.tasks.push(task);
+        self.current = Current::None;
+        self.placed(i);
+    }
+
+    fn finish(mut self) -> Read {
+        let mut trailing = Vec::new();
+        for &(i, span) in &self.unplaced {
+            if i > self.last_placed {
+                trailing.push(span);
+            } else {
+                let why = if matches!(self.phase, Phase::Table(_)) { Unplaced::TableLine } else { Unplaced::Line };
+                self.form.diagnostics.push(s::unrecognized_content(span, span.text(self.text), why));
+            }
+        }
+        let end = self.lines[self.last_placed].span.end;
+        self.form.span = Span::new(self.form.title.span.start, end.max(self.form.title.span.end));
+
+        // Amounts are expressed in the unit of the labels; a unit line (`单位：万元`) is the fallback.
+        let unit = self.label_unit.or(self.line_unit);
+        self.form.amount_unit = unit;
+        if let Some(unit) = unit {
+            for f in &mut self.form.fields {
+                if let (Some(a), Some(lu)) = (f.amount, f.label_unit) {
+                    if lu != unit {
+                        f.amount = Some(a * lu.in_yuan() / unit.in_yuan());
+                    }
+                }
+            }
+        }
+
+        self.check_required();
+        if self.form.indicators.is_empty() {
+            self.form.diagnostics.push(s::indicator_table_missing(self.form.title.span));
+        }
+        self.form.diagnostics.sort_by_key(|d| d.span.start);
+        Read { form: self.form, trailing }
+    }
+
+    fn check_required(&mut self) {
+        let form = &self.form;
+        let mut required: Vec<FieldKey> = form.kind.required_fields().to_vec();
+        if form.years().is_some_and(|y| y > 1) {
+            required.push(FieldKey::LongTermGoal);
+        }
+        let mut found = Vec::new();
+        for key in required {
+            match form.field(key) {
+                None => found.push(s::required_field_missing(key, form.title.span, false)),
+                Some(f) if is_blank(&f.value.text) => found.push(s::required_field_missing(key, f.label.span, true)),
+                Some(_) => {}
+            }
+        }
+        self.form.diagnostics.extend(found);
+    }
+}
+
+/// `目标1：…` → `…`.
+fn strip_goal_number(text: &str) -> Option<&str> {
+    let rest = text.strip_prefix("目标")?;
+    let digits = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+    if digits == 0 {
+        return None;
+    }
+    let rest = &rest[digits..];
+    rest.strip_prefix('：').or_else(|| rest.strip_prefix(':')).or_else(|| rest.strip_prefix('、')).map(str::trim_start)
+}
+
+#[allow(dead_code)]
+fn _shape_is_used(_: Shape) {}

@@ -1,0 +1,149 @@
+//! Lines and cells: the two-level grid every layout of the corpus reduces to.
+//!
+//! A line is split into cells at tabs (Excel/Word copies) or at pipes (Markdown and HTML-table
+//! copies). Cells keep their spans; their text is trimmed of spaces.
+
+use crate::span::Span;
+use crate::text::{is_space, trim_range};
+
+/// One line of input, without its terminator.
+#[derive(Debug, Clone, Copy)]
+pub struct Line {
+    pub span: Span,
+}
+
+/// Split `text` into lines at `\n`, `\r\n` or a lone `\r`.
+pub fn split_lines(text: &str) -> Vec<Line> {
+    let bytes = text.as_bytes();
+    let mut lines = Vec::with_capacity(bytes.len() / 40 + 1);
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                lines.push(Line { span: Span::new(start, i) });
+                start = i + 1;
+            }
+            b'\r' => {
+                lines.push(Line { span: Span::new(start, i) });
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    lines.push(Line { span: Span::new(start, bytes.len()) });
+    lines
+}
+
+/// How a line's cells were separated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// No separator: the whole line is one cell.
+    Plain,
+    Tabs,
+    /// `| a | b |` or `a | b | c`.
+    Pipes,
+}
+
+/// One cell: its trimmed span (empty, at the cell's place, when the cell is blank).
+#[derive(Debug, Clone, Copy)]
+pub struct RawCell {
+    pub span: Span,
+}
+
+impl RawCell {
+    pub fn text<'a>(&self, source: &'a str) -> &'a str {
+        self.span.text(source)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.span.is_empty()
+    }
+}
+
+fn push_cell(cells: &mut Vec<RawCell>, text: &str, start: usize, end: usize) {
+    let (a, b) = trim_range(&text[start..end]);
+    cells.push(RawCell { span: Span::new(start + a, start + b) });
+}
+
+/// Split one line into cells.
+pub fn split_cells(text: &str, line: Line) -> (Shape, Vec<RawCell>) {
+    let s = line.span.text(text);
+    let base = line.span.start;
+    let trimmed = s.trim_matches(is_space);
+    let pipes = s.bytes().filter(|&b| b == b'|').count();
+    let shape = if trimmed.starts_with('|') || (pipes >= 2 && !s.contains('\t')) {
+        Shape::Pipes
+    } else if s.contains('\t') {
+        Shape::Tabs
+    } else {
+        Shape::Plain
+    };
+    let sep = match shape {
+        Shape::Plain => {
+            let mut cells = Vec::with_capacity(1);
+            push_cell(&mut cells, text, base, line.span.end);
+            return (shape, cells);
+        }
+        Shape::Tabs => b'\t',
+        Shape::Pipes => b'|',
+    };
+    let mut cells = Vec::new();
+    let mut start = base;
+    for (i, b) in s.bytes().enumerate() {
+        if b == sep {
+            push_cell(&mut cells, text, start, base + i);
+            start = base + i + 1;
+        }
+    }
+    push_cell(&mut cells, text, start, line.span.end);
+    if shape == Shape::Pipes {
+        // `| a | b |`: the empty strings outside the outer pipes are not cells.
+        if trimmed.starts_with('|') && cells.first().is_some_and(|c| c.is_empty()) {
+            cells.remove(0);
+        }
+        if trimmed.ends_with('|') && cells.last().is_some_and(|c| c.is_empty()) {
+            cells.pop();
+        }
+    }
+    (shape, cells)
+}
+
+/// A Markdown table separator row: `|---|:--:|`.
+pub fn is_separator_row(text: &str, shape: Shape, cells: &[RawCell]) -> bool {
+    shape == Shape::Pipes
+        && cells.iter().any(|c| c.text(text).contains('-'))
+        && cells
+            .iter()
+            .all(|c| c.text(text).chars().all(|ch| ch == '-' || ch == ':' || is_space(ch)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cells_of(s: &str) -> (Shape, Vec<String>) {
+        let lines = split_lines(s);
+        let (shape, cells) = split_cells(s, lines[0]);
+        (shape, cells.iter().map(|c| c.text(s).to_string()).collect())
+    }
+
+    #[test]
+    fn splits_layouts() {
+        assert_eq!(cells_of("a\t b \t\t"), (Shape::Tabs, vec!["a".into(), "b".into(), "".into(), "".into()]));
+        assert_eq!(cells_of("| a | | b |"), (Shape::Pipes, vec!["a".into(), "".into(), "b".into()]));
+        assert_eq!(cells_of("a | b | c"), (Shape::Pipes, vec!["a".into(), "b".into(), "c".into()]));
+        assert_eq!(cells_of("  项目名称  "), (Shape::Plain, vec!["项目名称".into()]));
+    }
+
+    #[test]
+    fn line_ends() {
+        let lines = split_lines("a\r\nb\rc\n");
+        let spans: Vec<_> = lines.iter().map(|l| (l.span.start, l.span.end)).collect();
+        assert_eq!(spans, vec![(0, 1), (3, 4), (5, 6), (7, 7)]);
+    }
+}

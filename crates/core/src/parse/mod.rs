@@ -1,0 +1,67 @@
+//! The parser: pasted text in, [`Document`] out. It never fails and never panics: whatever it
+//! cannot place is reported (S001 outside forms, S004 inside).
+
+mod form;
+pub(crate) mod lines;
+mod table;
+pub(crate) mod vocab;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::Document;
+use crate::rules::structure::text_outside_form;
+use crate::span::{LineIndex, Span};
+use lines::{split_lines, Line};
+
+/// Parse a paste of one or many forms.
+pub fn parse(text: &str) -> Document {
+    let lines = split_lines(text);
+    let titles: Vec<(usize, crate::model::FormKind)> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.span.text(text).contains("申报表"))
+        .filter_map(|(i, l)| vocab::title_kind(l.span.text(text)).map(|k| (i, k)))
+        .collect();
+    let mut doc = Document { forms: Vec::with_capacity(titles.len()), diagnostics: Vec::new(), lines: LineIndex::new(text) };
+    let first = titles.first().map_or(lines.len(), |t| t.0);
+    outside(text, &lines[..first], &mut doc.diagnostics);
+    for (n, &(start, kind)) in titles.iter().enumerate() {
+        let end = titles.get(n + 1).map_or(lines.len(), |t| t.0);
+        let read = form::FormReader::new(text, kind, &lines[start..end]).read();
+        doc.forms.push(read.form);
+        let spans: Vec<Line> = read.trailing.into_iter().map(|span| Line { span }).collect();
+        outside(text, &spans, &mut doc.diagnostics);
+    }
+    doc.diagnostics.sort_by_key(|d| d.span.start);
+    doc
+}
+
+/// S001 for each run of consecutive non-empty lines outside any form.
+fn outside(text: &str, lines: &[Line], out: &mut Vec<Diagnostic>) {
+    let mut block: Option<Span> = None;
+    let mut last_end = 0usize;
+    let flush = |block: &mut Option<Span>, out: &mut Vec<Diagnostic>| {
+        if let Some(span) = block.take() {
+            out.push(text_outside_form(span, span.text(text)));
+        }
+    };
+    for line in lines {
+        let raw = line.span.text(text);
+        let (a, b) = crate::text::trim_range(raw);
+        if a >= b {
+            flush(&mut block, out);
+            continue;
+        }
+        let span = Span::new(line.span.start + a, line.span.start + b);
+        // Lines are consecutive when only a line break separates them.
+        let adjacent = block.is_some() && text.get(last_end..span.start).is_some_and(|gap| gap.matches('\n').count() + gap.matches('\r').count() <= 1 && crate::text::is_blank(gap));
+        match block {
+            Some(b) if adjacent => block = Some(b.cover(span)),
+            _ => {
+                flush(&mut block, out);
+                block = Some(span);
+            }
+        }
+        last_end = span.end;
+    }
+    flush(&mut block, out);
+}

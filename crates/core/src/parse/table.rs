@@ -1,0 +1,215 @@
+//! Indicator rows: placing the cells of a row whatever its shifts and blank merged cells.
+//!
+//! A row is placed by its labels, not by cell positions alone: the 二级 cell (`*数量指标`) is the
+//! anchor, and the cells after it are 三级, value, [unit], explanation. When a row has no label
+//! (a merged cell left blank), its first filled cell is the 三级 name. A label sitting in the
+//! wrong column, with blank cells between it and where the name belongs, does not shift the row;
+//! a row whose cells are all moved left or right is read with that shift.
+
+use super::lines::RawCell;
+use super::vocab::{category, is_not_applicable, Column};
+use crate::model::{Indicator, Level1, Level2, Text};
+use crate::span::Span;
+use crate::text::clean;
+
+/// Column positions of the indicator table, from its header row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Layout {
+    pub level1: usize,
+    pub level2: usize,
+    pub name: usize,
+    pub value: usize,
+    pub unit: Option<usize>,
+    pub explanation: usize,
+}
+
+impl Default for Layout {
+    fn default() -> Self {
+        Layout { level1: 0, level2: 1, name: 2, value: 3, unit: None, explanation: 4 }
+    }
+}
+
+impl Layout {
+    /// Build from the recognized columns of a header row; `None` unless it names at least three
+    /// columns, among them the name or the value.
+    pub fn from_header(columns: &[Option<Column>]) -> Option<Layout> {
+        let find = |c: Column| columns.iter().position(|&x| x == Some(c));
+        let recognized = columns.iter().filter(|c| c.is_some()).count();
+        if recognized < 3 || (find(Column::Name).is_none() && find(Column::Value).is_none()) {
+            return None;
+        }
+        let d = Layout::default();
+        let level1 = find(Column::Level1).unwrap_or(d.level1);
+        let level2 = find(Column::Level2).unwrap_or(level1 + 1);
+        let name = find(Column::Name).unwrap_or(level2 + 1);
+        let value = find(Column::Value).unwrap_or(name + 1);
+        let unit = find(Column::Unit);
+        let explanation = find(Column::Explanation).unwrap_or(value + 1 + usize::from(unit.is_some()));
+        Some(Layout { level1, level2, name, value, unit, explanation })
+    }
+}
+
+/// What the rows above leave to a row whose category cells are blank (merged cells).
+#[derive(Debug, Clone, Default)]
+pub struct Inherited {
+    pub level1: Option<Level1>,
+    pub level2: Option<Level2>,
+    pub mandatory: bool,
+}
+
+/// The result of placing one row.
+pub struct Placed {
+    pub indicator: Indicator,
+    /// Filled cells that belong nowhere (reported as S004).
+    pub extra: Vec<Span>,
+}
+
+fn cell_text(source: &str, cell: Option<&RawCell>, fallback_at: usize) -> Text {
+    match cell {
+        Some(c) => Text { span: c.span, text: clean(c.text(source)) },
+        None => Text { span: Span::empty(fallback_at), text: String::new() },
+    }
+}
+
+/// Place one table row. `None` when the row has no filled cell.
+pub fn place_row(source: &str, cells: &[RawCell], row: Span, layout: &Layout, inherited: &mut Inherited) -> Option<Placed> {
+    let first_filled = cells.iter().position(|c| !c.is_empty())?;
+    let cats: Vec<_> = cells.iter().map(|c| if c.is_empty() { Default::default() } else { category(c.text(source)) }).collect();
+
+    // Find the anchor: the 二级 label, else the 一级 label, in the label zone.
+    let zone = cells.len().min(layout.level2 + 2);
+    let mut l2_at = None;
+    let mut l1_at = None;
+    for i in 0..zone {
+        let c = &cats[i];
+        if c.level2.is_some() {
+            // `成本指标` followed by a 二级 (`经济成本指标`) is the 101号 一级 成本.
+            let next_is_l2 = cats.get(i + 1).is_some_and(|n| n.level2.is_some());
+            if c.level1.is_some() && !c.star && next_is_l2 {
+                l1_at.get_or_insert(i);
+                continue;
+            }
+            l2_at = Some(i);
+            break;
+        }
+        if c.level1.is_some() && l1_at.is_none() {
+            l1_at = Some(i);
+        }
+    }
+    #[derive(PartialEq)]
+    enum Anchor {
+        Level2,
+        Level1,
+        Name,
+    }
+    let (anchor, home, kind) = match (l2_at, l1_at) {
+        (Some(a), _) => (a, layout.level2, Anchor::Level2),
+        (None, Some(a)) => (a, layout.level1, Anchor::Level1),
+        (None, None) => (first_filled, layout.name, Anchor::Name),
+    };
+    // A row of unknown categories (other regions' vocabulary) that fills every column: read it
+    // by position.
+    let positional = kind == Anchor::Name
+        && first_filled == layout.level1
+        && layout.level1 < layout.level2
+        && [layout.level2, layout.name, layout.value].iter().all(|&j| cells.get(j).is_some_and(|c| !c.is_empty()));
+    let kind = if positional { Anchor::Level2 } else { kind };
+    let (anchor, home) = if positional { (layout.level2, layout.level2) } else { (anchor, home) };
+    let gap_to_home = anchor < home && (anchor + 1..=home).all(|j| cells.get(j).is_none_or(|c| c.is_empty()));
+    let shift: isize = if gap_to_home { 0 } else { anchor as isize - home as isize };
+    let at = |col: usize| -> Option<usize> {
+        let j = col as isize + shift;
+        (j >= 0 && (j as usize) < cells.len()).then_some(j as usize)
+    };
+    let name_idx = if kind == Anchor::Name { Some(anchor) } else { at(layout.name) };
+    let value_idx = at(layout.value);
+    let unit_idx = layout.unit.and_then(at);
+    let expl_idx = at(layout.explanation);
+
+    let mut used = vec![false; cells.len()];
+    let mut level1_cell = None;
+    let mut level2_cell = None;
+    let mut row_level1 = None;
+    let mut row_level2 = None;
+    let mut star = false;
+    match kind {
+        Anchor::Level2 => {
+            used[anchor] = true;
+            level2_cell = Some(cell_text(source, cells.get(anchor), row.start));
+            row_level2 = cats[anchor].level2.clone().or_else(|| {
+                let key = crate::text::label_key(cells[anchor].text(source));
+                let key = key.trim_start_matches('*');
+                Some(Level2::Other(key.strip_suffix("指标").unwrap_or(key).to_string()))
+            });
+            star = cats[anchor].star || cells[anchor].text(source).trim_start().starts_with(['*', '＊']);
+            // The 一级 cell: a label before the anchor, or whatever fills the cell just before it.
+            let l1 = l1_at.filter(|&i| i < anchor).or_else(|| (anchor > 0 && !cells[anchor - 1].is_empty()).then(|| anchor - 1));
+            if let Some(i) = l1 {
+                if name_idx != Some(i) {
+                    used[i] = true;
+                    level1_cell = Some(cell_text(source, cells.get(i), row.start));
+                    row_level1 = cats[i].level1;
+                }
+            }
+        }
+        Anchor::Level1 => {
+            used[anchor] = true;
+            level1_cell = Some(cell_text(source, cells.get(anchor), row.start));
+            row_level1 = cats[anchor].level1;
+        }
+        Anchor::Name => {}
+    }
+
+    // Category: a known 二级 decides its 一级; otherwise the row's 一级, then the rows above.
+    let level2 = match row_level2 {
+        Some(l2) => {
+            inherited.mandatory = star;
+            inherited.level2 = Some(l2.clone());
+            Some(l2)
+        }
+        None => {
+            if row_level1.is_some() && row_level1 != inherited.level1 {
+                inherited.level2 = None;
+                inherited.mandatory = false;
+            }
+            inherited.level2.clone()
+        }
+    };
+    let level1 = level2.as_ref().and_then(Level2::level1).or(row_level1).or(inherited.level1);
+    inherited.level1 = level1;
+    let mandatory = inherited.mandatory;
+
+    let mut take = |idx: Option<usize>| {
+        if let Some(i) = idx {
+            used[i] = true;
+        }
+        cell_text(source, idx.and_then(|i| cells.get(i)), row.end)
+    };
+    let name = take(name_idx);
+    let value = take(value_idx);
+    let unit = unit_idx.map(|i| take(Some(i)));
+    let explanation = take(expl_idx);
+    let extra = cells
+        .iter()
+        .zip(&used)
+        .filter(|(c, &u)| !u && !c.is_empty())
+        .map(|(c, _)| c.span)
+        .collect();
+    let applicable = !(is_not_applicable(&name.text) && is_not_applicable(&value.text));
+    Some(Placed {
+        indicator: Indicator {
+            level1,
+            level1_cell,
+            level2,
+            level2_cell,
+            mandatory,
+            name,
+            value,
+            unit,
+            explanation,
+            applicable,
+            span: row,
+        },
+        extra,
+    })
+}

@@ -1,0 +1,331 @@
+//! The vocabulary of the forms: titles, header labels and their variants, table headers and
+//! indicator categories. Matching works on [`label_key`]s, so width, spaces and colons do not
+//! matter.
+
+use crate::model::{AmountUnit, FieldKey, FormKind, Level1, Level2};
+use crate::text::{html_tag_at, is_space, label_key, to_half_width};
+
+/// Recognize a form title line (`二级项目支出绩效目标申报表`, `部门（单位）整体支出绩效目标申报表`).
+/// Self-evaluation forms (`…绩效自评表`) are not titles.
+pub fn title_kind(line: &str) -> Option<FormKind> {
+    if line.chars().count() > 80 {
+        return None;
+    }
+    let key: String = label_key(line).chars().filter(|&c| !matches!(c, '|' | '#' | '*')).collect();
+    if key.contains("自评") || key.chars().count() > 40 {
+        return None;
+    }
+    // The title may be followed by a year in brackets: `…申报表(2024年度)`.
+    let core = match key.rfind("申报表") {
+        Some(i) => {
+            let after = &key[i + "申报表".len()..];
+            if !(after.is_empty() || (after.starts_with('(') && after.ends_with(')'))) {
+                return None;
+            }
+            &key[..i]
+        }
+        None => return None,
+    };
+    if !(core.ends_with("绩效目标") || core.ends_with("绩效")) {
+        return None;
+    }
+    if core.contains("整体支出") || core.contains("部门整体") || core.contains("单位整体") {
+        Some(FormKind::Department)
+    } else if core.contains("项目") {
+        Some(FormKind::Project)
+    } else {
+        None
+    }
+}
+
+/// A budget year line under the title: `（2026年度）`, `2024年`.
+pub fn year_line(key: &str) -> Option<u16> {
+    let k = key.trim_start_matches('(').trim_end_matches(')');
+    let k = k.strip_suffix("年度").or_else(|| k.strip_suffix('年'))?;
+    if k.len() == 4 && k.chars().all(|c| c.is_ascii_digit()) {
+        k.parse().ok().filter(|y| (1990..=2100).contains(y))
+    } else {
+        None
+    }
+}
+
+/// `单位：万元` above a table.
+pub fn unit_line(key: &str) -> Option<AmountUnit> {
+    let rest = key.strip_prefix("金额单位").or_else(|| key.strip_prefix("单位"))?;
+    let rest = rest.trim_start_matches(':');
+    match rest {
+        "万元" => Some(AmountUnit::WanYuan),
+        "元" => Some(AmountUnit::Yuan),
+        _ => None,
+    }
+}
+
+/// What a label introduces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LabelTarget {
+    Field(FieldKey),
+    /// Department form: 年度主要任务, the task table follows.
+    Tasks,
+    /// Department form: 年度总体目标, the numbered goals follow.
+    Goals,
+}
+
+struct LabelDef {
+    base: &'static str,
+    target: LabelTarget,
+    /// `None`: both kinds.
+    kind: Option<FormKind>,
+}
+
+const fn def(base: &'static str, target: LabelTarget, kind: Option<FormKind>) -> LabelDef {
+    LabelDef { base, target, kind }
+}
+
+use FieldKey as K;
+use LabelTarget::{Field as F, Goals, Tasks};
+const P: Option<FormKind> = Some(FormKind::Project);
+const D: Option<FormKind> = Some(FormKind::Department);
+
+static LABELS: &[LabelDef] = &[
+    def("项目编码", F(K::Code), None),
+    def("项目编号", F(K::Code), None),
+    def("项目代码", F(K::Code), None),
+    def("项目名称", F(K::Name), P),
+    def("项目支出名称", F(K::Name), P),
+    def("申请单位", F(K::Applicant), P),
+    def("实施单位", F(K::Applicant), P),
+    def("一级预算单位", F(K::BudgetUnit), P),
+    def("主管部门", F(K::BudgetUnit), P),
+    def("主管部门", F(K::Authority), D),
+    def("实施期限", F(K::Years), P),
+    def("项目类型", F(K::ProjectType), P),
+    def("是否新增项目", F(K::IsNew), P),
+    def("分配方式", F(K::Allocation), P),
+    def("项目总金额", F(K::TotalAmount), P),
+    def("项目资金总额", F(K::TotalAmount), P),
+    def("资金总额", F(K::TotalAmount), P),
+    def("本年度项目金额", F(K::YearAmount), P),
+    def("本年度金额", F(K::YearAmount), P),
+    def("年度资金总额", F(K::YearAmount), P),
+    def("政策依据", F(K::PolicyBasis), P),
+    def("测算依据", F(K::CalcBasis), P),
+    def("年度目标", F(K::AnnualGoal), P),
+    def("年度总体目标", F(K::AnnualGoal), P),
+    def("总体目标", F(K::AnnualGoal), P),
+    def("长期目标", F(K::LongTermGoal), P),
+    def("部门(单位)名称", F(K::Name), D),
+    def("部门名称", F(K::Name), D),
+    def("单位名称", F(K::Name), D),
+    def("金额合计", F(K::TotalAmount), D),
+    def("年度主要任务", Tasks, D),
+    def("年度总体目标", Goals, D),
+];
+
+/// A label found at the start of a cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LabelMatch {
+    pub target: LabelTarget,
+    /// Bytes of the cell's raw text taken by the label (with its bracketed note and colon).
+    pub len: usize,
+    /// Whether a colon ended the label.
+    pub colon: bool,
+    /// For amount labels: the unit named in the label.
+    pub unit: Option<AmountUnit>,
+}
+
+/// Map each char of the key (see [`label_key`]) to the end byte offset of its source in `raw`.
+fn key_with_offsets(raw: &str) -> (Vec<char>, Vec<usize>) {
+    let mut chars = Vec::new();
+    let mut ends = Vec::new();
+    let mut i = 0;
+    while i < raw.len() {
+        let rest = &raw[i..];
+        if rest.starts_with('<') {
+            if let Some((len, _, _)) = html_tag_at(rest) {
+                i += len;
+                continue;
+            }
+        }
+        let c = rest.chars().next().unwrap_or(' ');
+        i += c.len_utf8();
+        if is_space(c) {
+            continue;
+        }
+        chars.push(to_half_width(c));
+        ends.push(i);
+    }
+    (chars, ends)
+}
+
+/// Recognize a header label at the start of a cell's raw text.
+///
+/// `whole_only`: accept the label only when it fills the cell (up to a colon) or is followed by
+/// a colon, never glued to a value without one.
+pub fn match_label(raw: &str, kind: FormKind, whole_only: bool) -> Option<LabelMatch> {
+    if raw.is_empty() {
+        return None;
+    }
+    let (chars, ends) = key_with_offsets(raw);
+    let mut best: Option<(&LabelDef, usize)> = None;
+    for d in LABELS {
+        if d.kind.is_some_and(|k| k != kind) {
+            continue;
+        }
+        let n = d.base.chars().count();
+        if chars.len() >= n && d.base.chars().zip(&chars).all(|(a, &b)| a == b) && best.is_none_or(|(_, m)| n > m) {
+            best = Some((d, n));
+        }
+    }
+    let (d, mut n) = best?;
+    // A bracketed note after the base: (中期规划,万元), (跨度多年的项目需填).
+    let mut unit = None;
+    if chars.get(n) == Some(&'(') {
+        if let Some(close) = chars[n..].iter().position(|&c| c == ')') {
+            let note: String = chars[n..n + close].iter().collect();
+            if note.contains('万') {
+                unit = Some(AmountUnit::WanYuan);
+            } else if note.contains('元') {
+                unit = Some(AmountUnit::Yuan);
+            }
+            n += close + 1;
+        }
+    }
+    let mut colon = false;
+    while chars.get(n) == Some(&':') {
+        colon = true;
+        n += 1;
+    }
+    let whole = n == chars.len();
+    if whole_only && !colon && !whole {
+        return None;
+    }
+    // Glued values must not start with a letter that continues a word (`项目名称表` is no label).
+    let len = if n == 0 { 0 } else { ends[n - 1] };
+    // Include closing tags right after the label (`<p>长期目标：</p>`).
+    let mut len = len;
+    while let Some((tag_len, _, true)) = raw.get(len..).and_then(html_tag_at) {
+        len += tag_len;
+    }
+    Some(LabelMatch { target: d.target, len, colon, unit })
+}
+
+/// Columns of the indicator table header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Level1,
+    Level2,
+    Name,
+    Value,
+    Unit,
+    Explanation,
+}
+
+pub fn table_column(key: &str) -> Option<Column> {
+    Some(match key {
+        "一级指标" => Column::Level1,
+        "二级指标" => Column::Level2,
+        "三级指标" | "指标名称" | "指标内容" => Column::Name,
+        "指标值" | "目标值" | "年度指标值" | "指标值(目标值)" | "绩效指标值" => Column::Value,
+        "度量单位" | "计量单位" | "单位" => Column::Unit,
+        "指标解释" | "指标说明" | "指标值说明" => Column::Explanation,
+        _ => return None,
+    })
+}
+
+/// What an indicator-table cell says about the framework.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Category {
+    pub level1: Option<Level1>,
+    pub level2: Option<Level2>,
+    pub star: bool,
+}
+
+/// Classify a cell as a 一级 or 二级 name (`产出指标`, `*数量`, `服务对象满意度指标`).
+pub fn category(raw: &str) -> Category {
+    let key = label_key(raw);
+    let star = key.starts_with('*');
+    let k = key.trim_start_matches('*');
+    let k = k.strip_suffix("指标").unwrap_or(k);
+    let level1 = match k {
+        "产出" => Some(Level1::Output),
+        "效益" => Some(Level1::Benefit),
+        "满意度" => Some(Level1::Satisfaction),
+        "成本" => Some(Level1::Cost),
+        _ => None,
+    };
+    let level2 = match k {
+        "数量" => Some(Level2::Quantity),
+        "质量" => Some(Level2::Quality),
+        "时效" => Some(Level2::Timeliness),
+        "成本" => Some(Level2::Cost),
+        "经济效益" => Some(Level2::EconomicBenefit),
+        "社会效益" => Some(Level2::SocialBenefit),
+        "生态效益" | "生态环境效益" => Some(Level2::EcologicalBenefit),
+        "可持续影响" | "可持续发展影响" | "可持续影响力" => Some(Level2::Sustainability),
+        "服务对象满意度" => Some(Level2::ServiceSatisfaction),
+        "其他满意度" => Some(Level2::OtherSatisfaction),
+        "经济成本" => Some(Level2::EconomicCost),
+        "社会成本" => Some(Level2::SocialCost),
+        "生态环境成本" | "生态成本" => Some(Level2::EcologicalCost),
+        _ => None,
+    };
+    Category { level1, level2, star }
+}
+
+/// `不适用` and its equivalents in a cell.
+pub fn is_not_applicable(text: &str) -> bool {
+    matches!(label_key(text).as_str(), "不适用" | "不涉及")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles() {
+        assert_eq!(title_kind("二级项目支出绩效目标申报表"), Some(FormKind::Project));
+        assert_eq!(title_kind("二级项目支出绩效目标申报表\t\t\t"), Some(FormKind::Project));
+        assert_eq!(title_kind("部门（单位）整体支出绩效目标申报表"), Some(FormKind::Department));
+        assert_eq!(title_kind("项目支出绩效目标申报表（2024年度）"), Some(FormKind::Project));
+        assert_eq!(title_kind("**二级项目支出绩效目标申报表**"), Some(FormKind::Project));
+        assert_eq!(title_kind("二级项目支出绩效自评表"), None);
+        assert_eq!(title_kind("项目支出绩效目标自评表"), None);
+        assert_eq!(title_kind("根据二级项目支出绩效目标申报表填报要求，本项目…"), None);
+    }
+
+    #[test]
+    fn labels() {
+        let m = match_label("项目总金额 (中期规划, 万元):", FormKind::Project, true).unwrap();
+        assert_eq!(m.target, LabelTarget::Field(K::TotalAmount));
+        assert_eq!(m.unit, Some(AmountUnit::WanYuan));
+        assert!(m.colon);
+        let m = match_label("项目总金额(中期规划, 万)", FormKind::Project, true).unwrap();
+        assert_eq!(m.unit, Some(AmountUnit::WanYuan));
+        let m = match_label("本年度项目金额（元）：", FormKind::Project, true).unwrap();
+        assert_eq!((m.target, m.unit), (LabelTarget::Field(K::YearAmount), Some(AmountUnit::Yuan)));
+        let raw = "项目名称：农村义务教育";
+        let m = match_label(raw, FormKind::Project, false).unwrap();
+        assert_eq!(&raw[m.len..], "农村义务教育");
+        let raw = "项目名称农村义务教育";
+        assert_eq!(match_label(raw, FormKind::Project, true), None);
+        assert_eq!(&raw[match_label(raw, FormKind::Project, false).unwrap().len..], "农村义务教育");
+        let raw = "<p>长期目标（跨度多年的项目需填）：</p>";
+        assert_eq!(match_label(raw, FormKind::Project, true).unwrap().len, raw.len());
+        assert_eq!(
+            match_label("年度<br>总体<br>目标", FormKind::Department, true).unwrap().target,
+            LabelTarget::Goals
+        );
+        assert_eq!(match_label("一般管理事务", FormKind::Project, true), None);
+    }
+
+    #[test]
+    fn categories() {
+        assert_eq!(category("*数量指标").level2, Some(Level2::Quantity));
+        assert!(category("*数量指标").star);
+        assert_eq!(category("产出指标").level1, Some(Level1::Output));
+        assert_eq!(category("服务对象满意度指标").level2, Some(Level2::ServiceSatisfaction));
+        let c = category("成本指标");
+        assert_eq!((c.level1, c.level2), (Some(Level1::Cost), Some(Level2::Cost)));
+        assert_eq!(category("工作正常运行率"), Category::default());
+    }
+}

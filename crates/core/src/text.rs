@@ -1,0 +1,234 @@
+//! Text cleaning shared by the parser and the exports: HTML fragments to plain text,
+//! odd spaces, full-width punctuation in labels.
+
+/// Characters treated as spaces: ASCII whitespace, NBSP, ideographic space, and zero-width ones.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{a0}' | '\u{3000}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}')
+}
+
+/// Whether a string holds nothing but spaces (as [`is_space`]).
+pub fn is_blank(s: &str) -> bool {
+    s.chars().all(is_space)
+}
+
+/// Trim [`is_space`] characters from both ends, returning the byte range kept inside `s`.
+pub fn trim_range(s: &str) -> (usize, usize) {
+    let start = s.len() - s.trim_start_matches(is_space).len();
+    let end = s.trim_end_matches(is_space).len();
+    if start >= end {
+        (start, start)
+    } else {
+        (start, end)
+    }
+}
+
+const BLOCK_TAGS: &[&str] = &[
+    "p", "div", "br", "li", "ol", "ul", "tr", "table", "tbody", "thead", "h1", "h2", "h3", "h4",
+    "h5", "h6", "section", "article",
+];
+const INLINE_TAGS: &[&str] = &[
+    "span", "b", "i", "u", "s", "strong", "em", "font", "td", "th", "sup", "sub", "a", "o:p",
+    "small", "big", "code", "label", "ins", "del",
+];
+
+/// Recognize an HTML tag at the start of `s` (which begins with `<`). Returns the tag's byte
+/// length, its lower-case name and whether it is a closing tag. Only a known set of tags counts,
+/// so text like `<5%` or `<福田区…方案>` (book-title brackets typed as `<>`) stays text.
+pub fn html_tag_at(s: &str) -> Option<(usize, String, bool)> {
+    let rest = s.strip_prefix('<')?;
+    let (closing, rest) = match rest.strip_prefix('/') {
+        Some(r) => (true, r),
+        None => (false, rest),
+    };
+    let name_len = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == ':'))
+        .unwrap_or(rest.len());
+    if name_len == 0 {
+        return None;
+    }
+    let name = rest[..name_len].to_ascii_lowercase();
+    if !BLOCK_TAGS.contains(&name.as_str()) && !INLINE_TAGS.contains(&name.as_str()) {
+        return None;
+    }
+    let after = &rest[name_len..];
+    // The name must end the tag or be followed by attributes / self-closing slash.
+    let first = after.chars().next()?;
+    if !(first == '>' || first == '/' || first.is_ascii_whitespace()) {
+        return None;
+    }
+    let close = after.find('>')?;
+    // Attributes never span lines in these dumps; refuse to swallow a newline.
+    if after[..close].contains('\n') {
+        return None;
+    }
+    let len = 1 + usize::from(closing) + name_len + close + 1;
+    Some((len, name, closing))
+}
+
+fn decode_entity(s: &str) -> Option<(usize, char)> {
+    let rest = s.strip_prefix('&')?;
+    let end = rest.find(';')?;
+    if end == 0 || end > 10 {
+        return None;
+    }
+    let name = &rest[..end];
+    let c = match name {
+        "nbsp" | "ensp" | "emsp" | "thinsp" => ' ',
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "mdash" => '—',
+        "hellip" => '…',
+        "middot" => '·',
+        "times" => '×',
+        _ => {
+            let num = name.strip_prefix('#')?;
+            let code = match num.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => num.parse().ok()?,
+            };
+            char::from_u32(code)?
+        }
+    };
+    Some((end + 2, c))
+}
+
+/// Whether `s` contains markup that [`clean`] would change (an HTML tag or entity).
+pub fn has_markup(s: &str) -> bool {
+    s.char_indices().any(|(i, c)| {
+        (c == '<' && html_tag_at(&s[i..]).is_some()) || (c == '&' && decode_entity(&s[i..]).is_some())
+    })
+}
+
+/// Turn a raw cell into clean text: HTML tags removed (block tags and `<br>` become line breaks,
+/// `<li>` items of an `<ol>` get their numbers), entities decoded, NBSP and other odd spaces made
+/// plain, each line trimmed, empty lines dropped, lines joined by `\n`.
+pub fn clean(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut list_stack: Vec<Option<u32>> = Vec::new(); // Some(n) for <ol>, None for <ul>
+    let mut i = 0;
+    while i < raw.len() {
+        let rest = &raw[i..];
+        let c = rest.chars().next().unwrap_or(' ');
+        if c == '<' {
+            if let Some((len, name, closing)) = html_tag_at(rest) {
+                let tag = &rest[..len];
+                match (name.as_str(), closing) {
+                    ("ol", false) => {
+                        // list-style-type: none means the text carries its own numbers.
+                        let numbered = !tag.contains("none");
+                        list_stack.push(numbered.then_some(0));
+                        out.push('\n');
+                    }
+                    ("ul", false) => {
+                        list_stack.push(None);
+                        out.push('\n');
+                    }
+                    ("ol" | "ul", true) => {
+                        list_stack.pop();
+                        out.push('\n');
+                    }
+                    ("li", false) => {
+                        out.push('\n');
+                        if let Some(Some(n)) = list_stack.last_mut() {
+                            *n += 1;
+                            out.push_str(&format!("{n}. "));
+                        }
+                    }
+                    (n, _) if BLOCK_TAGS.contains(&n) => out.push('\n'),
+                    _ => {}
+                }
+                i += len;
+                continue;
+            }
+        } else if c == '&' {
+            if let Some((len, ch)) = decode_entity(rest) {
+                out.push(ch);
+                i += len;
+                continue;
+            }
+        }
+        match c {
+            '\r' => out.push('\n'),
+            '\t' => out.push(' '),
+            c if c != '\n' && is_space(c) => {
+                if !matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}') {
+                    out.push(' ')
+                }
+            }
+            c => out.push(c),
+        }
+        i += c.len_utf8();
+    }
+    let mut joined = String::with_capacity(out.len());
+    for line in out.split('\n') {
+        let line = line.trim_matches(is_space);
+        if line.is_empty() {
+            continue;
+        }
+        if !joined.is_empty() {
+            joined.push('\n');
+        }
+        joined.push_str(line);
+    }
+    joined
+}
+
+/// Full-width ASCII variants (`０-９`, `Ａ-Ｚ`, `（）：，％` …) to their half-width forms.
+pub fn to_half_width(c: char) -> char {
+    match c {
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
+}
+
+/// A key for comparing labels and vocabulary: HTML removed, spaces dropped, full-width
+/// punctuation made half-width, markdown emphasis and trailing colons removed.
+/// `项目总金额 (中期规划, 万元)：` → `项目总金额(中期规划,万元)`.
+pub fn label_key(raw: &str) -> String {
+    let cleaned = if has_markup(raw) { clean(raw) } else { raw.to_string() };
+    let mut key: String = cleaned
+        .chars()
+        .map(to_half_width)
+        .filter(|&c| !is_space(c))
+        .collect();
+    while key.ends_with(':') {
+        key.pop();
+    }
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cleans_html_fragments() {
+        assert_eq!(clean("<p>一、档案</p> <p>（一）整理</p>"), "一、档案\n（一）整理");
+        assert_eq!(clean("年度<br>主要<br>任务"), "年度\n主要\n任务");
+        assert_eq!(clean("<ol><li>甲</li><li>乙</li></ol>"), "1. 甲\n2. 乙");
+        assert_eq!(
+            clean("<ol style=\"list-style-type: none\"> 1.正常 2.及时 </ol>"),
+            "1.正常 2.及时"
+        );
+        assert_eq!(clean("a&nbsp;b &amp; &#x4e00;&lt;5%"), "a b & 一<5%");
+        // Not tags: comparisons and book titles typed with <>.
+        assert_eq!(clean("<福田区方案> ≥1 <5%"), "<福田区方案> ≥1 <5%");
+        assert_eq!(clean("  a\u{a0}b\u{200b}  "), "a b");
+    }
+
+    #[test]
+    fn label_keys_ignore_width_and_spaces() {
+        assert_eq!(label_key("项目总金额 (中期规划, 万元)："), "项目总金额(中期规划,万元)");
+        assert_eq!(label_key("项目总金额（中期规划，元）:"), "项目总金额(中期规划,元)");
+        assert_eq!(label_key("<p>长期目标（跨度多年的项目需填）：</p>"), "长期目标(跨度多年的项目需填)");
+        assert_eq!(label_key("年度<br>主要<br>任务"), "年度主要任务");
+    }
+}

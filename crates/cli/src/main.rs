@@ -1,1 +1,195 @@
-fn main() {}
+//! `kpiform`: check 绩效目标申报表 from the command line.
+//!
+//! Exit codes: 0 no error-severity diagnostic, 1 at least one, 2 usage or IO failure.
+
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use kpiform_core::{json, parse, rules, Lang, Severity};
+
+#[derive(Parser)]
+#[command(name = "kpiform", version, about = "检查绩效目标申报表 / Check budget performance-target declaration forms")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// 检查申报表并列出问题 / Check forms and list the problems
+    Check {
+        /// 输出格式 / Output format
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// 消息语言 / Language of messages
+        #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+        lang: LangArg,
+        /// 文本文件；不给或为 `-` 时读标准输入 / Text files; standard input when none or `-`
+        files: Vec<String>,
+    },
+    /// 列出所有规则 / List every rule
+    Rules {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+        lang: LangArg,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Zh,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check { format, lang, files } => check(format, lang.into(), &files),
+        Command::Rules { format, lang } => list_rules(format, lang.into()),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("kpiform: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Decode file bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (the usual
+/// encoding of text saved by Chinese Windows). Returns the text and the encoding used when it
+/// was not UTF-8.
+fn decode(bytes: &[u8]) -> (String, Option<&'static str>) {
+    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        let name = (enc != encoding_rs::UTF_8).then(|| enc.name());
+        return (text.into_owned(), name);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => (s.to_string(), None),
+        Err(_) => {
+            let (text, _, _) = encoding_rs::GB18030.decode(bytes);
+            (text.into_owned(), Some("GB18030"))
+        }
+    }
+}
+
+fn read_input(path: &str) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    if path == "-" {
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("无法读取标准输入 / cannot read standard input: {e}"))?;
+    } else {
+        bytes = std::fs::read(path).map_err(|e| format!("无法读取 {path} / cannot read {path}: {e}"))?;
+    }
+    let (text, encoding) = decode(&bytes);
+    if let Some(enc) = encoding {
+        eprintln!("kpiform: {path}: 按 {enc} 解码 / decoded as {enc}");
+    }
+    Ok(text)
+}
+
+fn check(format: Format, lang: Lang, files: &[String]) -> Result<ExitCode, String> {
+    let stdin = ["-".to_string()];
+    let files = if files.is_empty() { &stdin[..] } else { files };
+    let mut inputs = Vec::with_capacity(files.len());
+    let mut errors = 0usize;
+    let mut out = std::io::stdout().lock();
+    for path in files {
+        let text = read_input(path)?;
+        let doc = parse(&text);
+        let (mut e, mut w, mut i) = (0, 0, 0);
+        for d in doc.all_diagnostics() {
+            match d.severity {
+                Severity::Error => e += 1,
+                Severity::Warning => w += 1,
+                Severity::Info => i += 1,
+            }
+        }
+        errors += e;
+        match format {
+            Format::Text => {
+                let mut all: Vec<_> = doc.all_diagnostics().collect();
+                all.sort_by_key(|d| d.span.start);
+                for d in all {
+                    let lc = doc.lines.line_col(&text, d.span.start);
+                    writeln!(
+                        out,
+                        "{path}:{}:{}: {}[{}] {}",
+                        lc.line,
+                        lc.column,
+                        d.severity.as_str(),
+                        d.code(),
+                        d.message.get(lang)
+                    )
+                    .map_err(|e| e.to_string())?;
+                }
+                let summary = match lang {
+                    Lang::Zh => format!("{path}: {} 张申报表，{e} 个错误，{w} 个警告，{i} 个提示", doc.forms.len()),
+                    Lang::En => format!("{path}: {} forms, {e} errors, {w} warnings, {i} infos", doc.forms.len()),
+                };
+                eprintln!("{summary}");
+            }
+            Format::Json => inputs.push(json::input(path, &text, &doc, lang)),
+        }
+    }
+    if let Format::Json = format {
+        serde_json::to_writer_pretty(&mut out, &json::report(inputs)).map_err(|e| e.to_string())?;
+        writeln!(out).map_err(|e| e.to_string())?;
+    }
+    out.flush().map_err(|e| e.to_string())?;
+    Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn list_rules(format: Format, lang: Lang) -> Result<ExitCode, String> {
+    let mut out = std::io::stdout().lock();
+    match format {
+        Format::Text => {
+            for r in rules::ALL {
+                let title = match lang {
+                    Lang::Zh => r.title_zh,
+                    Lang::En => r.title_en,
+                };
+                writeln!(out, "{}  {:<7} {:<26} {}", r.code, r.severity.as_str(), r.name, title).map_err(|e| e.to_string())?;
+            }
+        }
+        Format::Json => {
+            let list: Vec<_> = rules::ALL
+                .iter()
+                .map(|r| {
+                    serde_json::json!({
+                        "code": r.code,
+                        "name": r.name,
+                        "severity": r.severity.as_str(),
+                        "category": r.category.as_str(),
+                        "title": r.title_zh,
+                        "title_en": r.title_en,
+                        "catches": r.doc.catches_zh,
+                        "catches_en": r.doc.catches_en,
+                    })
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut out, &list).map_err(|e| e.to_string())?;
+            writeln!(out).map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,1 +1,282 @@
+//! The JSON boundary: the documented output of `kpiform check --format json` (and later of the
+//! JavaScript API). These are the only serializable types of the core; the model itself is not,
+//! so it can change without breaking consumers. Keys documented here keep their meaning; more
+//! keys may be added.
 
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, Lang};
+use crate::model::{Document, FieldKey, Form, FormKind, Indicator};
+use crate::span::{utf16_offset, LineIndex, Span};
+
+/// `{"tool": …, "inputs": […]}`.
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub tool: Tool,
+    pub inputs: Vec<Input>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Tool {
+    pub name: &'static str,
+    pub version: &'static str,
+}
+
+impl Default for Tool {
+    fn default() -> Self {
+        Tool { name: "kpiform", version: crate::VERSION }
+    }
+}
+
+/// One checked input (a file, or standard input as `-`).
+#[derive(Debug, Serialize)]
+pub struct Input {
+    pub path: String,
+    pub forms: Vec<FormJson>,
+    /// Diagnostics not tied to one form (S001, X…).
+    pub diagnostics: Vec<DiagnosticJson>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FormJson {
+    pub kind: &'static str,
+    pub title: String,
+    pub start_line: usize,
+    pub end_line: usize,
+    pub budget_year: Option<u16>,
+    pub fields: FieldsJson,
+    pub indicators: Vec<IndicatorJson>,
+    pub diagnostics: Vec<DiagnosticJson>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub enum FieldsJson {
+    Project(ProjectFields),
+    Department(DepartmentFields),
+}
+
+#[derive(Debug, Serialize)]
+pub struct ProjectFields {
+    pub code: Option<String>,
+    pub name: Option<String>,
+    pub applicant: Option<String>,
+    pub budget_unit: Option<String>,
+    pub years: Option<u32>,
+    pub project_type: Option<String>,
+    pub is_new: Option<bool>,
+    pub allocation: Option<String>,
+    pub amount_unit: Option<&'static str>,
+    pub total_amount: Option<f64>,
+    pub year_amount: Option<f64>,
+    pub policy_basis: Option<String>,
+    pub calc_basis: Option<String>,
+    pub annual_goal: Option<String>,
+    pub long_term_goal: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DepartmentFields {
+    pub name: Option<String>,
+    pub authority: Option<String>,
+    pub amount_unit: Option<&'static str>,
+    pub total_amount: Option<f64>,
+    pub total_fiscal: Option<f64>,
+    pub total_other: Option<f64>,
+    pub tasks: Vec<TaskJson>,
+    pub goals: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TaskJson {
+    pub name: Option<String>,
+    pub content: Option<String>,
+    pub total: Option<f64>,
+    pub fiscal: Option<f64>,
+    pub other: Option<f64>,
+    pub line: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct IndicatorJson {
+    pub level1: Option<&'static str>,
+    pub level2: Option<String>,
+    pub mandatory: bool,
+    pub name: String,
+    pub value: String,
+    pub unit: Option<String>,
+    pub explanation: String,
+    pub applicable: bool,
+    pub line: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FixJson {
+    pub applicability: &'static str,
+    pub title: String,
+    pub replacement: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RelatedJson {
+    pub message: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DiagnosticJson {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub severity: &'static str,
+    pub category: &'static str,
+    pub message: String,
+    pub message_en: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    /// Start and end of the span in UTF-16 code units from the start of the input (what a
+    /// browser textarea's selection uses).
+    pub start_offset: usize,
+    pub end_offset: usize,
+    pub related: Vec<RelatedJson>,
+    pub fix: Option<FixJson>,
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    lines: &'a LineIndex,
+    lang: Lang,
+}
+
+impl Ctx<'_> {
+    fn line(&self, span: Span) -> usize {
+        self.lines.line(span.start)
+    }
+
+    fn diagnostic(&self, d: &Diagnostic) -> DiagnosticJson {
+        let start = self.lines.line_col(self.text, d.span.start);
+        let end = self.lines.line_col(self.text, d.span.end);
+        DiagnosticJson {
+            code: d.rule.code,
+            name: d.rule.name,
+            severity: d.severity.as_str(),
+            category: d.rule.category.as_str(),
+            message: d.message.get(self.lang).to_string(),
+            message_en: d.message.en.clone(),
+            line: start.line,
+            column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+            start_offset: utf16_offset(self.text, d.span.start),
+            end_offset: utf16_offset(self.text, d.span.end),
+            related: d
+                .related
+                .iter()
+                .map(|r| {
+                    let s = self.lines.line_col(self.text, r.span.start);
+                    let e = self.lines.line_col(self.text, r.span.end);
+                    RelatedJson {
+                        message: r.label.get(self.lang).to_string(),
+                        line: s.line,
+                        column: s.column,
+                        end_line: e.line,
+                        end_column: e.column,
+                    }
+                })
+                .collect(),
+            fix: d.fix.as_ref().map(|f| FixJson {
+                applicability: f.applicability.as_str(),
+                title: f.title.get(self.lang).to_string(),
+                replacement: f.replacement.clone(),
+            }),
+        }
+    }
+
+    fn indicator(&self, i: &Indicator) -> IndicatorJson {
+        IndicatorJson {
+            level1: i.level1.map(|l| l.as_str()),
+            level2: i.level2.as_ref().map(|l| l.name().to_string()),
+            mandatory: i.mandatory,
+            name: i.name.text.clone(),
+            value: i.value.text.clone(),
+            unit: i.unit_text(),
+            explanation: i.explanation.text.clone(),
+            applicable: i.applicable,
+            line: self.line(i.span),
+        }
+    }
+
+    fn form(&self, f: &Form) -> FormJson {
+        let text = |k: FieldKey| f.text(k).map(str::to_string);
+        let unit = f.amount_unit.map(|u| u.as_str());
+        let fields = match f.kind {
+            FormKind::Project => FieldsJson::Project(ProjectFields {
+                code: text(FieldKey::Code),
+                name: text(FieldKey::Name),
+                applicant: text(FieldKey::Applicant),
+                budget_unit: text(FieldKey::BudgetUnit),
+                years: f.years(),
+                project_type: text(FieldKey::ProjectType),
+                is_new: f.is_new(),
+                allocation: text(FieldKey::Allocation),
+                amount_unit: unit,
+                total_amount: f.amount(FieldKey::TotalAmount),
+                year_amount: f.amount(FieldKey::YearAmount),
+                policy_basis: text(FieldKey::PolicyBasis),
+                calc_basis: text(FieldKey::CalcBasis),
+                annual_goal: text(FieldKey::AnnualGoal),
+                long_term_goal: text(FieldKey::LongTermGoal),
+            }),
+            FormKind::Department => FieldsJson::Department(DepartmentFields {
+                name: text(FieldKey::Name),
+                authority: text(FieldKey::Authority),
+                amount_unit: unit,
+                total_amount: f.amount(FieldKey::TotalAmount),
+                total_fiscal: f.amount(FieldKey::TotalFiscal),
+                total_other: f.amount(FieldKey::TotalOther),
+                tasks: f
+                    .tasks
+                    .iter()
+                    .map(|t| TaskJson {
+                        name: Some(t.name.text.clone()).filter(|s| !s.is_empty()),
+                        content: Some(t.content.text.clone()).filter(|s| !s.is_empty()),
+                        total: t.total,
+                        fiscal: t.fiscal,
+                        other: t.other,
+                        line: self.line(t.span),
+                    })
+                    .collect(),
+                goals: f.goals.iter().map(|g| g.text.clone()).collect(),
+            }),
+        };
+        FormJson {
+            kind: f.kind.as_str(),
+            title: f.title.text.clone(),
+            start_line: self.lines.line(f.span.start),
+            end_line: self.lines.line(f.span.end),
+            budget_year: f.budget_year,
+            fields,
+            indicators: f.indicators.iter().map(|i| self.indicator(i)).collect(),
+            diagnostics: f.diagnostics.iter().map(|d| self.diagnostic(d)).collect(),
+        }
+    }
+}
+
+/// The JSON view of one parsed input. `text` must be the text `doc` was parsed from.
+pub fn input(path: &str, text: &str, doc: &Document, lang: Lang) -> Input {
+    let ctx = Ctx { text, lines: &doc.lines, lang };
+    Input {
+        path: path.to_string(),
+        forms: doc.forms.iter().map(|f| ctx.form(f)).collect(),
+        diagnostics: doc.diagnostics.iter().map(|d| ctx.diagnostic(d)).collect(),
+    }
+}
+
+/// A whole report over several inputs.
+pub fn report(inputs: Vec<Input>) -> Report {
+    Report { tool: Tool::default(), inputs }
+}

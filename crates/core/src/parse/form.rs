@@ -1,6 +1,6 @@
 //! Reading one form: from its title line to the line before the next title.
 
-use super::lines::{is_separator_row, split_cells, Line, RawCell, Shape};
+use super::lines::{is_separator_row, split_cells, Line, RawCell};
 use super::table::{place_row, Inherited, Layout};
 use super::vocab::{self, match_label, table_column, LabelTarget};
 use crate::model::{AmountUnit, Field, FieldKey, Form, FormKind, Task, Text};
@@ -67,7 +67,10 @@ impl<'a> FormReader<'a> {
         let title_line = lines[0].span;
         let (a, b) = trim_range(title_line.text(text));
         let title_span = Span::new(title_line.start + a, title_line.start + b);
-        let title = Text { span: title_span, text: label_key(title_span.text(text)).replace(['|', '#', '*'], "") };
+        let title = Text {
+            span: title_span,
+            text: clean(title_span.text(text)).replace(['|', '#', '*', ' ', '\t'], ""),
+        };
         FormReader {
             text,
             lines,
@@ -264,7 +267,6 @@ impl<'a> FormReader<'a> {
                         if key.is_empty() {
                             continue;
                         }
-                        self.form.structure.push(cell.span);
                         if key == "任务名称" {
                             layout.name = ci;
                         } else if key == "主要内容" {
@@ -278,7 +280,11 @@ impl<'a> FormReader<'a> {
                             } else if key.contains('元') {
                                 self.label_unit.get_or_insert(AmountUnit::Yuan);
                             }
+                        } else {
+                            self.form.diagnostics.push(s::unrecognized_content(cell.span, cell.text(self.text), Unplaced::ExtraCell));
+                            continue;
                         }
+                        self.form.structure.push(cell.span);
                     }
                     self.phase = Phase::Tasks(layout);
                 }
@@ -386,6 +392,7 @@ impl<'a> FormReader<'a> {
                 let at = search + pos;
                 let end = lower[at..].find('>').map(|e| at + e + 1).unwrap_or(raw.len());
                 pieces.push((start, at));
+                self.form.structure.push(Span::new(v.start + at, v.start + end));
                 start = end;
                 search = end;
             }
@@ -414,7 +421,11 @@ impl<'a> FormReader<'a> {
                     "总额" => layout.total = ci,
                     "财政拨款" => layout.fiscal = ci,
                     "其他资金" => layout.other = ci,
-                    _ => continue,
+                    "" => continue,
+                    _ => {
+                        self.form.diagnostics.push(s::unrecognized_content(cells[ci].span, cells[ci].text(self.text), Unplaced::ExtraCell));
+                        continue;
+                    }
                 }
                 self.form.structure.push(cells[ci].span);
             }
@@ -463,7 +474,8 @@ impl<'a> FormReader<'a> {
     fn finish(mut self) -> Read {
         let mut trailing = Vec::new();
         for &(i, span) in &self.unplaced {
-            if i > self.last_placed {
+            // After the indicator table, what is not placed lies between forms.
+            if i > self.last_placed && matches!(self.phase, Phase::Table(_)) {
                 trailing.push(span);
             } else {
                 let why = if matches!(self.phase, Phase::Table(_)) { Unplaced::TableLine } else { Unplaced::Line };
@@ -523,5 +535,3 @@ fn strip_goal_number(text: &str) -> Option<&str> {
     rest.strip_prefix('：').or_else(|| rest.strip_prefix(':')).or_else(|| rest.strip_prefix('、')).map(str::trim_start)
 }
 
-#[allow(dead_code)]
-fn _shape_is_used(_: Shape) {}

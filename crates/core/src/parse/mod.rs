@@ -15,17 +15,31 @@ use lines::{split_lines, Line};
 /// Parse a paste of one or many forms.
 pub fn parse(text: &str) -> Document {
     let lines = split_lines(text);
-    let titles: Vec<(usize, crate::model::FormKind)> = lines
+    // Form boundaries: 申报表 titles start a form; 自评表 titles start text that is no form.
+    let titles: Vec<(usize, Option<crate::model::FormKind>)> = lines
         .iter()
         .enumerate()
-        .filter(|(_, l)| l.span.text(text).contains("申报表"))
-        .filter_map(|(i, l)| vocab::title_kind(l.span.text(text)).map(|k| (i, k)))
+        .filter(|(_, l)| {
+            let s = l.span.text(text);
+            s.contains("申报表") || s.contains("自评表")
+        })
+        .filter_map(|(i, l)| {
+            let s = l.span.text(text);
+            match vocab::title_kind(s) {
+                Some(k) => Some((i, Some(k))),
+                None => vocab::is_self_evaluation_title(s).then_some((i, None)),
+            }
+        })
         .collect();
     let mut doc = Document { forms: Vec::with_capacity(titles.len()), diagnostics: Vec::new(), lines: LineIndex::new(text) };
     let first = titles.first().map_or(lines.len(), |t| t.0);
     outside(text, &lines[..first], &mut doc.diagnostics);
     for (n, &(start, kind)) in titles.iter().enumerate() {
         let end = titles.get(n + 1).map_or(lines.len(), |t| t.0);
+        let Some(kind) = kind else {
+            outside(text, &lines[start..end], &mut doc.diagnostics);
+            continue;
+        };
         let read = form::FormReader::new(text, kind, &lines[start..end]).read();
         doc.forms.push(read.form);
         let spans: Vec<Line> = read.trailing.into_iter().map(|span| Line { span }).collect();

@@ -175,7 +175,10 @@ pub fn place_row(source: &str, cells: &[RawCell], row: Span, layout: &Layout, in
             inherited.level2.clone()
         }
     };
-    let level1 = level2.as_ref().and_then(Level2::level1).or(row_level1).or(inherited.level1);
+    // A row with its own 一级 cell does not inherit the 一级 of the rows above, even when the
+    // cell names a category the framework does not know.
+    let inherited_level1 = if level1_cell.is_some() { None } else { inherited.level1 };
+    let level1 = level2.as_ref().and_then(Level2::level1).or(row_level1).or(inherited_level1);
     inherited.level1 = level1;
     let mandatory = inherited.mandatory;
 

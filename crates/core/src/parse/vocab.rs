@@ -38,6 +38,16 @@ pub fn title_kind(line: &str) -> Option<FormKind> {
     }
 }
 
+/// A self-evaluation form title (`二级项目支出绩效自评表`): a document of another kind, whose
+/// text is reported as outside any 申报表.
+pub fn is_self_evaluation_title(line: &str) -> bool {
+    if line.chars().count() > 80 {
+        return false;
+    }
+    let key = label_key(line);
+    key.chars().count() <= 40 && key.ends_with("自评表") && key.contains("绩效")
+}
+
 /// A budget year line under the title: `（2026年度）`, `2024年`.
 pub fn year_line(key: &str) -> Option<u16> {
     let k = key.trim_start_matches('(').trim_end_matches(')');

@@ -108,6 +108,15 @@ impl FieldKey {
         }
     }
 
+    /// The label of this field on a form of `kind` (`部门（单位）名称` for a department's name).
+    pub fn label_zh_for(self, kind: FormKind) -> &'static str {
+        match (kind, self) {
+            (FormKind::Department, FieldKey::Name) => "部门（单位）名称",
+            (FormKind::Department, FieldKey::TotalAmount) => "金额合计",
+            _ => self.label_zh(),
+        }
+    }
+
     pub fn label_en(self) -> &'static str {
         use FieldKey::*;
         match self {

@@ -43,6 +43,10 @@ fn check(text: &str) {
         }
     }
     let missing = common::uncovered(text);
+    if !missing.is_empty() {
+        // Keep the last failing input for a look (`cargo run --example dump`).
+        let _ = std::fs::write(std::env::temp_dir().join("kpiform-dropped.txt"), text);
+    }
     assert!(missing.is_empty(), "dropped {missing:?} from {text:?}");
 }
 

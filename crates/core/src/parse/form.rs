@@ -261,12 +261,16 @@ impl<'a> FormReader<'a> {
                 }
                 LabelTarget::Tasks => {
                     self.current = Current::None;
+                    // Text glued to the section label is no column header.
+                    if let Some(glued) = seg.values.first().filter(|v| v.start < cells[seg.cells_after - 1].span.end) {
+                        self.form.diagnostics.push(s::unrecognized_content(*glued, glued.text(self.text), Unplaced::ExtraValue));
+                    }
                     let mut layout = TaskLayout::default();
                     for (ci, cell) in cells.iter().enumerate().skip(seg.cells_after) {
-                        let key = label_key(cell.text(self.text));
-                        if key.is_empty() {
+                        if cell.is_empty() {
                             continue;
                         }
+                        let key = label_key(cell.text(self.text));
                         if key == "任务名称" {
                             layout.name = ci;
                         } else if key == "主要内容" {
@@ -302,15 +306,14 @@ impl<'a> FormReader<'a> {
                     return false;
                 }
                 for span in spans {
+                    // Markup alone (`<p>`) still belongs to the value's span.
+                    field.value.span = if field.value.span.is_empty() { *span } else { field.value.span.cover(*span) };
                     let t = clean(span.text(self.text));
                     if t.is_empty() {
                         continue;
                     }
-                    if field.value.text.is_empty() {
-                        field.value.span = *span;
-                    } else {
+                    if !field.value.text.is_empty() {
                         field.value.text.push('\n');
-                        field.value.span = field.value.span.cover(*span);
                     }
                     field.value.text.push_str(&t);
                 }
@@ -421,7 +424,7 @@ impl<'a> FormReader<'a> {
                     "总额" => layout.total = ci,
                     "财政拨款" => layout.fiscal = ci,
                     "其他资金" => layout.other = ci,
-                    "" => continue,
+                    _ if cells[ci].is_empty() => continue,
                     _ => {
                         self.form.diagnostics.push(s::unrecognized_content(cells[ci].span, cells[ci].text(self.text), Unplaced::ExtraCell));
                         continue;
@@ -515,8 +518,8 @@ impl<'a> FormReader<'a> {
         let mut found = Vec::new();
         for key in required {
             match form.field(key) {
-                None => found.push(s::required_field_missing(key, form.title.span, false)),
-                Some(f) if is_blank(&f.value.text) => found.push(s::required_field_missing(key, f.label.span, true)),
+                None => found.push(s::required_field_missing(form.kind, key, form.title.span, false)),
+                Some(f) if is_blank(&f.value.text) => found.push(s::required_field_missing(form.kind, key, f.label.span, true)),
                 Some(_) => {}
             }
         }

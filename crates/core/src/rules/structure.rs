@@ -4,7 +4,7 @@
 
 use super::{Category, FixKind, RuleDoc, RuleInfo};
 use crate::diagnostic::{excerpt, Diagnostic, Message, Severity};
-use crate::model::FieldKey;
+use crate::model::{FieldKey, FormKind};
 use crate::span::Span;
 
 pub static S001: RuleInfo = RuleInfo {
@@ -101,8 +101,8 @@ pub fn text_outside_form(span: Span, text: &str) -> Diagnostic {
 }
 
 /// S002 for a field that is absent (`label` is `None`) or present with an empty value.
-pub fn required_field_missing(key: FieldKey, span: Span, present: bool) -> Diagnostic {
-    let (zh, en) = (key.label_zh(), key.label_en());
+pub fn required_field_missing(kind: FormKind, key: FieldKey, span: Span, present: bool) -> Diagnostic {
+    let (zh, en) = (key.label_zh_for(kind), key.label_en());
     let message = if present {
         Message::new(format!("必填字段「{zh}」为空"), format!("Required field {zh} ({en}) is empty"))
     } else {

@@ -38,7 +38,9 @@ pub fn uncovered(text: &str) -> Vec<String> {
     let mut offset = 0;
     for line in text.split_inclusive(['\n', '\r']) {
         let trimmed = line.trim();
-        let separator = trimmed.starts_with('|') && trimmed.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '));
+        let separator = trimmed.contains('|')
+            && trimmed.contains('-')
+            && trimmed.chars().all(|c| matches!(c, '|' | '-' | ':') || kpiform_core::text::is_space(c));
         if !separator {
             let mut piece = String::new();
             for (i, c) in line.char_indices() {

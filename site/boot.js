@@ -7,8 +7,8 @@ const boot = document.querySelector("script[data-kpiform-boot]");
 const status = document.getElementById("boot-status");
 
 try {
-  const { default: init } = await import(boot.dataset.js);
-  await init({ module_or_path: boot.dataset.wasm });
+  const bindings = await import(boot.dataset.js);
+  await bindings.default({ module_or_path: boot.dataset.wasm });
   status?.remove();
 } catch (err) {
   console.error(err);

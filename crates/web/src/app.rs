@@ -20,6 +20,18 @@ const LANG_KEY: &str = "kpiform.lang";
 
 const SEVERITIES: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
 
+/// `view!` with the scoped class `kp` on every element. Use it instead of `view!` in this crate.
+///
+/// Plain `view!` turns a fully static subtree (say `<span class="dot"></span>`) into an HTML
+/// string that it instantiates through `innerHTML`. The page runs under Trusted Types (CSP in
+/// `index.html`), where any `innerHTML` assignment throws, and so the page would fail to start.
+/// With a scoped class Leptos creates every element with `createElement`.
+macro_rules! safe_view {
+    ($($body:tt)*) => {
+        ::leptos::view! { class = "kp", $($body)* }
+    };
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     let lang = RwSignal::new(stored_lang().unwrap_or_default());
@@ -88,7 +100,7 @@ pub fn App() -> impl IntoView {
 
     let t = move || strings(lang.get());
 
-    view! {
+    safe_view! {
         <div class="page">
             <header class="topbar">
                 <div class="brand">
@@ -158,7 +170,7 @@ pub fn App() -> impl IntoView {
 /// The mark of the page (same drawing as `site/favicon.svg`), inline so it costs no request.
 #[component]
 fn Logo() -> impl IntoView {
-    view! {
+    safe_view! {
         <svg class="logo" viewBox="0 0 32 32" width="32" height="32" aria-hidden="true">
             <rect x="3" y="2" width="26" height="28" rx="4" class="logo-sheet"></rect>
             <path d="M9 10h14M9 16h14M9 22h7" class="logo-lines"></path>
@@ -168,11 +180,11 @@ fn Logo() -> impl IntoView {
 }
 
 fn empty_state(s: &'static Strings) -> impl IntoView {
-    view! {
+    safe_view! {
         <div class="empty" data-testid="empty-state">
             <h2>{s.empty_title}</h2>
             <p>{s.empty_body}</p>
-            <ul>{s.empty_points.iter().map(|p| view! { <li>{*p}</li> }).collect_view()}</ul>
+            <ul>{s.empty_points.iter().map(|p| safe_view! { <li>{*p}</li> }).collect_view()}</ul>
         </div>
     }
 }
@@ -186,7 +198,7 @@ fn results(
     let names: Vec<Option<String>> = r.forms.iter().map(|f| f.name.clone()).collect();
     let has_forms = !r.forms.is_empty();
     let no_diagnostics = r.diagnostics.is_empty();
-    view! {
+    safe_view! {
         <div class="summary" data-testid="summary">
             <div class="stat stat-main">
                 <span class="stat-value" data-testid="form-count">{r.forms.len()}</span>
@@ -209,7 +221,7 @@ fn results(
 
         {(!has_forms)
             .then(|| {
-                view! {
+                safe_view! {
                     <div class="notice" data-testid="no-forms">
                         <strong>{s.no_forms_title}</strong>
                         <span>{s.no_forms_body}</span>
@@ -219,7 +231,7 @@ fn results(
 
         {has_forms
             .then(|| {
-                view! {
+                safe_view! {
                     <h2 class="section-title">{s.forms_heading}</h2>
                     <div class="table-wrap">
                         <table class="forms" data-testid="forms">
@@ -227,8 +239,7 @@ fn results(
                                 <tr>
                                     <th class="num">{s.col_index}</th>
                                     <th>{s.col_kind}</th>
-                                    <th>{s.col_name}</th>
-                                    <th>{s.col_code}</th>
+                                    <th>{s.col_name} " / " {s.col_code}</th>
                                     <th>{s.col_unit}</th>
                                     <th class="num">{s.col_total}</th>
                                     <th class="num">{s.col_year}</th>
@@ -246,9 +257,9 @@ fn results(
 
         <h2 class="section-title">{s.diag_heading}</h2>
         {if no_diagnostics {
-            view! { <p class="all-clear" data-testid="all-clear">{s.all_clear}</p> }.into_any()
+            safe_view! { <p class="all-clear" data-testid="all-clear">{s.all_clear}</p> }.into_any()
         } else {
-            view! {
+            safe_view! {
                 <div class="table-wrap">
                     <table class="diagnostics" data-testid="diagnostics">
                         <thead>
@@ -276,7 +287,7 @@ fn results(
 }
 
 fn severity_count(sev: Severity, n: usize, lang: Lang) -> impl IntoView {
-    view! {
+    safe_view! {
         <span
             class=format!("sev-count sev-{}", sev.as_str())
             class:zero=n == 0
@@ -291,12 +302,12 @@ fn severity_count(sev: Severity, n: usize, lang: Lang) -> impl IntoView {
 
 fn amount(value: Option<f64>, unit: Option<&'static str>, s: &'static Strings) -> impl IntoView {
     match value {
-        Some(v) => view! {
+        Some(v) => safe_view! {
             <span class="amount">{format_amount(v)}</span>
             <span class="unit">{unit.unwrap_or("")}</span>
         }
         .into_any(),
-        None => view! { <span class="muted">{s.no_value}</span> }.into_any(),
+        None => safe_view! { <span class="muted">{s.no_value}</span> }.into_any(),
     }
 }
 
@@ -309,13 +320,13 @@ fn form_row(
     let unit = f.unit.map(|u| u.as_str());
     let (sel, line) = (f.select, f.line);
     let kind_class = format!("kind kind-{}", f.kind.as_str());
-    view! {
+    safe_view! {
         <tr data-testid="form-row" data-kind=f.kind.as_str() data-codes=f.codes.join(" ")>
             <td class="num">
                 <button
                     type="button"
                     class="link-button"
-                    title=s.from_line(line)
+                    title=s.starts_at_line(line)
                     on:click=move |_| select(sel, line)
                 >
                     {f.number}
@@ -324,21 +335,21 @@ fn form_row(
             <td>
                 <span class=kind_class data-testid="form-kind">{s.kind(f.kind)}</span>
             </td>
-            <td class="name" title=s.name_label(f.kind)>
-                <span data-testid="form-name">
+            <td class="name">
+                <span class="form-name" data-testid="form-name" title=s.name_label(f.kind)>
                     {f.name.unwrap_or_else(|| s.no_value.to_string())}
                 </span>
-            </td>
-            <td class="code" data-testid="form-code">
-                {f.code.unwrap_or_else(|| s.no_value.to_string())}
+                <span class="form-code" data-testid="form-code" title=s.col_code>
+                    {f.code.unwrap_or_else(|| s.no_value.to_string())}
+                </span>
             </td>
             <td data-testid="form-unit">{unit.unwrap_or(s.no_value)}</td>
             <td class="num" data-testid="form-total">{amount(f.total, unit, s)}</td>
             <td class="num" data-testid="form-year">{amount(f.year, unit, s)}</td>
             <td class="num" title=s.col_indicators_title>
                 <span data-testid="indicator-count">{f.indicators}</span>
-                <span class="muted">
-                    " · " {s.applicable_label} " "
+                <span class="sub">
+                    {s.applicable_label} " "
                     <span data-testid="applicable-count">{f.applicable}</span>
                 </span>
             </td>
@@ -349,13 +360,13 @@ fn form_row(
 
 fn problem_pills(c: Counts, lang: Lang, s: &'static Strings) -> impl IntoView {
     if c.total() == 0 {
-        return view! { <span class="muted">{s.no_problems}</span> }.into_any();
+        return safe_view! { <span class="muted">{s.no_problems}</span> }.into_any();
     }
     SEVERITIES
         .iter()
         .filter(|&&sev| c.get(sev) > 0)
         .map(|&sev| {
-            view! {
+            safe_view! {
                 <span
                     class=format!("pill sev-{}", sev.as_str())
                     title=sev.label().get(lang).to_string()
@@ -383,16 +394,16 @@ fn diag_row(
         Some(n) => {
             let name = names.get(n - 1).cloned().flatten().unwrap_or_default();
             let title = name.clone();
-            view! {
+            safe_view! {
                 <span class="form-ref" title=title>
                     "#" {n} " " <span class="form-ref-name">{name}</span>
                 </span>
             }
             .into_any()
         }
-        None => view! { <span class="muted">{s.outside_forms}</span> }.into_any(),
+        None => safe_view! { <span class="muted">{s.outside_forms}</span> }.into_any(),
     };
-    view! {
+    safe_view! {
         <tr data-testid="diagnostic" data-code=d.code data-severity=d.severity.as_str()>
             <td>
                 <button

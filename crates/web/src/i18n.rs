@@ -214,7 +214,7 @@ impl Strings {
     }
 
     /// `第 3 行起` / `from line 3`.
-    pub fn from_line(&self, line: usize) -> String {
+    pub fn starts_at_line(&self, line: usize) -> String {
         match self.html_lang {
             "en" => format!("from line {line}"),
             _ => format!("第 {line} 行起"),

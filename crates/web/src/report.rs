@@ -118,7 +118,9 @@ impl Report {
         };
 
         let mut report = Report::default();
-        report.diagnostics.extend(doc.diagnostics.iter().map(|d| diag_row(d, None)));
+        report
+            .diagnostics
+            .extend(doc.diagnostics.iter().map(|d| diag_row(d, None)));
         for (i, form) in doc.forms.iter().enumerate() {
             let number = i + 1;
             let mut counts = Counts::default();
@@ -167,24 +169,26 @@ impl Report {
 /// An amount for display: thousands separators, no decimals for whole numbers, else two.
 pub fn format_amount(value: f64) -> String {
     if !value.is_finite() {
-        return value.to_string();
+        return String::from("—");
     }
-    let cents = (value.abs() * 100.0).round();
-    let whole = (cents / 100.0).trunc();
-    let frac = (cents - whole * 100.0) as u64;
-    let digits = format!("{whole:.0}");
+    // Integer arithmetic on cents (saturates far beyond any budget); avoids float formatting.
+    let cents = (value.abs() * 100.0).round() as u64;
+    let digits = (cents / 100).to_string();
+    let frac = cents % 100;
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 4);
-    if value < 0.0 && cents > 0.0 {
+    if value < 0.0 && cents > 0 {
         out.push('-');
     }
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
     }
     if frac != 0 {
-        out.push_str(&format!(".{frac:02}"));
+        out.push('.');
+        out.push(char::from(b'0' + (frac / 10) as u8));
+        out.push(char::from(b'0' + (frac % 10) as u8));
     }
     out
 }

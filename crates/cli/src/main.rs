@@ -9,7 +9,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 use kpiform_core::{json, parse, rules, Lang, Severity};
 
 #[derive(Parser)]
-#[command(name = "kpiform", version, about = "检查绩效目标申报表 / Check budget performance-target declaration forms")]
+#[command(
+    name = "kpiform",
+    version,
+    about = "检查绩效目标申报表 / Check budget performance-target declaration forms"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -61,7 +65,11 @@ impl From<LangArg> for Lang {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Check { format, lang, files } => check(format, lang.into(), &files),
+        Command::Check {
+            format,
+            lang,
+            files,
+        } => check(format, lang.into(), &files),
         Command::Rules { format, lang } => list_rules(format, lang.into()),
     };
     match result {
@@ -98,7 +106,8 @@ fn read_input(path: &str) -> Result<String, String> {
             .read_to_end(&mut bytes)
             .map_err(|e| format!("无法读取标准输入 / cannot read standard input: {e}"))?;
     } else {
-        bytes = std::fs::read(path).map_err(|e| format!("无法读取 {path} / cannot read {path}: {e}"))?;
+        bytes = std::fs::read(path)
+            .map_err(|e| format!("无法读取 {path} / cannot read {path}: {e}"))?;
     }
     let (text, encoding) = decode(&bytes);
     if let Some(enc) = encoding {
@@ -143,8 +152,14 @@ fn check(format: Format, lang: Lang, files: &[String]) -> Result<ExitCode, Strin
                     .map_err(|e| e.to_string())?;
                 }
                 let summary = match lang {
-                    Lang::Zh => format!("{path}: {} 张申报表，{e} 个错误，{w} 个警告，{i} 个提示", doc.forms.len()),
-                    Lang::En => format!("{path}: {} forms, {e} errors, {w} warnings, {i} infos", doc.forms.len()),
+                    Lang::Zh => format!(
+                        "{path}: {} 张申报表，{e} 个错误，{w} 个警告，{i} 个提示",
+                        doc.forms.len()
+                    ),
+                    Lang::En => format!(
+                        "{path}: {} forms, {e} errors, {w} warnings, {i} infos",
+                        doc.forms.len()
+                    ),
                 };
                 eprintln!("{summary}");
             }
@@ -156,7 +171,11 @@ fn check(format: Format, lang: Lang, files: &[String]) -> Result<ExitCode, Strin
         writeln!(out).map_err(|e| e.to_string())?;
     }
     out.flush().map_err(|e| e.to_string())?;
-    Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn list_rules(format: Format, lang: Lang) -> Result<ExitCode, String> {
@@ -168,7 +187,15 @@ fn list_rules(format: Format, lang: Lang) -> Result<ExitCode, String> {
                     Lang::Zh => r.title_zh,
                     Lang::En => r.title_en,
                 };
-                writeln!(out, "{}  {:<7} {:<26} {}", r.code, r.severity.as_str(), r.name, title).map_err(|e| e.to_string())?;
+                writeln!(
+                    out,
+                    "{}  {:<7} {:<26} {}",
+                    r.code,
+                    r.severity.as_str(),
+                    r.name,
+                    title
+                )
+                .map_err(|e| e.to_string())?;
             }
         }
         Format::Json => {

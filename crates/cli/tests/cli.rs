@@ -29,22 +29,41 @@ fn text_format_lists_diagnostics_with_positions() {
         ]
     );
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("19 张申报表，2 个错误，1 个警告"), "{stderr}");
+    assert!(
+        stderr.contains("19 张申报表，2 个错误，1 个警告"),
+        "{stderr}"
+    );
 }
 
 #[test]
 fn exit_zero_without_errors_and_english_messages() {
-    let out = kpiform().args(["check", "--lang", "en", &corpus("000_9a8050d2e31200e0.txt")]).output().unwrap();
+    let out = kpiform()
+        .args(["check", "--lang", "en", &corpus("000_9a8050d2e31200e0.txt")])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0));
-    assert!(String::from_utf8(out.stderr).unwrap().contains("11 forms, 0 errors"));
-    let out = kpiform().args(["check", "--lang", "en", &corpus("003_d1b95c24a67cc619.txt")]).output().unwrap();
-    assert!(String::from_utf8(out.stdout).unwrap().contains("error[S002] Required field 项目编码 (project code) is empty"));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("11 forms, 0 errors"));
+    let out = kpiform()
+        .args(["check", "--lang", "en", &corpus("003_d1b95c24a67cc619.txt")])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .contains("error[S002] Required field 项目编码 (project code) is empty"));
 }
 
 #[test]
 fn json_format_follows_the_contract() {
     let out = kpiform()
-        .args(["check", "--format", "json", &corpus("000_9a8050d2e31200e0.txt"), &corpus("003_d1b95c24a67cc619.txt")])
+        .args([
+            "check",
+            "--format",
+            "json",
+            &corpus("000_9a8050d2e31200e0.txt"),
+            &corpus("003_d1b95c24a67cc619.txt"),
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
@@ -56,7 +75,10 @@ fn json_format_follows_the_contract() {
     let form = &inputs[0]["forms"][0];
     assert_eq!(form["kind"], "project");
     assert_eq!(form["title"], "二级项目支出绩效目标申报表");
-    assert_eq!((form["start_line"].as_u64(), form["end_line"].as_u64()), (Some(3), Some(24)));
+    assert_eq!(
+        (form["start_line"].as_u64(), form["end_line"].as_u64()),
+        (Some(3), Some(24))
+    );
     let f = &form["fields"];
     assert_eq!(f["code"], "44030422146150000007");
     assert_eq!(f["name"], "一般管理事务");
@@ -66,7 +88,15 @@ fn json_format_follows_the_contract() {
     assert_eq!(f["total_amount"].as_f64(), Some(7_944_900.0));
     assert_eq!(f["year_amount"].as_f64(), Some(1_648_300.0));
     assert_eq!(f["project_type"], "15 其他经费");
-    for key in ["applicant", "budget_unit", "allocation", "policy_basis", "calc_basis", "annual_goal", "long_term_goal"] {
+    for key in [
+        "applicant",
+        "budget_unit",
+        "allocation",
+        "policy_basis",
+        "calc_basis",
+        "annual_goal",
+        "long_term_goal",
+    ] {
         assert!(f[key].is_string(), "{key}");
     }
     let ind = &form["indicators"][0];
@@ -79,7 +109,10 @@ fn json_format_follows_the_contract() {
     assert_eq!(ind["applicable"], true);
     assert_eq!(ind["line"], 15);
     let na = &form["indicators"][4];
-    assert_eq!((na["applicable"].as_bool(), na["unit"].is_null()), (Some(false), true));
+    assert_eq!(
+        (na["applicable"].as_bool(), na["unit"].is_null()),
+        (Some(false), true)
+    );
 
     // An empty code is null, and its S002 carries positions.
     let last = inputs[1]["forms"].as_array().unwrap().last().unwrap();
@@ -89,8 +122,14 @@ fn json_format_follows_the_contract() {
     assert_eq!(d["name"], "required-field-missing");
     assert_eq!(d["severity"], "error");
     assert_eq!(d["message"], "必填字段「项目编码」为空");
-    assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(459), Some(1)));
-    assert_eq!((d["end_line"].as_u64(), d["end_column"].as_u64()), (Some(459), Some(6)));
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(459), Some(1))
+    );
+    assert_eq!(
+        (d["end_line"].as_u64(), d["end_column"].as_u64()),
+        (Some(459), Some(6))
+    );
     assert!(d["fix"].is_null());
     // 459 lines before it; the offset is in UTF-16 units, so it is smaller than the byte offset.
     assert!(d["start_offset"].as_u64().unwrap() > 20_000);
@@ -98,7 +137,15 @@ fn json_format_follows_the_contract() {
 
 #[test]
 fn department_form_json() {
-    let out = kpiform().args(["check", "--format", "json", &corpus("001_8de26ab3fb50a26b.txt")]).output().unwrap();
+    let out = kpiform()
+        .args([
+            "check",
+            "--format",
+            "json",
+            &corpus("001_8de26ab3fb50a26b.txt"),
+        ])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     let form = &v["inputs"][0]["forms"][0];
@@ -117,8 +164,15 @@ fn department_form_json() {
 #[test]
 fn reads_standard_input() {
     let text = std::fs::read_to_string(corpus("000_9a8050d2e31200e0.txt")).unwrap();
-    for args in [vec!["check", "--format", "json"], vec!["check", "--format", "json", "-"]] {
-        let out = kpiform().args(&args).write_stdin(text.clone()).output().unwrap();
+    for args in [
+        vec!["check", "--format", "json"],
+        vec!["check", "--format", "json", "-"],
+    ] {
+        let out = kpiform()
+            .args(&args)
+            .write_stdin(text.clone())
+            .output()
+            .unwrap();
         assert_eq!(out.status.code(), Some(0));
         let v: Value = serde_json::from_slice(&out.stdout).unwrap();
         assert_eq!(v["inputs"][0]["path"], "-");
@@ -138,7 +192,10 @@ fn decodes_gb18030_and_utf16() {
     let utf16_path = dir.path().join("utf16.txt");
     std::fs::write(&utf16_path, &utf16).unwrap();
     for (path, name) in [(gbk_path, "GB18030"), (utf16_path, "UTF-16LE")] {
-        let out = kpiform().args(["check", "--format", "json", path.to_str().unwrap()]).output().unwrap();
+        let out = kpiform()
+            .args(["check", "--format", "json", path.to_str().unwrap()])
+            .output()
+            .unwrap();
         assert_eq!(out.status.code(), Some(0));
         assert!(String::from_utf8(out.stderr).unwrap().contains(name));
         let v: Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -148,22 +205,57 @@ fn decodes_gb18030_and_utf16() {
 
 #[test]
 fn usage_and_io_failures_exit_2() {
-    let out = kpiform().args(["check", "/nonexistent/forms.txt"]).output().unwrap();
+    let out = kpiform()
+        .args(["check", "/nonexistent/forms.txt"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("无法读取 /nonexistent/forms.txt") && stderr.contains("cannot read"), "{stderr}");
-    assert_eq!(kpiform().args(["check", "--format", "xml"]).output().unwrap().status.code(), Some(2));
-    assert_eq!(kpiform().args(["frobnicate"]).output().unwrap().status.code(), Some(2));
+    assert!(
+        stderr.contains("无法读取 /nonexistent/forms.txt") && stderr.contains("cannot read"),
+        "{stderr}"
+    );
+    assert_eq!(
+        kpiform()
+            .args(["check", "--format", "xml"])
+            .output()
+            .unwrap()
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        kpiform()
+            .args(["frobnicate"])
+            .output()
+            .unwrap()
+            .status
+            .code(),
+        Some(2)
+    );
     assert_eq!(kpiform().output().unwrap().status.code(), Some(2));
 }
 
 #[test]
 fn lists_rules() {
-    let out = kpiform().args(["rules", "--format", "json"]).output().unwrap();
+    let out = kpiform()
+        .args(["rules", "--format", "json"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let codes: Vec<&str> = v.as_array().unwrap().iter().map(|r| r["code"].as_str().unwrap()).collect();
-    assert!(codes.starts_with(&["S001", "S002", "S003", "S004"]), "{codes:?}");
+    let codes: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["code"].as_str().unwrap())
+        .collect();
+    assert!(
+        codes.starts_with(&["S001", "S002", "S003", "S004"]),
+        "{codes:?}"
+    );
     let text = kpiform().arg("rules").output().unwrap();
-    assert!(String::from_utf8(text.stdout).unwrap().contains("S002  error   required-field-missing"));
+    assert!(String::from_utf8(text.stdout)
+        .unwrap()
+        .contains("S002  error   required-field-missing"));
 }

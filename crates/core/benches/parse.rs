@@ -1,1 +1,29 @@
-fn main() {}
+//! Parsing throughput on the whole corpus: `cargo bench -p kpiform-core --bench parse`.
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use std::hint::black_box;
+
+const CORPUS: [&str; 4] = [
+    include_str!("../../../tests/fixtures/corpus/000_9a8050d2e31200e0.txt"),
+    include_str!("../../../tests/fixtures/corpus/001_8de26ab3fb50a26b.txt"),
+    include_str!("../../../tests/fixtures/corpus/002_504b0ed3bb28be2b.txt"),
+    include_str!("../../../tests/fixtures/corpus/003_d1b95c24a67cc619.txt"),
+];
+
+fn bench(c: &mut Criterion) {
+    let all = CORPUS.join("\n");
+    let mut group = c.benchmark_group("corpus");
+    group.throughput(Throughput::Bytes(all.len() as u64));
+    group.bench_function("parse", |b| b.iter(|| kpiform_core::parse(black_box(&all))));
+    group.bench_function("parse+json", |b| {
+        b.iter(|| {
+            let doc = kpiform_core::parse(black_box(&all));
+            let input = kpiform_core::json::input("corpus", &all, &doc, kpiform_core::Lang::Zh);
+            serde_json::to_vec(&input).unwrap()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

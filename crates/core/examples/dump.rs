@@ -7,14 +7,27 @@ fn main() {
         let text = std::fs::read_to_string(&path).expect("read");
         let doc = parse(&text);
         let rows: usize = doc.indicator_count();
-        let app: usize = doc.forms.iter().map(|f| f.applicable_indicators().count()).sum();
-        println!("== {path}: {} forms, {rows} rows, {app} applicable", doc.forms.len());
+        let app: usize = doc
+            .forms
+            .iter()
+            .map(|f| f.applicable_indicators().count())
+            .sum();
+        println!(
+            "== {path}: {} forms, {rows} rows, {app} applicable",
+            doc.forms.len()
+        );
         total.0 += doc.forms.len();
         total.1 += rows;
         total.2 += app;
         for d in &doc.diagnostics {
             let lc = doc.lines.line_col(&text, d.span.start);
-            println!("  [doc] {}:{} {} {}", lc.line, lc.column, d.code(), d.message.zh);
+            println!(
+                "  [doc] {}:{} {} {}",
+                lc.line,
+                lc.column,
+                d.code(),
+                d.message.zh
+            );
         }
         for f in &doc.forms {
             let l = doc.lines.line(f.span.start);
@@ -49,9 +62,18 @@ fn main() {
             }
             for d in &f.diagnostics {
                 let lc = doc.lines.line_col(&text, d.span.start);
-                println!("     {}:{} {} {}", lc.line, lc.column, d.code(), d.message.zh);
+                println!(
+                    "     {}:{} {} {}",
+                    lc.line,
+                    lc.column,
+                    d.code(),
+                    d.message.zh
+                );
             }
         }
     }
-    println!("TOTAL forms={} rows={} applicable={}", total.0, total.1, total.2);
+    println!(
+        "TOTAL forms={} rows={} applicable={}",
+        total.0, total.1, total.2
+    );
 }

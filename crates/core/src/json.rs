@@ -24,7 +24,10 @@ pub struct Tool {
 
 impl Default for Tool {
     fn default() -> Self {
-        Tool { name: "kpiform", version: crate::VERSION }
+        Tool {
+            name: "kpiform",
+            version: crate::VERSION,
+        }
     }
 }
 
@@ -268,7 +271,11 @@ impl Ctx<'_> {
 
 /// The JSON view of one parsed input. `text` must be the text `doc` was parsed from.
 pub fn input(path: &str, text: &str, doc: &Document, lang: Lang) -> Input {
-    let ctx = Ctx { text, lines: &doc.lines, lang };
+    let ctx = Ctx {
+        text,
+        lines: &doc.lines,
+        lang,
+    };
     Input {
         path: path.to_string(),
         forms: doc.forms.iter().map(|f| ctx.form(f)).collect(),
@@ -278,5 +285,8 @@ pub fn input(path: &str, text: &str, doc: &Document, lang: Lang) -> Input {
 
 /// A whole report over several inputs.
 pub fn report(inputs: Vec<Input>) -> Report {
-    Report { tool: Tool::default(), inputs }
+    Report {
+        tool: Tool::default(),
+        inputs,
+    }
 }

@@ -26,8 +26,19 @@ impl FormKind {
         use FieldKey::*;
         match self {
             FormKind::Project => &[
-                Code, Name, Applicant, BudgetUnit, Years, ProjectType, IsNew, Allocation,
-                TotalAmount, YearAmount, PolicyBasis, CalcBasis, AnnualGoal,
+                Code,
+                Name,
+                Applicant,
+                BudgetUnit,
+                Years,
+                ProjectType,
+                IsNew,
+                Allocation,
+                TotalAmount,
+                YearAmount,
+                PolicyBasis,
+                CalcBasis,
+                AnnualGoal,
             ],
             FormKind::Department => &[Name, Authority, TotalAmount],
         }
@@ -142,14 +153,23 @@ impl FieldKey {
 
     /// Fields whose value is an amount in the form's amount unit.
     pub fn is_amount(self) -> bool {
-        matches!(self, FieldKey::TotalAmount | FieldKey::YearAmount | FieldKey::TotalFiscal | FieldKey::TotalOther)
+        matches!(
+            self,
+            FieldKey::TotalAmount
+                | FieldKey::YearAmount
+                | FieldKey::TotalFiscal
+                | FieldKey::TotalOther
+        )
     }
 
     /// Fields that hold prose and may continue over several lines.
     pub fn is_long_text(self) -> bool {
         matches!(
             self,
-            FieldKey::PolicyBasis | FieldKey::CalcBasis | FieldKey::AnnualGoal | FieldKey::LongTermGoal
+            FieldKey::PolicyBasis
+                | FieldKey::CalcBasis
+                | FieldKey::AnnualGoal
+                | FieldKey::LongTermGoal
         )
     }
 }
@@ -297,7 +317,9 @@ impl Level2 {
         use Level2::*;
         match self {
             Quantity | Quality | Timeliness | Cost => Some(Level1::Output),
-            EconomicBenefit | SocialBenefit | EcologicalBenefit | Sustainability => Some(Level1::Benefit),
+            EconomicBenefit | SocialBenefit | EcologicalBenefit | Sustainability => {
+                Some(Level1::Benefit)
+            }
             ServiceSatisfaction | OtherSatisfaction => Some(Level1::Satisfaction),
             EconomicCost | SocialCost | EcologicalCost => Some(Level1::Cost),
             Other(_) => None,
@@ -385,7 +407,9 @@ impl Form {
 
     /// The cleaned value of a field, `None` when absent or empty.
     pub fn text(&self, key: FieldKey) -> Option<&str> {
-        self.field(key).map(|f| f.value.text.as_str()).filter(|s| !s.is_empty())
+        self.field(key)
+            .map(|f| f.value.text.as_str())
+            .filter(|s| !s.is_empty())
     }
 
     pub fn amount(&self, key: FieldKey) -> Option<f64> {
@@ -427,7 +451,9 @@ pub struct Document {
 impl Document {
     /// Every diagnostic of the paste: those outside forms first, then each form's.
     pub fn all_diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.diagnostics.iter().chain(self.forms.iter().flat_map(|f| f.diagnostics.iter()))
+        self.diagnostics
+            .iter()
+            .chain(self.forms.iter().flat_map(|f| f.diagnostics.iter()))
     }
 
     pub fn indicator_count(&self) -> usize {

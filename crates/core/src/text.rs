@@ -3,7 +3,11 @@
 
 /// Characters treated as spaces: ASCII whitespace, NBSP, ideographic space, and zero-width ones.
 pub fn is_space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{a0}' | '\u{3000}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}')
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{a0}' | '\u{3000}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}'
+        )
 }
 
 /// Whether a string holds nothing but spaces (as [`is_space`]).
@@ -102,7 +106,8 @@ fn decode_entity(s: &str) -> Option<(usize, char)> {
 /// Whether `s` contains markup that [`clean`] would change (an HTML tag or entity).
 pub fn has_markup(s: &str) -> bool {
     s.char_indices().any(|(i, c)| {
-        (c == '<' && html_tag_at(&s[i..]).is_some()) || (c == '&' && decode_entity(&s[i..]).is_some())
+        (c == '<' && html_tag_at(&s[i..]).is_some())
+            || (c == '&' && decode_entity(&s[i..]).is_some())
     })
 }
 
@@ -110,6 +115,13 @@ pub fn has_markup(s: &str) -> bool {
 /// `<li>` items of an `<ol>` get their numbers), entities decoded, NBSP and other odd spaces made
 /// plain, each line trimmed, empty lines dropped, lines joined by `\n`.
 pub fn clean(raw: &str) -> String {
+    // Fast path: one line of plain text with ordinary spaces only (most cells).
+    if raw
+        .chars()
+        .all(|c| !matches!(c, '<' | '&' | '\r' | '\n' | '\t') && (c == ' ' || !is_space(c)))
+    {
+        return raw.trim_matches(' ').to_string();
+    }
     let mut out = String::with_capacity(raw.len());
     let mut list_stack: Vec<Option<u32>> = Vec::new(); // Some(n) for <ol>, None for <ul>
     let mut i = 0;
@@ -193,12 +205,15 @@ pub fn to_half_width(c: char) -> char {
 /// punctuation made half-width, markdown emphasis and trailing colons removed.
 /// `项目总金额 (中期规划, 万元)：` → `项目总金额(中期规划,万元)`.
 pub fn label_key(raw: &str) -> String {
-    let cleaned = if has_markup(raw) { clean(raw) } else { raw.to_string() };
-    let mut key: String = cleaned
-        .chars()
-        .map(to_half_width)
-        .filter(|&c| !is_space(c))
-        .collect();
+    let mut key = String::with_capacity(raw.len());
+    let push_all = |key: &mut String, s: &str| {
+        key.extend(s.chars().filter(|&c| !is_space(c)).map(to_half_width));
+    };
+    if raw.contains(['<', '&']) && has_markup(raw) {
+        push_all(&mut key, &clean(raw));
+    } else {
+        push_all(&mut key, raw);
+    }
     while key.ends_with(':') {
         key.pop();
     }
@@ -211,7 +226,10 @@ mod tests {
 
     #[test]
     fn cleans_html_fragments() {
-        assert_eq!(clean("<p>一、档案</p> <p>（一）整理</p>"), "一、档案\n（一）整理");
+        assert_eq!(
+            clean("<p>一、档案</p> <p>（一）整理</p>"),
+            "一、档案\n（一）整理"
+        );
         assert_eq!(clean("年度<br>主要<br>任务"), "年度\n主要\n任务");
         assert_eq!(clean("<ol><li>甲</li><li>乙</li></ol>"), "1. 甲\n2. 乙");
         assert_eq!(
@@ -226,9 +244,18 @@ mod tests {
 
     #[test]
     fn label_keys_ignore_width_and_spaces() {
-        assert_eq!(label_key("项目总金额 (中期规划, 万元)："), "项目总金额(中期规划,万元)");
-        assert_eq!(label_key("项目总金额（中期规划，元）:"), "项目总金额(中期规划,元)");
-        assert_eq!(label_key("<p>长期目标（跨度多年的项目需填）：</p>"), "长期目标(跨度多年的项目需填)");
+        assert_eq!(
+            label_key("项目总金额 (中期规划, 万元)："),
+            "项目总金额(中期规划,万元)"
+        );
+        assert_eq!(
+            label_key("项目总金额（中期规划，元）:"),
+            "项目总金额(中期规划,元)"
+        );
+        assert_eq!(
+            label_key("<p>长期目标（跨度多年的项目需填）：</p>"),
+            "长期目标(跨度多年的项目需填)"
+        );
         assert_eq!(label_key("年度<br>主要<br>任务"), "年度主要任务");
     }
 }

@@ -30,7 +30,10 @@ pub fn parse_amount(text: &str) -> Option<f64> {
 }
 
 fn is_operator_char(c: char) -> bool {
-    matches!(c, '≥' | '≤' | '＝' | '＞' | '＜' | '>' | '<' | '=' | '≧' | '≦')
+    matches!(
+        c,
+        '≥' | '≤' | '＝' | '＞' | '＜' | '>' | '<' | '=' | '≧' | '≦'
+    )
 }
 
 /// The unit written right after the number of a simple quantitative value: `≥5项` → `项`,

@@ -12,13 +12,23 @@ fn essence(text: &str) -> Vec<String> {
     let doc = parse(text);
     let mut out = Vec::new();
     for f in &doc.forms {
-        let mut fields: Vec<_> = f.fields.iter().map(|x| format!("{:?}={}|{:?}", x.key, x.value.text, x.amount)).collect();
+        let mut fields: Vec<_> = f
+            .fields
+            .iter()
+            .map(|x| format!("{:?}={}|{:?}", x.key, x.value.text, x.amount))
+            .collect();
         fields.sort();
         out.push(format!("{:?} {}", f.kind, fields.join(";")));
         for i in &f.indicators {
             out.push(format!(
                 "{:?}/{:?}/{} {} {} {} {}",
-                i.level1, i.level2, i.mandatory, i.name.text, i.value.text, i.explanation.text, i.applicable
+                i.level1,
+                i.level2,
+                i.mandatory,
+                i.name.text,
+                i.value.text,
+                i.explanation.text,
+                i.applicable
             ));
         }
     }
@@ -38,7 +48,13 @@ fn crlf_and_lone_cr_line_ends() {
 fn pipe_tables_read_like_tabs() {
     let piped: String = F000
         .lines()
-        .map(|l| if l.contains('\t') { format!("| {} |\n", l.split('\t').collect::<Vec<_>>().join(" | ")) } else { format!("{l}\n") })
+        .map(|l| {
+            if l.contains('\t') {
+                format!("| {} |\n", l.split('\t').collect::<Vec<_>>().join(" | "))
+            } else {
+                format!("{l}\n")
+            }
+        })
         .collect();
     assert_eq!(essence(&piped), essence(F000));
     assert!(common::uncovered(&piped).is_empty());
@@ -63,7 +79,11 @@ fn one_field_per_line_and_glued_labels() {
     let f = &doc.forms[0];
     assert_eq!(f.text(FieldKey::Code), Some("440304221461500000001"));
     assert_eq!(f.text(FieldKey::Name), Some("农村义务教育"));
-    assert_eq!(f.text(FieldKey::Applicant), Some("深圳市某某中心"), "a value on the line after its label");
+    assert_eq!(
+        f.text(FieldKey::Applicant),
+        Some("深圳市某某中心"),
+        "a value on the line after its label"
+    );
     assert!(common::uncovered(text).is_empty());
 }
 
@@ -72,8 +92,14 @@ fn prose_fields_continue_over_lines_and_html_is_removed() {
     let text = "二级项目支出绩效目标申报表\n测算依据:\t<p>1. 保洁费100万元；</p>\n2. 保安费53万元。\n年度目标:\t<ol><li>完成保洁</li><li>完成保安</li></ol>\n";
     let doc = parse(text);
     let f = &doc.forms[0];
-    assert_eq!(f.text(FieldKey::CalcBasis), Some("1. 保洁费100万元；\n2. 保安费53万元。"));
-    assert_eq!(f.text(FieldKey::AnnualGoal), Some("1. 完成保洁\n2. 完成保安"));
+    assert_eq!(
+        f.text(FieldKey::CalcBasis),
+        Some("1. 保洁费100万元；\n2. 保安费53万元。")
+    );
+    assert_eq!(
+        f.text(FieldKey::AnnualGoal),
+        Some("1. 完成保洁\n2. 完成保安")
+    );
     // The value span covers both lines of the calculation basis.
     let span = f.field(FieldKey::CalcBasis).unwrap().value.span;
     assert!(span.text(text).starts_with("<p>1.") && span.text(text).ends_with("53万元。"));
@@ -84,7 +110,11 @@ fn text_outside_forms_is_reported_not_dropped() {
     let text = "附件2：\n福田区2024年预算\n\n二级项目支出绩效目标申报表\n项目名称:\t甲\n一级指标\t二级指标\t三级指标\t指标值\t指标解释\n产出\t*数量\t活动次数\t≥4次\t考察次数\n\n以下为自评表\n二级项目支出绩效自评表\n项目名称:\t乙\n";
     let doc = parse(text);
     assert_eq!(doc.forms.len(), 1, "a 自评表 is not a 申报表");
-    let s001: Vec<_> = doc.diagnostics.iter().map(|d| (d.code(), d.span.text(text))).collect();
+    let s001: Vec<_> = doc
+        .diagnostics
+        .iter()
+        .map(|d| (d.code(), d.span.text(text)))
+        .collect();
     assert_eq!(
         s001,
         vec![
@@ -94,7 +124,11 @@ fn text_outside_forms_is_reported_not_dropped() {
         ]
     );
     assert!(doc.diagnostics[2].message.zh.contains("是绩效自评表"));
-    assert_eq!(doc.lines.line(doc.forms[0].span.end), 7, "the form ends at its last row");
+    assert_eq!(
+        doc.lines.line(doc.forms[0].span.end),
+        7,
+        "the form ends at its last row"
+    );
     assert!(common::uncovered(text).is_empty());
 }
 
@@ -106,12 +140,30 @@ fn s002_s003_s004() {
     let codes: Vec<_> = f.diagnostics.iter().map(|d| d.code()).collect();
     assert!(codes.contains(&"S003"), "{codes:?}");
     assert!(codes.contains(&"S004"), "{codes:?}");
-    let s002: Vec<_> = f.diagnostics.iter().filter(|d| d.code() == "S002").map(|d| d.message.zh.clone()).collect();
-    assert!(s002.contains(&"必填字段「项目编码」为空".to_string()), "{s002:?}");
-    assert!(s002.contains(&"缺少必填字段「申请单位」".to_string()), "{s002:?}");
-    assert!(s002.contains(&"缺少必填字段「长期目标」".to_string()), "a 3-year project needs its long-term goal");
+    let s002: Vec<_> = f
+        .diagnostics
+        .iter()
+        .filter(|d| d.code() == "S002")
+        .map(|d| d.message.zh.clone())
+        .collect();
+    assert!(
+        s002.contains(&"必填字段「项目编码」为空".to_string()),
+        "{s002:?}"
+    );
+    assert!(
+        s002.contains(&"缺少必填字段「申请单位」".to_string()),
+        "{s002:?}"
+    );
+    assert!(
+        s002.contains(&"缺少必填字段「长期目标」".to_string()),
+        "a 3-year project needs its long-term goal"
+    );
     // The empty code points at its label.
-    let d = f.diagnostics.iter().find(|d| d.message.zh.contains("项目编码")).unwrap();
+    let d = f
+        .diagnostics
+        .iter()
+        .find(|d| d.message.zh.contains("项目编码"))
+        .unwrap();
     assert_eq!(d.span.text(text), "项目编码:");
     assert!(common::uncovered(text).is_empty());
 }
@@ -128,7 +180,10 @@ fn department_form_in_tabs() {
     assert_eq!(f.amount(FieldKey::TotalAmount), Some(100.0));
     assert_eq!(f.amount(FieldKey::TotalOther), Some(10.0));
     assert_eq!(f.tasks.len(), 1);
-    assert_eq!((f.tasks[0].total, f.tasks[0].fiscal, f.tasks[0].other), (Some(100.0), Some(90.0), Some(10.0)));
+    assert_eq!(
+        (f.tasks[0].total, f.tasks[0].fiscal, f.tasks[0].other),
+        (Some(100.0), Some(90.0), Some(10.0))
+    );
     let goals: Vec<_> = f.goals.iter().map(|g| g.text.as_str()).collect();
     assert_eq!(goals, vec!["完成甲。", "完成乙。"]);
     assert_eq!(f.indicators[0].unit.as_ref().unwrap().text, "次");
@@ -144,11 +199,27 @@ fn other_regions_cost_level_and_unknown_categories() {
     let rows: Vec<_> = doc.forms[0]
         .indicators
         .iter()
-        .map(|i| (i.level1.map(|l| l.as_str()), i.level2.as_ref().map(|l| l.name().to_string()), i.name.text.clone()))
+        .map(|i| {
+            (
+                i.level1.map(|l| l.as_str()),
+                i.level2.as_ref().map(|l| l.name().to_string()),
+                i.name.text.clone(),
+            )
+        })
         .collect();
-    assert_eq!(rows[0], (Some("成本"), Some("经济成本".into()), "设备购置成本".into()));
-    assert_eq!(rows[1], (Some("产出"), Some("数量".into()), "设备数量".into()));
-    assert_eq!(rows[2], (None, Some("工作效率".into()), "审批时限".into()), "unknown categories read by position");
+    assert_eq!(
+        rows[0],
+        (Some("成本"), Some("经济成本".into()), "设备购置成本".into())
+    );
+    assert_eq!(
+        rows[1],
+        (Some("产出"), Some("数量".into()), "设备数量".into())
+    );
+    assert_eq!(
+        rows[2],
+        (None, Some("工作效率".into()), "审批时限".into()),
+        "unknown categories read by position"
+    );
 }
 
 #[test]

@@ -14,21 +14,93 @@ const CORPUS: [&str; 4] = [
 ];
 
 const TOKENS: &[&str] = &[
-    "二级项目支出绩效目标申报表", "部门（单位）整体支出绩效目标申报表", "项目支出绩效自评表", "（2026年度）",
-    "项目编码:", "项目编号：", "项目名称", "申请单位:", "实施期限:", "项目总金额(中期规划,万元):",
-    "本年度项目金额（元）：", "测算依据:", "年度目标", "长期目标（跨度多年的项目需填）:", "部门（单位）名称",
-    "主管部门", "年度<br>主要<br>任务", "任务名称", "预算金额（万元）", "总额", "财政拨款", "其他资金", "金额合计：",
-    "年度<br>总体<br>目标", "目标1：", "一级指标", "二级指标", "三级指标", "指标值", "目标值", "度量单位", "指标解释",
-    "产出", "产出指标", "*数量", "*数量指标", "效益指标", "成本指标", "经济成本指标", "满意度", "*服务对象满意度指标",
-    "不适用", "≥5项", "100%", "1,648,300.00", "17,10.03", "4", "显著", "\t", "\t\t", "|", " | ", "\n", "\n\n", "\r\n",
-    "\r", "<p>", "</p>", "<br>", "<ol><li>", "</li>", "&nbsp;", "&#", "<", "&", "：", "(", "（", ")", "\u{a0}", "\u{3000}",
-    "\u{200b}", "𝄞", "é", "|---|---|", "单位：万元", "甲", "乙丙",
+    "二级项目支出绩效目标申报表",
+    "部门（单位）整体支出绩效目标申报表",
+    "项目支出绩效自评表",
+    "（2026年度）",
+    "项目编码:",
+    "项目编号：",
+    "项目名称",
+    "申请单位:",
+    "实施期限:",
+    "项目总金额(中期规划,万元):",
+    "本年度项目金额（元）：",
+    "测算依据:",
+    "年度目标",
+    "长期目标（跨度多年的项目需填）:",
+    "部门（单位）名称",
+    "主管部门",
+    "年度<br>主要<br>任务",
+    "任务名称",
+    "预算金额（万元）",
+    "总额",
+    "财政拨款",
+    "其他资金",
+    "金额合计：",
+    "年度<br>总体<br>目标",
+    "目标1：",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "指标值",
+    "目标值",
+    "度量单位",
+    "指标解释",
+    "产出",
+    "产出指标",
+    "*数量",
+    "*数量指标",
+    "效益指标",
+    "成本指标",
+    "经济成本指标",
+    "满意度",
+    "*服务对象满意度指标",
+    "不适用",
+    "≥5项",
+    "100%",
+    "1,648,300.00",
+    "17,10.03",
+    "4",
+    "显著",
+    "\t",
+    "\t\t",
+    "|",
+    " | ",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\r",
+    "<p>",
+    "</p>",
+    "<br>",
+    "<ol><li>",
+    "</li>",
+    "&nbsp;",
+    "&#",
+    "<",
+    "&",
+    "：",
+    "(",
+    "（",
+    ")",
+    "\u{a0}",
+    "\u{3000}",
+    "\u{200b}",
+    "𝄞",
+    "é",
+    "|---|---|",
+    "单位：万元",
+    "甲",
+    "乙丙",
 ];
 
 fn check(text: &str) {
     let doc = parse(text);
     for d in doc.all_diagnostics() {
-        assert!(text.get(d.span.range()).is_some(), "diagnostic span off a char boundary");
+        assert!(
+            text.get(d.span.range()).is_some(),
+            "diagnostic span off a char boundary"
+        );
         let _ = doc.lines.line_col(text, d.span.end);
     }
     for f in &doc.forms {
@@ -39,7 +111,10 @@ fn check(text: &str) {
             }
         }
         for x in &f.fields {
-            assert!(text.get(x.value.span.range()).is_some() && text.get(x.label.span.range()).is_some());
+            assert!(
+                text.get(x.value.span.range()).is_some()
+                    && text.get(x.label.span.range()).is_some()
+            );
         }
     }
     let missing = common::uncovered(text);
@@ -56,8 +131,14 @@ fn soup() -> impl Strategy<Value = String> {
 
 /// A corpus file with line ranges deleted, duplicated, or with tokens spliced in.
 fn mutated() -> impl Strategy<Value = String> {
-    (0..CORPUS.len(), prop::collection::vec((0usize..500, 0usize..4, 0u8..3, prop::sample::select(TOKENS)), 1..12)).prop_map(
-        |(file, edits)| {
+    (
+        0..CORPUS.len(),
+        prop::collection::vec(
+            (0usize..500, 0usize..4, 0u8..3, prop::sample::select(TOKENS)),
+            1..12,
+        ),
+    )
+        .prop_map(|(file, edits)| {
             let mut lines: Vec<String> = CORPUS[file].lines().map(str::to_string).collect();
             for (at, len, op, tok) in edits {
                 if lines.is_empty() {
@@ -81,8 +162,7 @@ fn mutated() -> impl Strategy<Value = String> {
                 }
             }
             lines.join("\n")
-        },
-    )
+        })
 }
 
 proptest! {
@@ -110,7 +190,14 @@ fn hostile_inputs() {
     let binary: String = (0u32..2000).filter_map(char::from_u32).collect();
     let many_titles = "二级项目支出绩效目标申报表\n".repeat(5000);
     let deep_html = "<p>".repeat(10_000) + &"</p>".repeat(10_000);
-    for text in [long_line, binary, many_titles, deep_html, "\u{feff}".into(), "|".repeat(10_000)] {
+    for text in [
+        long_line,
+        binary,
+        many_titles,
+        deep_html,
+        "\u{feff}".into(),
+        "|".repeat(10_000),
+    ] {
         check(&text);
     }
 }

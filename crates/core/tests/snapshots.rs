@@ -20,7 +20,14 @@ fn render(text: &str) -> String {
     let doc = parse(text);
     let mut out = String::new();
     for d in &doc.diagnostics {
-        writeln!(out, "outside L{}: {} {}", doc.lines.line(d.span.start), d.code(), d.message.zh).unwrap();
+        writeln!(
+            out,
+            "outside L{}: {} {}",
+            doc.lines.line(d.span.start),
+            d.code(),
+            d.message.zh
+        )
+        .unwrap();
     }
     for f in &doc.forms {
         render_form(&mut out, &doc, f);
@@ -42,14 +49,35 @@ fn render_form(out: &mut String, doc: &kpiform_core::Document, f: &Form) {
     )
     .unwrap();
     for field in &f.fields {
-        let amount = if field.key.is_amount() { format!(" = {:?}", field.amount) } else { String::new() };
-        writeln!(out, "  {:<14} {}{}", field.key.as_str(), short(&field.value.text), amount).unwrap();
+        let amount = if field.key.is_amount() {
+            format!(" = {:?}", field.amount)
+        } else {
+            String::new()
+        };
+        writeln!(
+            out,
+            "  {:<14} {}{}",
+            field.key.as_str(),
+            short(&field.value.text),
+            amount
+        )
+        .unwrap();
     }
     if f.years().is_some() || f.is_new().is_some() {
         writeln!(out, "  (years={:?} is_new={:?})", f.years(), f.is_new()).unwrap();
     }
     for t in &f.tasks {
-        writeln!(out, "  task L{} {} | {} | {:?} {:?} {:?}", line(t.span), t.name.text, short(&t.content.text), t.total, t.fiscal, t.other).unwrap();
+        writeln!(
+            out,
+            "  task L{} {} | {} | {:?} {:?} {:?}",
+            line(t.span),
+            t.name.text,
+            short(&t.content.text),
+            t.total,
+            t.fiscal,
+            t.other
+        )
+        .unwrap();
     }
     for (n, g) in f.goals.iter().enumerate() {
         writeln!(out, "  goal {} {}", n + 1, short(&g.text)).unwrap();

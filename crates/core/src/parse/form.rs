@@ -21,7 +21,13 @@ struct TaskLayout {
 
 impl Default for TaskLayout {
     fn default() -> Self {
-        TaskLayout { name: 1, content: 2, total: 3, fiscal: 4, other: 5 }
+        TaskLayout {
+            name: 1,
+            content: 2,
+            total: 3,
+            fiscal: 4,
+            other: 5,
+        }
     }
 }
 
@@ -118,7 +124,7 @@ impl<'a> FormReader<'a> {
             return;
         }
         let filled: Vec<&RawCell> = cells.iter().filter(|c| !c.is_empty()).collect();
-        if filled.len() == 1 {
+        if filled.len() == 1 && vocab::short_cell(filled[0].text(self.text)) {
             let key = label_key(filled[0].text(self.text));
             if let Some(year) = vocab::year_line(&key) {
                 if self.form.budget_year.is_none() && self.form.fields.is_empty() {
@@ -184,21 +190,32 @@ impl<'a> FormReader<'a> {
     fn table_header(&self, cells: &[RawCell]) -> Option<Layout> {
         let columns: Vec<_> = cells
             .iter()
-            .map(|c| if c.is_empty() { None } else { table_column(&label_key(c.text(self.text))) })
+            .map(|c| {
+                let raw = c.text(self.text);
+                if c.is_empty() || !vocab::may_be_column(raw) {
+                    None
+                } else {
+                    table_column(&label_key(raw))
+                }
+            })
             .collect();
         Layout::from_header(&columns)
     }
 
     fn row(&mut self, i: usize, cells: &[RawCell]) {
-        let Phase::Table(layout) = self.phase else { return };
+        let Phase::Table(layout) = self.phase else {
+            return;
+        };
         let row = self.lines[i].span;
         let (a, b) = trim_range(row.text(self.text));
         let row = Span::new(row.start + a, row.start + b);
         if let Some(placed) = place_row(self.text, cells, row, &layout, &mut self.inherited) {
             for span in placed.extra {
-                self.form
-                    .diagnostics
-                    .push(s::unrecognized_content(span, span.text(self.text), Unplaced::ExtraCell));
+                self.form.diagnostics.push(s::unrecognized_content(
+                    span,
+                    span.text(self.text),
+                    Unplaced::ExtraCell,
+                ));
             }
             self.form.indicators.push(placed.indicator);
             self.placed(i);
@@ -235,7 +252,13 @@ impl<'a> FormReader<'a> {
                 if a < b {
                     values.push(Span::new(rest.start + a, rest.start + b));
                 }
-                segments.push(Segment { target: m.target, label, unit: m.unit, values, cells_after: ci + 1 });
+                segments.push(Segment {
+                    target: m.target,
+                    label,
+                    unit: m.unit,
+                    values,
+                    cells_after: ci + 1,
+                });
             } else if let Some(seg) = segments.last_mut() {
                 seg.values.push(cell.span);
             } else {
@@ -248,7 +271,11 @@ impl<'a> FormReader<'a> {
                 self.unplaced.push((i, span));
                 return;
             }
-            self.form.diagnostics.push(s::unrecognized_content(span, span.text(self.text), Unplaced::Line));
+            self.form.diagnostics.push(s::unrecognized_content(
+                span,
+                span.text(self.text),
+                Unplaced::Line,
+            ));
         }
         self.placed(i);
         for seg in segments {
@@ -262,8 +289,16 @@ impl<'a> FormReader<'a> {
                 LabelTarget::Tasks => {
                     self.current = Current::None;
                     // Text glued to the section label is no column header.
-                    if let Some(glued) = seg.values.first().filter(|v| v.start < cells[seg.cells_after - 1].span.end) {
-                        self.form.diagnostics.push(s::unrecognized_content(*glued, glued.text(self.text), Unplaced::ExtraValue));
+                    if let Some(glued) = seg
+                        .values
+                        .first()
+                        .filter(|v| v.start < cells[seg.cells_after - 1].span.end)
+                    {
+                        self.form.diagnostics.push(s::unrecognized_content(
+                            *glued,
+                            glued.text(self.text),
+                            Unplaced::ExtraValue,
+                        ));
                     }
                     let mut layout = TaskLayout::default();
                     for (ci, cell) in cells.iter().enumerate().skip(seg.cells_after) {
@@ -285,7 +320,11 @@ impl<'a> FormReader<'a> {
                                 self.label_unit.get_or_insert(AmountUnit::Yuan);
                             }
                         } else {
-                            self.form.diagnostics.push(s::unrecognized_content(cell.span, cell.text(self.text), Unplaced::ExtraCell));
+                            self.form.diagnostics.push(s::unrecognized_content(
+                                cell.span,
+                                cell.text(self.text),
+                                Unplaced::ExtraCell,
+                            ));
                             continue;
                         }
                         self.form.structure.push(cell.span);
@@ -307,7 +346,11 @@ impl<'a> FormReader<'a> {
                 }
                 for span in spans {
                     // Markup alone (`<p>`) still belongs to the value's span.
-                    field.value.span = if field.value.span.is_empty() { *span } else { field.value.span.cover(*span) };
+                    field.value.span = if field.value.span.is_empty() {
+                        *span
+                    } else {
+                        field.value.span.cover(*span)
+                    };
                     let t = clean(span.text(self.text));
                     if t.is_empty() {
                         continue;
@@ -332,12 +375,28 @@ impl<'a> FormReader<'a> {
 
     fn field(&mut self, key: FieldKey, label: Span, unit: Option<AmountUnit>, values: &[Span]) {
         // Department 金额合计 row: 总额, 财政拨款, 其他资金 in one row.
-        if self.form.kind == FormKind::Department && key == FieldKey::TotalAmount && values.len() > 1 {
-            let keys = [FieldKey::TotalAmount, FieldKey::TotalFiscal, FieldKey::TotalOther];
+        if self.form.kind == FormKind::Department
+            && key == FieldKey::TotalAmount
+            && values.len() > 1
+        {
+            let keys = [
+                FieldKey::TotalAmount,
+                FieldKey::TotalFiscal,
+                FieldKey::TotalOther,
+            ];
             for (n, v) in values.iter().enumerate() {
                 match keys.get(n) {
-                    Some(&k) => self.push_field(k, if n == 0 { label } else { Span::empty(v.start) }, unit, &[*v]),
-                    None => self.form.diagnostics.push(s::unrecognized_content(*v, v.text(self.text), Unplaced::ExtraValue)),
+                    Some(&k) => self.push_field(
+                        k,
+                        if n == 0 { label } else { Span::empty(v.start) },
+                        unit,
+                        &[*v],
+                    ),
+                    None => self.form.diagnostics.push(s::unrecognized_content(
+                        *v,
+                        v.text(self.text),
+                        Unplaced::ExtraValue,
+                    )),
                 }
             }
             self.current = Current::None;
@@ -346,7 +405,13 @@ impl<'a> FormReader<'a> {
         self.push_field(key, label, unit, values);
     }
 
-    fn push_field(&mut self, key: FieldKey, label: Span, unit: Option<AmountUnit>, values: &[Span]) {
+    fn push_field(
+        &mut self,
+        key: FieldKey,
+        label: Span,
+        unit: Option<AmountUnit>,
+        values: &[Span],
+    ) {
         let sep = if key.is_long_text() { "\n" } else { " " };
         let text = values
             .iter()
@@ -365,8 +430,15 @@ impl<'a> FormReader<'a> {
         }
         let field = Field {
             key,
-            label: Text { span: label, text: label_key(label.text(self.text)) },
-            amount: if key.is_amount() { parse_amount(&text) } else { None },
+            label: Text {
+                span: label,
+                text: label_key(label.text(self.text)),
+            },
+            amount: if key.is_amount() {
+                parse_amount(&text)
+            } else {
+                None
+            },
             value: Text { span, text },
             label_unit: unit,
         };
@@ -374,7 +446,13 @@ impl<'a> FormReader<'a> {
             let whole = label.cover(span);
             self.form.diagnostics.push(
                 s::unrecognized_content(whole, whole.text(self.text), Unplaced::DuplicateField)
-                    .with_related(self.form.fields[first].label.span.cover(self.form.fields[first].value.span), crate::diagnostic::Message::new("第一次出现", "first occurrence")),
+                    .with_related(
+                        self.form.fields[first]
+                            .label
+                            .span
+                            .cover(self.form.fields[first].value.span),
+                        crate::diagnostic::Message::new("第一次出现", "first occurrence"),
+                    ),
             );
             self.current = Current::None;
             return;
@@ -393,9 +471,14 @@ impl<'a> FormReader<'a> {
             let mut search = 0;
             while let Some(pos) = lower[search..].find("<br") {
                 let at = search + pos;
-                let end = lower[at..].find('>').map(|e| at + e + 1).unwrap_or(raw.len());
+                let end = lower[at..]
+                    .find('>')
+                    .map(|e| at + e + 1)
+                    .unwrap_or(raw.len());
                 pieces.push((start, at));
-                self.form.structure.push(Span::new(v.start + at, v.start + end));
+                self.form
+                    .structure
+                    .push(Span::new(v.start + at, v.start + end));
                 start = end;
                 search = end;
             }
@@ -417,7 +500,10 @@ impl<'a> FormReader<'a> {
 
     fn task_line(&mut self, i: usize, cells: &[RawCell], layout: TaskLayout) {
         let keys: Vec<String> = cells.iter().map(|c| label_key(c.text(self.text))).collect();
-        if keys.iter().any(|k| k == "总额" || k == "财政拨款" || k == "其他资金") {
+        if keys
+            .iter()
+            .any(|k| k == "总额" || k == "财政拨款" || k == "其他资金")
+        {
             let mut layout = layout;
             for (ci, k) in keys.iter().enumerate() {
                 match k.as_str() {
@@ -426,7 +512,11 @@ impl<'a> FormReader<'a> {
                     "其他资金" => layout.other = ci,
                     _ if cells[ci].is_empty() => continue,
                     _ => {
-                        self.form.diagnostics.push(s::unrecognized_content(cells[ci].span, cells[ci].text(self.text), Unplaced::ExtraCell));
+                        self.form.diagnostics.push(s::unrecognized_content(
+                            cells[ci].span,
+                            cells[ci].text(self.text),
+                            Unplaced::ExtraCell,
+                        ));
                         continue;
                     }
                 }
@@ -447,11 +537,25 @@ impl<'a> FormReader<'a> {
         }
         let get = |ci: usize| cells.get(ci).filter(|c| !c.is_empty());
         let text_of = |ci: usize| match get(ci) {
-            Some(c) => Text { span: c.span, text: clean(c.text(self.text)) },
-            None => Text { span: Span::empty(cells.get(ci).map_or(self.lines[i].span.end, |c| c.span.start)), text: String::new() },
+            Some(c) => Text {
+                span: c.span,
+                text: clean(c.text(self.text)),
+            },
+            None => Text {
+                span: Span::empty(
+                    cells
+                        .get(ci)
+                        .map_or(self.lines[i].span.end, |c| c.span.start),
+                ),
+                text: String::new(),
+            },
         };
         let amount = |ci: usize| get(ci).and_then(|c| parse_amount(c.text(self.text)));
-        let span_of = |ci: usize| cells.get(ci).map_or(Span::empty(self.lines[i].span.end), |c| c.span);
+        let span_of = |ci: usize| {
+            cells
+                .get(ci)
+                .map_or(Span::empty(self.lines[i].span.end), |c| c.span)
+        };
         let task = Task {
             name: text_of(layout.name),
             content: text_of(layout.content),
@@ -463,10 +567,20 @@ impl<'a> FormReader<'a> {
             other_span: span_of(layout.other),
             span: self.lines[i].span,
         };
-        let used = [layout.name, layout.content, layout.total, layout.fiscal, layout.other];
+        let used = [
+            layout.name,
+            layout.content,
+            layout.total,
+            layout.fiscal,
+            layout.other,
+        ];
         for (ci, c) in cells.iter().enumerate() {
             if !c.is_empty() && !used.contains(&ci) {
-                self.form.diagnostics.push(s::unrecognized_content(c.span, c.text(self.text), Unplaced::ExtraCell));
+                self.form.diagnostics.push(s::unrecognized_content(
+                    c.span,
+                    c.text(self.text),
+                    Unplaced::ExtraCell,
+                ));
             }
         }
         self.form.tasks.push(task);
@@ -481,12 +595,23 @@ impl<'a> FormReader<'a> {
             if i > self.last_placed && matches!(self.phase, Phase::Table(_)) {
                 trailing.push(span);
             } else {
-                let why = if matches!(self.phase, Phase::Table(_)) { Unplaced::TableLine } else { Unplaced::Line };
-                self.form.diagnostics.push(s::unrecognized_content(span, span.text(self.text), why));
+                let why = if matches!(self.phase, Phase::Table(_)) {
+                    Unplaced::TableLine
+                } else {
+                    Unplaced::Line
+                };
+                self.form.diagnostics.push(s::unrecognized_content(
+                    span,
+                    span.text(self.text),
+                    why,
+                ));
             }
         }
         let end = self.lines[self.last_placed].span.end;
-        self.form.span = Span::new(self.form.title.span.start, end.max(self.form.title.span.end));
+        self.form.span = Span::new(
+            self.form.title.span.start,
+            end.max(self.form.title.span.end),
+        );
 
         // Amounts are expressed in the unit of the labels; a unit line (`单位：万元`) is the fallback.
         let unit = self.label_unit.or(self.line_unit);
@@ -503,10 +628,15 @@ impl<'a> FormReader<'a> {
 
         self.check_required();
         if self.form.indicators.is_empty() {
-            self.form.diagnostics.push(s::indicator_table_missing(self.form.title.span));
+            self.form
+                .diagnostics
+                .push(s::indicator_table_missing(self.form.title.span));
         }
         self.form.diagnostics.sort_by_key(|d| d.span.start);
-        Read { form: self.form, trailing }
+        Read {
+            form: self.form,
+            trailing,
+        }
     }
 
     fn check_required(&mut self) {
@@ -518,8 +648,18 @@ impl<'a> FormReader<'a> {
         let mut found = Vec::new();
         for key in required {
             match form.field(key) {
-                None => found.push(s::required_field_missing(form.kind, key, form.title.span, false)),
-                Some(f) if is_blank(&f.value.text) => found.push(s::required_field_missing(form.kind, key, f.label.span, true)),
+                None => found.push(s::required_field_missing(
+                    form.kind,
+                    key,
+                    form.title.span,
+                    false,
+                )),
+                Some(f) if is_blank(&f.value.text) => found.push(s::required_field_missing(
+                    form.kind,
+                    key,
+                    f.label.span,
+                    true,
+                )),
                 Some(_) => {}
             }
         }
@@ -530,11 +670,15 @@ impl<'a> FormReader<'a> {
 /// `目标1：…` → `…`.
 fn strip_goal_number(text: &str) -> Option<&str> {
     let rest = text.strip_prefix("目标")?;
-    let digits = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+    let digits = rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len());
     if digits == 0 {
         return None;
     }
     let rest = &rest[digits..];
-    rest.strip_prefix('：').or_else(|| rest.strip_prefix(':')).or_else(|| rest.strip_prefix('、')).map(str::trim_start)
+    rest.strip_prefix('：')
+        .or_else(|| rest.strip_prefix(':'))
+        .or_else(|| rest.strip_prefix('、'))
+        .map(str::trim_start)
 }
-

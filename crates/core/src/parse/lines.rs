@@ -21,11 +21,15 @@ pub fn split_lines(text: &str) -> Vec<Line> {
     while i < bytes.len() {
         match bytes[i] {
             b'\n' => {
-                lines.push(Line { span: Span::new(start, i) });
+                lines.push(Line {
+                    span: Span::new(start, i),
+                });
                 start = i + 1;
             }
             b'\r' => {
-                lines.push(Line { span: Span::new(start, i) });
+                lines.push(Line {
+                    span: Span::new(start, i),
+                });
                 if bytes.get(i + 1) == Some(&b'\n') {
                     i += 1;
                 }
@@ -35,7 +39,9 @@ pub fn split_lines(text: &str) -> Vec<Line> {
         }
         i += 1;
     }
-    lines.push(Line { span: Span::new(start, bytes.len()) });
+    lines.push(Line {
+        span: Span::new(start, bytes.len()),
+    });
     lines
 }
 
@@ -67,7 +73,9 @@ impl RawCell {
 
 fn push_cell(cells: &mut Vec<RawCell>, text: &str, start: usize, end: usize) {
     let (a, b) = trim_range(&text[start..end]);
-    cells.push(RawCell { span: Span::new(start + a, start + b) });
+    cells.push(RawCell {
+        span: Span::new(start + a, start + b),
+    });
 }
 
 /// Split one line into cells.
@@ -117,9 +125,11 @@ pub fn split_cells(text: &str, line: Line) -> (Shape, Vec<RawCell>) {
 pub fn is_separator_row(text: &str, shape: Shape, cells: &[RawCell]) -> bool {
     shape == Shape::Pipes
         && cells.iter().any(|c| c.text(text).contains('-'))
-        && cells
-            .iter()
-            .all(|c| c.text(text).chars().all(|ch| ch == '-' || ch == ':' || is_space(ch)))
+        && cells.iter().all(|c| {
+            c.text(text)
+                .chars()
+                .all(|ch| ch == '-' || ch == ':' || is_space(ch))
+        })
 }
 
 #[cfg(test)]
@@ -134,10 +144,25 @@ mod tests {
 
     #[test]
     fn splits_layouts() {
-        assert_eq!(cells_of("a\t b \t\t"), (Shape::Tabs, vec!["a".into(), "b".into(), "".into(), "".into()]));
-        assert_eq!(cells_of("| a | | b |"), (Shape::Pipes, vec!["a".into(), "".into(), "b".into()]));
-        assert_eq!(cells_of("a | b | c"), (Shape::Pipes, vec!["a".into(), "b".into(), "c".into()]));
-        assert_eq!(cells_of("  项目名称  "), (Shape::Plain, vec!["项目名称".into()]));
+        assert_eq!(
+            cells_of("a\t b \t\t"),
+            (
+                Shape::Tabs,
+                vec!["a".into(), "b".into(), "".into(), "".into()]
+            )
+        );
+        assert_eq!(
+            cells_of("| a | | b |"),
+            (Shape::Pipes, vec!["a".into(), "".into(), "b".into()])
+        );
+        assert_eq!(
+            cells_of("a | b | c"),
+            (Shape::Pipes, vec!["a".into(), "b".into(), "c".into()])
+        );
+        assert_eq!(
+            cells_of("  项目名称  "),
+            (Shape::Plain, vec!["项目名称".into()])
+        );
     }
 
     #[test]

@@ -31,7 +31,11 @@ pub fn parse(text: &str) -> Document {
             }
         })
         .collect();
-    let mut doc = Document { forms: Vec::with_capacity(titles.len()), diagnostics: Vec::new(), lines: LineIndex::new(text) };
+    let mut doc = Document {
+        forms: Vec::with_capacity(titles.len()),
+        diagnostics: Vec::new(),
+        lines: LineIndex::new(text),
+    };
     let first = titles.first().map_or(lines.len(), |t| t.0);
     outside(text, &lines[..first], &mut doc.diagnostics);
     for (n, &(start, kind)) in titles.iter().enumerate() {
@@ -42,7 +46,11 @@ pub fn parse(text: &str) -> Document {
         };
         let read = form::FormReader::new(text, kind, &lines[start..end]).read();
         doc.forms.push(read.form);
-        let spans: Vec<Line> = read.trailing.into_iter().map(|span| Line { span }).collect();
+        let spans: Vec<Line> = read
+            .trailing
+            .into_iter()
+            .map(|span| Line { span })
+            .collect();
         outside(text, &spans, &mut doc.diagnostics);
     }
     doc.diagnostics.sort_by_key(|d| d.span.start);
@@ -67,7 +75,11 @@ fn outside(text: &str, lines: &[Line], out: &mut Vec<Diagnostic>) {
         }
         let span = Span::new(line.span.start + a, line.span.start + b);
         // Lines are consecutive when only a line break separates them.
-        let adjacent = block.is_some() && text.get(last_end..span.start).is_some_and(|gap| gap.matches('\n').count() + gap.matches('\r').count() <= 1 && crate::text::is_blank(gap));
+        let adjacent = block.is_some()
+            && text.get(last_end..span.start).is_some_and(|gap| {
+                gap.matches('\n').count() + gap.matches('\r').count() <= 1
+                    && crate::text::is_blank(gap)
+            });
         match block {
             Some(b) if adjacent => block = Some(b.cover(span)),
             _ => {

@@ -25,7 +25,14 @@ pub struct Layout {
 
 impl Default for Layout {
     fn default() -> Self {
-        Layout { level1: 0, level2: 1, name: 2, value: 3, unit: None, explanation: 4 }
+        Layout {
+            level1: 0,
+            level2: 1,
+            name: 2,
+            value: 3,
+            unit: None,
+            explanation: 4,
+        }
     }
 }
 
@@ -44,8 +51,16 @@ impl Layout {
         let name = find(Column::Name).unwrap_or(level2 + 1);
         let value = find(Column::Value).unwrap_or(name + 1);
         let unit = find(Column::Unit);
-        let explanation = find(Column::Explanation).unwrap_or(value + 1 + usize::from(unit.is_some()));
-        Some(Layout { level1, level2, name, value, unit, explanation })
+        let explanation =
+            find(Column::Explanation).unwrap_or(value + 1 + usize::from(unit.is_some()));
+        Some(Layout {
+            level1,
+            level2,
+            name,
+            value,
+            unit,
+            explanation,
+        })
     }
 }
 
@@ -66,18 +81,39 @@ pub struct Placed {
 
 fn cell_text(source: &str, cell: Option<&RawCell>, fallback_at: usize) -> Text {
     match cell {
-        Some(c) => Text { span: c.span, text: clean(c.text(source)) },
-        None => Text { span: Span::empty(fallback_at), text: String::new() },
+        Some(c) => Text {
+            span: c.span,
+            text: clean(c.text(source)),
+        },
+        None => Text {
+            span: Span::empty(fallback_at),
+            text: String::new(),
+        },
     }
 }
 
 /// Place one table row. `None` when the row has no filled cell.
-pub fn place_row(source: &str, cells: &[RawCell], row: Span, layout: &Layout, inherited: &mut Inherited) -> Option<Placed> {
+pub fn place_row(
+    source: &str,
+    cells: &[RawCell],
+    row: Span,
+    layout: &Layout,
+    inherited: &mut Inherited,
+) -> Option<Placed> {
     let first_filled = cells.iter().position(|c| !c.is_empty())?;
-    let cats: Vec<_> = cells.iter().map(|c| if c.is_empty() { Default::default() } else { category(c.text(source)) }).collect();
-
     // Find the anchor: the 二级 label, else the 一级 label, in the label zone.
     let zone = cells.len().min(layout.level2 + 2);
+    let cats: Vec<_> = cells
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            if c.is_empty() || i > zone {
+                Default::default()
+            } else {
+                category(c.text(source))
+            }
+        })
+        .collect();
     let mut l2_at = None;
     let mut l1_at = None;
     for i in 0..zone {
@@ -112,16 +148,31 @@ pub fn place_row(source: &str, cells: &[RawCell], row: Span, layout: &Layout, in
     let positional = kind == Anchor::Name
         && first_filled == layout.level1
         && layout.level1 < layout.level2
-        && [layout.level2, layout.name, layout.value].iter().all(|&j| cells.get(j).is_some_and(|c| !c.is_empty()));
+        && [layout.level2, layout.name, layout.value]
+            .iter()
+            .all(|&j| cells.get(j).is_some_and(|c| !c.is_empty()));
     let kind = if positional { Anchor::Level2 } else { kind };
-    let (anchor, home) = if positional { (layout.level2, layout.level2) } else { (anchor, home) };
-    let gap_to_home = anchor < home && (anchor + 1..=home).all(|j| cells.get(j).is_none_or(|c| c.is_empty()));
-    let shift: isize = if gap_to_home { 0 } else { anchor as isize - home as isize };
+    let (anchor, home) = if positional {
+        (layout.level2, layout.level2)
+    } else {
+        (anchor, home)
+    };
+    let gap_to_home =
+        anchor < home && (anchor + 1..=home).all(|j| cells.get(j).is_none_or(|c| c.is_empty()));
+    let shift: isize = if gap_to_home {
+        0
+    } else {
+        anchor as isize - home as isize
+    };
     let at = |col: usize| -> Option<usize> {
         let j = col as isize + shift;
         (j >= 0 && (j as usize) < cells.len()).then_some(j as usize)
     };
-    let name_idx = if kind == Anchor::Name { Some(anchor) } else { at(layout.name) };
+    let name_idx = if kind == Anchor::Name {
+        Some(anchor)
+    } else {
+        at(layout.name)
+    };
     let value_idx = at(layout.value);
     let unit_idx = layout.unit.and_then(at);
     let expl_idx = at(layout.explanation);
@@ -139,11 +190,19 @@ pub fn place_row(source: &str, cells: &[RawCell], row: Span, layout: &Layout, in
             row_level2 = cats[anchor].level2.clone().or_else(|| {
                 let key = crate::text::label_key(cells[anchor].text(source));
                 let key = key.trim_start_matches('*');
-                Some(Level2::Other(key.strip_suffix("指标").unwrap_or(key).to_string()))
+                Some(Level2::Other(
+                    key.strip_suffix("指标").unwrap_or(key).to_string(),
+                ))
             });
-            star = cats[anchor].star || cells[anchor].text(source).trim_start().starts_with(['*', '＊']);
+            star = cats[anchor].star
+                || cells[anchor]
+                    .text(source)
+                    .trim_start()
+                    .starts_with(['*', '＊']);
             // The 一级 cell: a label before the anchor, or whatever fills the cell just before it.
-            let l1 = l1_at.filter(|&i| i < anchor).or_else(|| (anchor > 0 && !cells[anchor - 1].is_empty()).then(|| anchor - 1));
+            let l1 = l1_at
+                .filter(|&i| i < anchor)
+                .or_else(|| (anchor > 0 && !cells[anchor - 1].is_empty()).then(|| anchor - 1));
             if let Some(i) = l1 {
                 if name_idx != Some(i) {
                     used[i] = true;
@@ -177,8 +236,16 @@ pub fn place_row(source: &str, cells: &[RawCell], row: Span, layout: &Layout, in
     };
     // A row with its own 一级 cell does not inherit the 一级 of the rows above, even when the
     // cell names a category the framework does not know.
-    let inherited_level1 = if level1_cell.is_some() { None } else { inherited.level1 };
-    let level1 = level2.as_ref().and_then(Level2::level1).or(row_level1).or(inherited_level1);
+    let inherited_level1 = if level1_cell.is_some() {
+        None
+    } else {
+        inherited.level1
+    };
+    let level1 = level2
+        .as_ref()
+        .and_then(Level2::level1)
+        .or(row_level1)
+        .or(inherited_level1);
     inherited.level1 = level1;
     let mandatory = inherited.mandatory;
 

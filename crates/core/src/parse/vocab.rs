@@ -11,7 +11,10 @@ pub fn title_kind(line: &str) -> Option<FormKind> {
     if line.chars().count() > 80 {
         return None;
     }
-    let key: String = label_key(line).chars().filter(|&c| !matches!(c, '|' | '#' | '*')).collect();
+    let key: String = label_key(line)
+        .chars()
+        .filter(|&c| !matches!(c, '|' | '#' | '*'))
+        .collect();
     if key.contains("自评") || key.chars().count() > 40 {
         return None;
     }
@@ -29,7 +32,8 @@ pub fn title_kind(line: &str) -> Option<FormKind> {
     if !(core.ends_with("绩效目标") || core.ends_with("绩效")) {
         return None;
     }
-    if core.contains("整体支出") || core.contains("部门整体") || core.contains("单位整体") {
+    if core.contains("整体支出") || core.contains("部门整体") || core.contains("单位整体")
+    {
         Some(FormKind::Department)
     } else if core.contains("项目") {
         Some(FormKind::Project)
@@ -61,7 +65,9 @@ pub fn year_line(key: &str) -> Option<u16> {
 
 /// `单位：万元` above a table.
 pub fn unit_line(key: &str) -> Option<AmountUnit> {
-    let rest = key.strip_prefix("金额单位").or_else(|| key.strip_prefix("单位"))?;
+    let rest = key
+        .strip_prefix("金额单位")
+        .or_else(|| key.strip_prefix("单位"))?;
     let rest = rest.trim_start_matches(':');
     match rest {
         "万元" => Some(AmountUnit::WanYuan),
@@ -144,11 +150,11 @@ pub struct LabelMatch {
 }
 
 /// Map each char of the key (see [`label_key`]) to the end byte offset of its source in `raw`.
-fn key_with_offsets(raw: &str) -> (Vec<char>, Vec<usize>) {
-    let mut chars = Vec::new();
-    let mut ends = Vec::new();
+fn key_with_offsets(raw: &str, max_chars: usize) -> (Vec<char>, Vec<usize>) {
+    let mut chars = Vec::with_capacity(max_chars);
+    let mut ends = Vec::with_capacity(max_chars);
     let mut i = 0;
-    while i < raw.len() {
+    while i < raw.len() && chars.len() < max_chars {
         let rest = &raw[i..];
         if rest.starts_with('<') {
             if let Some((len, _, _)) = html_tag_at(rest) {
@@ -167,6 +173,23 @@ fn key_with_offsets(raw: &str) -> (Vec<char>, Vec<usize>) {
     (chars, ends)
 }
 
+fn html_only(s: &str) -> bool {
+    let mut rest = s.trim_start_matches(is_space);
+    while !rest.is_empty() {
+        match html_tag_at(rest) {
+            Some((len, _, _)) => rest = rest[len..].trim_start_matches(is_space),
+            None => return false,
+        }
+    }
+    true
+}
+
+/// Whether a cell is short enough to be a label or a category name (these are at most a few
+/// dozen characters); longer cells are prose and skip vocabulary matching.
+pub fn short_cell(raw: &str) -> bool {
+    raw.len() <= 96
+}
+
 /// Recognize a header label at the start of a cell's raw text.
 ///
 /// `whole_only`: accept the label only when it fills the cell (up to a colon) or is followed by
@@ -175,14 +198,25 @@ pub fn match_label(raw: &str, kind: FormKind, whole_only: bool) -> Option<LabelM
     if raw.is_empty() {
         return None;
     }
-    let (chars, ends) = key_with_offsets(raw);
+    // Most cells are values: reject them on their first character before building a key.
+    let (head, _) = key_with_offsets(raw, 1);
+    let first = *head.first()?;
+    if !LABELS.iter().any(|d| d.base.starts_with(first)) {
+        return None;
+    }
+    // Labels are short: the longest with its note is `长期目标（跨度多年的项目需填）：`. Reading a
+    // bounded prefix keeps long prose cells cheap.
+    let (chars, ends) = key_with_offsets(raw, 48);
     let mut best: Option<(&LabelDef, usize)> = None;
     for d in LABELS {
-        if d.kind.is_some_and(|k| k != kind) {
+        if d.kind.is_some_and(|k| k != kind) || !d.base.starts_with(first) {
             continue;
         }
         let n = d.base.chars().count();
-        if chars.len() >= n && d.base.chars().zip(&chars).all(|(a, &b)| a == b) && best.is_none_or(|(_, m)| n > m) {
+        if chars.len() >= n
+            && d.base.chars().zip(&chars).all(|(a, &b)| a == b)
+            && best.is_none_or(|(_, m)| n > m)
+        {
             best = Some((d, n));
         }
     }
@@ -205,7 +239,10 @@ pub fn match_label(raw: &str, kind: FormKind, whole_only: bool) -> Option<LabelM
         colon = true;
         n += 1;
     }
-    let whole = n == chars.len();
+    let whole = n == chars.len()
+        && ends
+            .last()
+            .is_none_or(|&e| crate::text::is_blank(&raw[e..]) || html_only(&raw[e..]));
     if whole_only && !colon && !whole {
         return None;
     }
@@ -216,7 +253,12 @@ pub fn match_label(raw: &str, kind: FormKind, whole_only: bool) -> Option<LabelM
     while let Some((tag_len, _, true)) = raw.get(len..).and_then(html_tag_at) {
         len += tag_len;
     }
-    Some(LabelMatch { target: d.target, len, colon, unit })
+    Some(LabelMatch {
+        target: d.target,
+        len,
+        colon,
+        unit,
+    })
 }
 
 /// Columns of the indicator table header.
@@ -230,12 +272,19 @@ pub enum Column {
     Explanation,
 }
 
+/// Whether a raw cell may be a table header (cheap test before computing its key).
+pub fn may_be_column(raw: &str) -> bool {
+    raw.len() <= 48 && (raw.contains("指标") || raw.contains("目标值") || raw.contains("单位"))
+}
+
 pub fn table_column(key: &str) -> Option<Column> {
     Some(match key {
         "一级指标" => Column::Level1,
         "二级指标" => Column::Level2,
         "三级指标" | "指标名称" | "指标内容" => Column::Name,
-        "指标值" | "目标值" | "年度指标值" | "指标值(目标值)" | "绩效指标值" => Column::Value,
+        "指标值" | "目标值" | "年度指标值" | "指标值(目标值)" | "绩效指标值" => {
+            Column::Value
+        }
         "度量单位" | "计量单位" | "单位" => Column::Unit,
         "指标解释" | "指标说明" | "指标值说明" => Column::Explanation,
         _ => return None,
@@ -252,6 +301,9 @@ pub struct Category {
 
 /// Classify a cell as a 一级 or 二级 name (`产出指标`, `*数量`, `服务对象满意度指标`).
 pub fn category(raw: &str) -> Category {
+    if !short_cell(raw) {
+        return Category::default();
+    }
     let key = label_key(raw);
     let star = key.starts_with('*');
     let k = key.trim_start_matches('*');
@@ -271,7 +323,9 @@ pub fn category(raw: &str) -> Category {
         "经济效益" => Some(Level2::EconomicBenefit),
         "社会效益" => Some(Level2::SocialBenefit),
         "生态效益" | "生态环境效益" => Some(Level2::EcologicalBenefit),
-        "可持续影响" | "可持续发展影响" | "可持续影响力" => Some(Level2::Sustainability),
+        "可持续影响" | "可持续发展影响" | "可持续影响力" => {
+            Some(Level2::Sustainability)
+        }
         "服务对象满意度" => Some(Level2::ServiceSatisfaction),
         "其他满意度" => Some(Level2::OtherSatisfaction),
         "经济成本" => Some(Level2::EconomicCost),
@@ -279,12 +333,16 @@ pub fn category(raw: &str) -> Category {
         "生态环境成本" | "生态成本" => Some(Level2::EcologicalCost),
         _ => None,
     };
-    Category { level1, level2, star }
+    Category {
+        level1,
+        level2,
+        star,
+    }
 }
 
 /// `不适用` and its equivalents in a cell.
 pub fn is_not_applicable(text: &str) -> bool {
-    matches!(label_key(text).as_str(), "不适用" | "不涉及")
+    text.len() <= 32 && matches!(label_key(text).as_str(), "不适用" | "不涉及")
 }
 
 #[cfg(test)]
@@ -293,14 +351,32 @@ mod tests {
 
     #[test]
     fn titles() {
-        assert_eq!(title_kind("二级项目支出绩效目标申报表"), Some(FormKind::Project));
-        assert_eq!(title_kind("二级项目支出绩效目标申报表\t\t\t"), Some(FormKind::Project));
-        assert_eq!(title_kind("部门（单位）整体支出绩效目标申报表"), Some(FormKind::Department));
-        assert_eq!(title_kind("项目支出绩效目标申报表（2024年度）"), Some(FormKind::Project));
-        assert_eq!(title_kind("**二级项目支出绩效目标申报表**"), Some(FormKind::Project));
+        assert_eq!(
+            title_kind("二级项目支出绩效目标申报表"),
+            Some(FormKind::Project)
+        );
+        assert_eq!(
+            title_kind("二级项目支出绩效目标申报表\t\t\t"),
+            Some(FormKind::Project)
+        );
+        assert_eq!(
+            title_kind("部门（单位）整体支出绩效目标申报表"),
+            Some(FormKind::Department)
+        );
+        assert_eq!(
+            title_kind("项目支出绩效目标申报表（2024年度）"),
+            Some(FormKind::Project)
+        );
+        assert_eq!(
+            title_kind("**二级项目支出绩效目标申报表**"),
+            Some(FormKind::Project)
+        );
         assert_eq!(title_kind("二级项目支出绩效自评表"), None);
         assert_eq!(title_kind("项目支出绩效目标自评表"), None);
-        assert_eq!(title_kind("根据二级项目支出绩效目标申报表填报要求，本项目…"), None);
+        assert_eq!(
+            title_kind("根据二级项目支出绩效目标申报表填报要求，本项目…"),
+            None
+        );
     }
 
     #[test]
@@ -312,17 +388,28 @@ mod tests {
         let m = match_label("项目总金额(中期规划, 万)", FormKind::Project, true).unwrap();
         assert_eq!(m.unit, Some(AmountUnit::WanYuan));
         let m = match_label("本年度项目金额（元）：", FormKind::Project, true).unwrap();
-        assert_eq!((m.target, m.unit), (LabelTarget::Field(K::YearAmount), Some(AmountUnit::Yuan)));
+        assert_eq!(
+            (m.target, m.unit),
+            (LabelTarget::Field(K::YearAmount), Some(AmountUnit::Yuan))
+        );
         let raw = "项目名称：农村义务教育";
         let m = match_label(raw, FormKind::Project, false).unwrap();
         assert_eq!(&raw[m.len..], "农村义务教育");
         let raw = "项目名称农村义务教育";
         assert_eq!(match_label(raw, FormKind::Project, true), None);
-        assert_eq!(&raw[match_label(raw, FormKind::Project, false).unwrap().len..], "农村义务教育");
-        let raw = "<p>长期目标（跨度多年的项目需填）：</p>";
-        assert_eq!(match_label(raw, FormKind::Project, true).unwrap().len, raw.len());
         assert_eq!(
-            match_label("年度<br>总体<br>目标", FormKind::Department, true).unwrap().target,
+            &raw[match_label(raw, FormKind::Project, false).unwrap().len..],
+            "农村义务教育"
+        );
+        let raw = "<p>长期目标（跨度多年的项目需填）：</p>";
+        assert_eq!(
+            match_label(raw, FormKind::Project, true).unwrap().len,
+            raw.len()
+        );
+        assert_eq!(
+            match_label("年度<br>总体<br>目标", FormKind::Department, true)
+                .unwrap()
+                .target,
             LabelTarget::Goals
         );
         assert_eq!(match_label("一般管理事务", FormKind::Project, true), None);
@@ -333,9 +420,15 @@ mod tests {
         assert_eq!(category("*数量指标").level2, Some(Level2::Quantity));
         assert!(category("*数量指标").star);
         assert_eq!(category("产出指标").level1, Some(Level1::Output));
-        assert_eq!(category("服务对象满意度指标").level2, Some(Level2::ServiceSatisfaction));
+        assert_eq!(
+            category("服务对象满意度指标").level2,
+            Some(Level2::ServiceSatisfaction)
+        );
         let c = category("成本指标");
-        assert_eq!((c.level1, c.level2), (Some(Level1::Cost), Some(Level2::Cost)));
+        assert_eq!(
+            (c.level1, c.level2),
+            (Some(Level1::Cost), Some(Level2::Cost))
+        );
         assert_eq!(category("工作正常运行率"), Category::default());
     }
 }

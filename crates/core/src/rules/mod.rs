@@ -97,7 +97,9 @@ pub static ALL: &[&RuleInfo] = &[
 
 /// Look a rule up by its code (`"S002"`), case-insensitively.
 pub fn by_code(code: &str) -> Option<&'static RuleInfo> {
-    ALL.iter().copied().find(|r| r.code.eq_ignore_ascii_case(code))
+    ALL.iter()
+        .copied()
+        .find(|r| r.code.eq_ignore_ascii_case(code))
 }
 
 #[cfg(test)]
@@ -117,7 +119,11 @@ mod tests {
         assert_eq!(codes.len(), ALL.len(), "codes are unique");
         for r in ALL {
             assert_eq!(r.code.len(), 4, "{}", r.code);
-            assert!(r.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{}", r.name);
+            assert!(
+                r.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{}",
+                r.name
+            );
             assert!(!r.title_zh.is_empty() && !r.title_en.is_empty());
             assert!(!r.doc.catches_zh.is_empty() && !r.doc.bad_example.is_empty());
             assert!(by_code(&r.code.to_lowercase()).is_some());

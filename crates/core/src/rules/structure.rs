@@ -89,7 +89,9 @@ pub fn text_outside_form(span: Span, text: &str) -> Diagnostic {
     let message = if text.contains("自评表") {
         Message::new(
             format!("「{quote}」是绩效自评表，不是申报表，未作检查"),
-            format!("\"{quote}\" is a self-evaluation form, not a declaration form; it was not checked"),
+            format!(
+                "\"{quote}\" is a self-evaluation form, not a declaration form; it was not checked"
+            ),
         )
     } else {
         Message::new(
@@ -101,12 +103,23 @@ pub fn text_outside_form(span: Span, text: &str) -> Diagnostic {
 }
 
 /// S002 for a field that is absent (`label` is `None`) or present with an empty value.
-pub fn required_field_missing(kind: FormKind, key: FieldKey, span: Span, present: bool) -> Diagnostic {
+pub fn required_field_missing(
+    kind: FormKind,
+    key: FieldKey,
+    span: Span,
+    present: bool,
+) -> Diagnostic {
     let (zh, en) = (key.label_zh_for(kind), key.label_en());
     let message = if present {
-        Message::new(format!("必填字段「{zh}」为空"), format!("Required field {zh} ({en}) is empty"))
+        Message::new(
+            format!("必填字段「{zh}」为空"),
+            format!("Required field {zh} ({en}) is empty"),
+        )
     } else {
-        Message::new(format!("缺少必填字段「{zh}」"), format!("Required field {zh} ({en}) is missing"))
+        Message::new(
+            format!("缺少必填字段「{zh}」"),
+            format!("Required field {zh} ({en}) is missing"),
+        )
     };
     Diagnostic::new(&S002, span, message)
 }
@@ -116,10 +129,7 @@ pub fn indicator_table_missing(title_span: Span) -> Diagnostic {
     Diagnostic::new(
         &S003,
         title_span,
-        Message::new(
-            "申报表中没有绩效指标行",
-            "The form has no indicator rows",
-        ),
+        Message::new("申报表中没有绩效指标行", "The form has no indicator rows"),
     )
 }
 
@@ -144,13 +154,22 @@ pub fn unrecognized_content(span: Span, text: &str, why: Unplaced) -> Diagnostic
     let (zh, en) = match why {
         Unplaced::Line => ("无法识别的行", "Unrecognized line"),
         Unplaced::ExtraCell => ("指标行多出的单元格", "Extra cell in an indicator row"),
-        Unplaced::TableLine => ("指标表中无法识别的行", "Unrecognized line in the indicator table"),
-        Unplaced::DuplicateField => ("重复的字段（已保留第一次出现的值）", "Field given twice (the first is kept)"),
+        Unplaced::TableLine => (
+            "指标表中无法识别的行",
+            "Unrecognized line in the indicator table",
+        ),
+        Unplaced::DuplicateField => (
+            "重复的字段（已保留第一次出现的值）",
+            "Field given twice (the first is kept)",
+        ),
         Unplaced::ExtraValue => ("字段多出的内容", "Extra content after a field value"),
     };
     Diagnostic::new(
         &S004,
         span,
-        Message::new(format!("{zh}，未作检查：「{quote}」"), format!("{en}, not checked: \"{quote}\"")),
+        Message::new(
+            format!("{zh}，未作检查：「{quote}」"),
+            format!("{en}, not checked: \"{quote}\""),
+        ),
     )
 }

@@ -18,7 +18,13 @@ pub fn uncovered(text: &str) -> Vec<String> {
             spans.push(field.value.span);
         }
         for t in &f.tasks {
-            spans.extend([t.name.span, t.content.span, t.total_span, t.fiscal_span, t.other_span]);
+            spans.extend([
+                t.name.span,
+                t.content.span,
+                t.total_span,
+                t.fiscal_span,
+                t.other_span,
+            ]);
         }
         spans.extend(f.goals.iter().map(|g| g.span));
         for i in &f.indicators {
@@ -40,7 +46,9 @@ pub fn uncovered(text: &str) -> Vec<String> {
         let trimmed = line.trim();
         let separator = trimmed.contains('|')
             && trimmed.contains('-')
-            && trimmed.chars().all(|c| matches!(c, '|' | '-' | ':') || kpiform_core::text::is_space(c));
+            && trimmed
+                .chars()
+                .all(|c| matches!(c, '|' | '-' | ':') || kpiform_core::text::is_space(c));
         if !separator {
             let mut piece = String::new();
             for (i, c) in line.char_indices() {

@@ -201,13 +201,82 @@ pub fn to_half_width(c: char) -> char {
     }
 }
 
+/// Traditional characters of the forms' vocabulary (labels, headers, categories) to Simplified,
+/// so `項目編碼` is read as `项目编码`. Only the template's own words need this; values keep what
+/// was written (the T006 rule reports Traditional characters in them).
+pub fn to_simplified(c: char) -> char {
+    match c {
+        '項' => '项',
+        '編' => '编',
+        '碼' => '码',
+        '號' => '号',
+        '稱' => '称',
+        '請' => '请',
+        '單' => '单',
+        '實' => '实',
+        '類' => '类',
+        '額' => '额',
+        '總' => '总',
+        '劃' => '划',
+        '規' => '规',
+        '萬' => '万',
+        '據' => '据',
+        '測' => '测',
+        '標' => '标',
+        '長' => '长',
+        '級' => '级',
+        '釋' => '释',
+        '產' => '产',
+        '滿' => '满',
+        '數' => '数',
+        '質' => '质',
+        '時' => '时',
+        '經' => '经',
+        '濟' => '济',
+        '會' => '会',
+        '態' => '态',
+        '續' => '续',
+        '響' => '响',
+        '務' => '务',
+        '對' => '对',
+        '適' => '适',
+        '內' => '内',
+        '計' => '计',
+        '預' => '预',
+        '門' => '门',
+        '體' => '体',
+        '報' => '报',
+        '績' => '绩',
+        '評' => '评',
+        '資' => '资',
+        '與' => '与',
+        '專' => '专',
+        '環' => '环',
+        '撥' => '拨',
+        '財' => '财',
+        '價' => '价',
+        '說' => '说',
+        '這' => '这',
+        '為' => '为',
+        '個' => '个',
+        '費' => '费',
+        '設' => '设',
+        '備' => '备',
+        c => c,
+    }
+}
+
 /// A key for comparing labels and vocabulary: HTML removed, spaces dropped, full-width
 /// punctuation made half-width, markdown emphasis and trailing colons removed.
 /// `项目总金额 (中期规划, 万元)：` → `项目总金额(中期规划,万元)`.
 pub fn label_key(raw: &str) -> String {
     let mut key = String::with_capacity(raw.len());
     let push_all = |key: &mut String, s: &str| {
-        key.extend(s.chars().filter(|&c| !is_space(c)).map(to_half_width));
+        key.extend(
+            s.chars()
+                .filter(|&c| !is_space(c))
+                .map(|c| to_simplified(to_half_width(c))),
+        );
     };
     if raw.contains(['<', '&']) && has_markup(raw) {
         push_all(&mut key, &clean(raw));
@@ -257,5 +326,9 @@ mod tests {
             "长期目标(跨度多年的项目需填)"
         );
         assert_eq!(label_key("年度<br>主要<br>任务"), "年度主要任务");
+        assert_eq!(
+            label_key("項目總金額（中期規劃，萬元）："),
+            "项目总金额(中期规划,万元)"
+        );
     }
 }

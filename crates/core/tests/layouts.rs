@@ -229,3 +229,43 @@ fn empty_and_blank_input() {
         assert!(doc.forms.is_empty() && doc.diagnostics.is_empty());
     }
 }
+
+#[test]
+fn space_separated_columns_and_traditional_labels() {
+    let text = "二級項目支出績效目標申報表\n項目編碼：440304221461500000001  項目名稱：党组织建设\n申请单位: 某中心 一级预算单位: 某局\n項目總金額（中期規劃，萬元）：  1,000.00\n一級指標  二級指標  三級指標  指標值  指標解釋\n產出  *數量  活动次数  ≥4次  考察次数 每年统计\n效益  經濟效益  不適用  不適用  不適用\n";
+    let doc = parse(text);
+    assert_eq!(doc.forms.len(), 1);
+    let f = &doc.forms[0];
+    assert_eq!(f.text(FieldKey::Code), Some("440304221461500000001"));
+    assert_eq!(f.text(FieldKey::Name), Some("党组织建设"));
+    assert_eq!(
+        f.text(FieldKey::Applicant),
+        Some("某中心"),
+        "a label after a single space, with its colon"
+    );
+    assert_eq!(f.text(FieldKey::BudgetUnit), Some("某局"));
+    assert_eq!(f.amount(FieldKey::TotalAmount), Some(1000.0));
+    assert_eq!(f.amount_unit.map(|u| u.as_str()), Some("万元"));
+    let rows: Vec<_> = f
+        .indicators
+        .iter()
+        .map(|i| {
+            (
+                i.level2.as_ref().unwrap().name(),
+                i.name.text.as_str(),
+                i.value.text.as_str(),
+                i.explanation.text.as_str(),
+                i.applicable,
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            ("数量", "活动次数", "≥4次", "考察次数 每年统计", true),
+            ("经济效益", "不適用", "不適用", "不適用", false)
+        ]
+    );
+    assert!(f.indicators[0].mandatory);
+    assert!(common::uncovered(text).is_empty());
+}

@@ -237,6 +237,8 @@ impl<'a> FormReader<'a> {
         let mut segments: Vec<Segment> = Vec::new();
         let mut leading: Vec<Span> = Vec::new();
         let first_filled = cells.iter().position(|c| !c.is_empty()).unwrap_or(0);
+        let pieces = self.split_at_labels(cells);
+        let cells = &pieces[..];
         for (ci, cell) in cells.iter().enumerate() {
             if cell.is_empty() {
                 continue;
@@ -333,6 +335,40 @@ impl<'a> FormReader<'a> {
                 }
             }
         }
+    }
+
+    /// Split cells where a label with its colon follows a space inside them
+    /// (`项目编码：4403… 项目名称：一般管理事务` pasted as one cell).
+    fn split_at_labels(&self, cells: &[RawCell]) -> Vec<RawCell> {
+        let mut out = Vec::with_capacity(cells.len());
+        for cell in cells {
+            let raw = cell.text(self.text);
+            let mut start = 0;
+            if raw.contains([':', '：']) {
+                let mut prev_space = false;
+                for (i, c) in raw.char_indices() {
+                    if prev_space && i > start {
+                        if let Some(m) = match_label(&raw[i..], self.form.kind, true) {
+                            if m.colon {
+                                let (a, b) = trim_range(&raw[start..i]);
+                                out.push(RawCell {
+                                    span: Span::new(
+                                        cell.span.start + start + a,
+                                        cell.span.start + start + b,
+                                    ),
+                                });
+                                start = i;
+                            }
+                        }
+                    }
+                    prev_space = crate::text::is_space(c);
+                }
+            }
+            out.push(RawCell {
+                span: Span::new(cell.span.start + start, cell.span.end),
+            });
+        }
+        out
     }
 
     /// Append a label-less line to the field it continues. Prose fields continue over lines; any

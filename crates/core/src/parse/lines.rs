@@ -53,6 +53,8 @@ pub enum Shape {
     Tabs,
     /// `| a | b |` or `a | b | c`.
     Pipes,
+    /// Columns aligned with runs of two or more spaces (PDF copies).
+    Spaces,
 }
 
 /// One cell: its trimmed span (empty, at the cell's place, when the cell is blank).
@@ -92,13 +94,10 @@ pub fn split_cells(text: &str, line: Line) -> (Shape, Vec<RawCell>) {
         Shape::Plain
     };
     let sep = match shape {
-        Shape::Plain => {
-            let mut cells = Vec::with_capacity(1);
-            push_cell(&mut cells, text, base, line.span.end);
-            return (shape, cells);
-        }
+        Shape::Plain => return split_spaces(text, line),
         Shape::Tabs => b'\t',
         Shape::Pipes => b'|',
+        Shape::Spaces => unreachable!("split_spaces decides this shape"),
     };
     let mut cells = Vec::new();
     let mut start = base;
@@ -119,6 +118,43 @@ pub fn split_cells(text: &str, line: Line) -> (Shape, Vec<RawCell>) {
         }
     }
     (shape, cells)
+}
+
+/// A line without tabs or pipes: one cell, or columns separated by runs of two or more spaces
+/// (ASCII or ideographic).
+fn split_spaces(text: &str, line: Line) -> (Shape, Vec<RawCell>) {
+    let s = line.span.text(text);
+    let base = line.span.start;
+    let mut cells = Vec::new();
+    let (a, b) = trim_range(s);
+    let mut start = a;
+    let mut run_start = None;
+    let mut run_chars = 0;
+    for (i, c) in s[..b].char_indices().skip_while(|&(i, _)| i < a) {
+        let wide = c == '\u{3000}';
+        if c == ' ' || wide {
+            if run_start.is_none() {
+                run_start = Some(i);
+                run_chars = 0;
+            }
+            run_chars += if wide { 2 } else { 1 };
+        } else {
+            if let Some(r) = run_start.take() {
+                if run_chars >= 2 {
+                    push_cell(&mut cells, text, base + start, base + r);
+                    start = i;
+                }
+            }
+        }
+    }
+    push_cell(&mut cells, text, base + start, base + b.max(start));
+    if cells.len() > 1 {
+        (Shape::Spaces, cells)
+    } else {
+        let mut one = Vec::with_capacity(1);
+        push_cell(&mut one, text, base, line.span.end);
+        (Shape::Plain, one)
+    }
 }
 
 /// A Markdown table separator row: `|---|:--:|`.

@@ -21,7 +21,11 @@ pub fn parse(text: &str) -> Document {
         .enumerate()
         .filter(|(_, l)| {
             let s = l.span.text(text);
-            s.contains("申报表") || s.contains("自评表")
+            // A cheap filter before the title test (Traditional forms included).
+            s.contains("申报表")
+                || s.contains("自评表")
+                || s.contains("申報表")
+                || s.contains("自評表")
         })
         .filter_map(|(i, l)| {
             let s = l.span.text(text);

@@ -167,7 +167,7 @@ fn key_with_offsets(raw: &str, max_chars: usize) -> (Vec<char>, Vec<usize>) {
         if is_space(c) {
             continue;
         }
-        chars.push(to_half_width(c));
+        chars.push(crate::text::to_simplified(to_half_width(c)));
         ends.push(i);
     }
     (chars, ends)

@@ -6,7 +6,7 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use kpiform_core::{json, parse, rules, Lang, Severity};
+use kpiform_core::{json, rules, Lang, Options, Severity};
 
 #[derive(Parser)]
 #[command(
@@ -29,6 +29,18 @@ enum Command {
         /// 消息语言 / Language of messages
         #[arg(long, value_enum, default_value_t = LangArg::Zh)]
         lang: LangArg,
+        /// 只运行这些规则（编号或前缀，逗号分隔）/ Only these rules (codes or prefixes, comma-separated)
+        #[arg(long, value_delimiter = ',', value_name = "CODES")]
+        select: Vec<String>,
+        /// 不运行这些规则 / Switch these rules off
+        #[arg(long, value_delimiter = ',', value_name = "CODES")]
+        ignore: Vec<String>,
+        /// 调整严重程度，如 V002=warning / Change severities, e.g. V002=warning
+        #[arg(long, value_delimiter = ',', value_name = "CODE=LEVEL")]
+        severity: Vec<String>,
+        /// 预算年度（默认从文本推断）/ Budget year (detected from the text by default)
+        #[arg(long, value_name = "YYYY")]
+        budget_year: Option<u16>,
         /// 文本文件；不给或为 `-` 时读标准输入 / Text files; standard input when none or `-`
         files: Vec<String>,
     },
@@ -68,8 +80,13 @@ fn main() -> ExitCode {
         Command::Check {
             format,
             lang,
+            select,
+            ignore,
+            severity,
+            budget_year,
             files,
-        } => check(format, lang.into(), &files),
+        } => options(select, ignore, severity, budget_year)
+            .and_then(|o| check(format, lang.into(), &o, &files)),
         Command::Rules { format, lang } => list_rules(format, lang.into()),
     };
     match result {
@@ -116,7 +133,43 @@ fn read_input(path: &str) -> Result<String, String> {
     Ok(text)
 }
 
-fn check(format: Format, lang: Lang, files: &[String]) -> Result<ExitCode, String> {
+fn options(
+    select: Vec<String>,
+    ignore: Vec<String>,
+    severity: Vec<String>,
+    budget_year: Option<u16>,
+) -> Result<Options, String> {
+    let mut grades = Vec::new();
+    for s in severity {
+        let (code, level) = s.split_once('=').ok_or_else(|| {
+            format!("--severity 需要 CODE=LEVEL 的形式 / --severity takes CODE=LEVEL: {s}")
+        })?;
+        let level = Severity::parse(level).ok_or_else(|| {
+            format!("未知的严重程度 / unknown severity: {level} (error, warning, info)")
+        })?;
+        grades.push((code.to_string(), level));
+    }
+    if let Some(y) = budget_year {
+        if !(1990..=2100).contains(&y) {
+            return Err(format!("预算年度无效 / invalid budget year: {y}"));
+        }
+    }
+    let o = Options {
+        budget_year,
+        select,
+        ignore,
+        severity: grades,
+    };
+    o.validate().map_err(|e| e.to_string())?;
+    Ok(o)
+}
+
+fn check(
+    format: Format,
+    lang: Lang,
+    options: &Options,
+    files: &[String],
+) -> Result<ExitCode, String> {
     let stdin = ["-".to_string()];
     let files = if files.is_empty() { &stdin[..] } else { files };
     let mut inputs = Vec::with_capacity(files.len());
@@ -124,7 +177,7 @@ fn check(format: Format, lang: Lang, files: &[String]) -> Result<ExitCode, Strin
     let mut out = std::io::stdout().lock();
     for path in files {
         let text = read_input(path)?;
-        let doc = parse(&text);
+        let doc = kpiform_core::check(&text, options);
         let (mut e, mut w, mut i) = (0, 0, 0);
         for d in doc.all_diagnostics() {
             match d.severity {
@@ -209,8 +262,14 @@ fn list_rules(format: Format, lang: Lang) -> Result<ExitCode, String> {
                         "category": r.category.as_str(),
                         "title": r.title_zh,
                         "title_en": r.title_en,
+                        "fix": r.fix.as_str(),
                         "catches": r.doc.catches_zh,
                         "catches_en": r.doc.catches_en,
+                        "why": r.doc.why_zh,
+                        "why_en": r.doc.why_en,
+                        "source": r.doc.source,
+                        "example": r.doc.bad_example,
+                        "corrected": r.doc.good_example,
                     })
                 })
                 .collect();

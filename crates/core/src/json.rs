@@ -35,6 +35,8 @@ impl Default for Tool {
 #[derive(Debug, Serialize)]
 pub struct Input {
     pub path: String,
+    /// The budget year the rules used (given or detected).
+    pub budget_year: Option<u16>,
     pub forms: Vec<FormJson>,
     /// Diagnostics not tied to one form (S001, X…).
     pub diagnostics: Vec<DiagnosticJson>,
@@ -111,6 +113,23 @@ pub struct IndicatorJson {
     pub explanation: String,
     pub applicable: bool,
     pub line: usize,
+    /// The value read into its parts (see `value::parse_value`).
+    pub parsed: ParsedJson,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ParsedJson {
+    /// `percent`, `number`, `duration`, `date`, `text`, `empty`, `placeholder`, `not-applicable`.
+    pub kind: &'static str,
+    /// `≥`, `≤`, `＝`, `＞`, `＜`.
+    pub operator: Option<&'static str>,
+    pub number: Option<f64>,
+    pub unit: Option<String>,
+    /// For dates: `[year, month, day]` as far as written.
+    pub date: Option<Vec<u16>>,
+    pub approximate: bool,
+    /// What the indicator's name calls for: `rate`, `count`, `time`, `money`, `unknown`.
+    pub expected: &'static str,
 }
 
 #[derive(Debug, Serialize)]
@@ -200,7 +219,27 @@ impl Ctx<'_> {
     }
 
     fn indicator(&self, i: &Indicator) -> IndicatorJson {
+        let v = crate::value::parse_value(&i.value.text);
+        let date = match v.kind {
+            crate::value::ValueKind::Date { year, month, day } => Some(
+                [Some(year), month.map(u16::from), day.map(u16::from)]
+                    .into_iter()
+                    .flatten()
+                    .collect(),
+            ),
+            _ => None,
+        };
+        let parsed = ParsedJson {
+            kind: v.kind.as_str(),
+            operator: v.op.map(crate::value::Op::symbol),
+            number: v.number,
+            unit: v.unit.clone(),
+            date,
+            approximate: v.approx.is_some(),
+            expected: crate::value::expected_kind(&i.name.text).as_str(),
+        };
         IndicatorJson {
+            parsed,
             level1: i.level1.map(|l| l.as_str()),
             level2: i.level2.as_ref().map(|l| l.name().to_string()),
             mandatory: i.mandatory,
@@ -278,6 +317,7 @@ pub fn input(path: &str, text: &str, doc: &Document, lang: Lang) -> Input {
     };
     Input {
         path: path.to_string(),
+        budget_year: doc.budget_year,
         forms: doc.forms.iter().map(|f| ctx.form(f)).collect(),
         diagnostics: doc.diagnostics.iter().map(|d| ctx.diagnostic(d)).collect(),
     }

@@ -4,6 +4,7 @@
 //! Pure Rust: no IO, no browser, no terminal. The page, the JavaScript API and the CLI call
 //! [`parse`] and render what it returns.
 
+pub mod calc;
 pub mod diagnostic;
 pub mod json;
 pub mod model;
@@ -16,6 +17,7 @@ pub mod value;
 pub use diagnostic::{Diagnostic, Lang, Message, Severity};
 pub use model::{Document, FieldKey, Form, FormKind, Indicator};
 pub use parse::parse;
+pub use rules::{check, Options};
 pub use span::{LineIndex, Span};
 
 /// The version of kpiform, as in `Cargo.toml`.

@@ -446,6 +446,8 @@ pub struct Document {
     /// Diagnostics not tied to one form (S001, and later the X rules).
     pub diagnostics: Vec<Diagnostic>,
     pub lines: LineIndex,
+    /// The budget year the rules used: given by the user or detected (see `rules::check`).
+    pub budget_year: Option<u16>,
 }
 
 impl Document {

@@ -95,6 +95,25 @@ const TOKENS: &[&str] = &[
 ];
 
 fn check(text: &str) {
+    // The whole checker (parser and every rule) must hold on any input too.
+    let checked = kpiform_core::check(text, &Default::default());
+    for d in checked.all_diagnostics() {
+        assert!(
+            text.get(d.span.range()).is_some(),
+            "{} span off a char boundary",
+            d.code()
+        );
+        for r in &d.related {
+            assert!(text.get(r.span.range()).is_some());
+        }
+        if let Some(fix) = &d.fix {
+            assert!(
+                text.get(fix.span.range()).is_some(),
+                "{} fix span off a char boundary",
+                d.code()
+            );
+        }
+    }
     let doc = parse(text);
     for d in doc.all_diagnostics() {
         assert!(

@@ -39,6 +39,7 @@ pub fn parse(text: &str) -> Document {
         forms: Vec::with_capacity(titles.len()),
         diagnostics: Vec::new(),
         lines: LineIndex::new(text),
+        budget_year: None,
     };
     let first = titles.first().map_or(lines.len(), |t| t.0);
     outside(text, &lines[..first], &mut doc.diagnostics);

@@ -2,6 +2,7 @@
 //! it could not place), so this module holds their metadata and message builders; the parser
 //! calls the builders.
 
+use super::facts::Ctx;
 use super::{Category, FixKind, RuleDoc, RuleInfo};
 use crate::diagnostic::{excerpt, Diagnostic, Message, Severity};
 use crate::model::{FieldKey, FormKind};
@@ -82,6 +83,82 @@ pub static S004: RuleInfo = RuleInfo {
         good_example: "效益指标\t可持续影响指标\t工作正常运行率\t100%\t保障工作正常运行",
     },
 };
+
+pub static S005: RuleInfo = RuleInfo {
+    code: "S005",
+    name: "option-left-unselected",
+    severity: Severity::Error,
+    category: Category::Structure,
+    title_zh: "模板选项未选择",
+    title_en: "Template options left unselected",
+    fix: FixKind::None,
+    doc: RuleDoc {
+        catches_zh: "模板中的选项列表原样保留、没有作出选择，例如“(一次性项目/经常性项目)”“新增项目□延续项目□”“是/否”。",
+        catches_en: "A template's option list left as it was, with no choice made: `(一次性项目/经常性项目)`, `新增项目□延续项目□`, `是/否`.",
+        why_zh: "未选择的选项使字段没有确定的值，预算系统无法据此分类，审核人也无法判断项目性质。",
+        why_en: "An unselected option leaves the field without a value: the budget system cannot classify the project and the reviewer cannot tell its nature.",
+        source: "预算系统填报要求",
+        bad_example: "是否新增项目:\t新增项目□延续项目□",
+        good_example: "是否新增项目:\t否",
+    },
+};
+
+/// Known alternatives of template option lists.
+const OPTION_PAIRS: &[(&str, &str)] = &[
+    ("一次性项目", "经常性项目"),
+    ("新增项目", "延续项目"),
+    ("是", "否"),
+    ("因素法", "项目法"),
+    ("新增", "延续"),
+];
+
+/// Whether a field value still holds an unselected option list.
+fn unselected_options(value: &str) -> bool {
+    let boxes = value.contains(['□', '☐']);
+    let chosen = value.contains(['☑', '■', '√', '☒', '✓', '✔', '▇']);
+    if boxes && !chosen {
+        return true;
+    }
+    let compact: String = value.chars().filter(|c| !c.is_whitespace()).collect();
+    OPTION_PAIRS.iter().any(|(a, b)| {
+        [
+            format!("{a}/{b}"),
+            format!("{a}／{b}"),
+            format!("{b}/{a}"),
+            format!("{b}／{a}"),
+        ]
+        .iter()
+        .any(|alt| {
+            compact == *alt
+                || compact.contains(&format!("({alt})"))
+                || compact.contains(&format!("（{alt}）"))
+        })
+    })
+}
+
+/// The S rules that look at parsed values (S001–S004 are found by the parser).
+pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    for field in &ctx.form.fields {
+        if unselected_options(&field.value.text) {
+            out.push(Diagnostic::new(
+                &S005,
+                field.value.span,
+                Message::new(
+                    format!(
+                        "「{}」中的模板选项未作选择：「{}」",
+                        field.label.text,
+                        excerpt(&field.value.text, 30)
+                    ),
+                    format!(
+                        "Template options left unselected in {}: \"{}\"",
+                        field.key.label_en(),
+                        excerpt(&field.value.text, 30)
+                    ),
+                ),
+            ));
+        }
+    }
+}
 
 /// S001 for a block of text outside any form.
 pub fn text_outside_form(span: Span, text: &str) -> Diagnostic {
@@ -172,4 +249,31 @@ pub fn unrecognized_content(span: Span, text: &str, why: Unplaced) -> Diagnostic
             format!("{en}, not checked: \"{quote}\""),
         ),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{codes, found, with};
+
+    #[test]
+    fn s005_fires_on_unselected_options() {
+        let text = with("是否新增项目:\t是", "是否新增项目:\t新增项目□延续项目□");
+        assert_eq!(found(&text, "S005").len(), 1);
+        let text = with(
+            "项目类型:\t15 其他经费",
+            "项目类型:\t15 其他经费(一次性项目/经常性项目)",
+        );
+        assert_eq!(found(&text, "S005").len(), 1);
+    }
+
+    #[test]
+    fn s005_quiet_when_an_option_is_chosen() {
+        let text = with("是否新增项目:\t是", "是否新增项目:\t新增项目☑延续项目□");
+        assert!(!codes(&text).contains(&"S005"));
+        let text = with(
+            "年度目标:\t2023年",
+            "年度目标:\t根据《规划》(一次性/经常性)说明，2023年",
+        );
+        assert!(!codes(&text).contains(&"S005"));
+    }
 }

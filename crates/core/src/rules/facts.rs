@@ -1,0 +1,114 @@
+//! What the rules of one form share, computed once: the effective amount unit (after A001's
+//! verdict), the year amount in 万元, the 测算依据 read into amounts, and each indicator's parsed
+//! value and expected kind.
+
+use crate::calc::{self, CalcBasis};
+use crate::model::{AmountUnit, Document, FieldKey, Form};
+use crate::value::{expected_kind, parse_value, Expected, ParsedValue};
+
+/// The facts of one form.
+#[derive(Debug, Clone)]
+pub struct Facts {
+    /// The unit the amounts are really in: the label's, or 元 when A001 finds the label wrong.
+    pub unit: Option<AmountUnit>,
+    /// A001's verdict: the label says 万元 but the numbers are 元.
+    pub wan_mislabeled: bool,
+    pub calc: Option<CalcBasis>,
+    pub values: Vec<ParsedValue>,
+    pub expected: Vec<Expected>,
+    pub budget_year: Option<u16>,
+}
+
+impl Facts {
+    pub fn new(text: &str, form: &Form, budget_year: Option<u16>) -> Facts {
+        let calc = form
+            .field(FieldKey::CalcBasis)
+            .filter(|f| !f.value.text.is_empty())
+            .map(|f| calc::extract(f.value.span.text(text), f.value.span.start));
+        let wan_mislabeled = super::amounts::wan_mislabeled(form, calc.as_ref());
+        let unit = if wan_mislabeled {
+            Some(AmountUnit::Yuan)
+        } else {
+            form.amount_unit
+        };
+        Facts {
+            unit,
+            wan_mislabeled,
+            calc,
+            values: form
+                .indicators
+                .iter()
+                .map(|i| parse_value(&i.value.text))
+                .collect(),
+            expected: form
+                .indicators
+                .iter()
+                .map(|i| expected_kind(&i.name.text))
+                .collect(),
+            budget_year,
+        }
+    }
+
+    /// A header amount converted to 万元 with the effective unit.
+    pub fn wan(&self, form: &Form, key: FieldKey) -> Option<f64> {
+        let a = form.amount(key)?;
+        Some(a * self.unit?.in_yuan() / 10_000.0)
+    }
+}
+
+/// What a form rule sees.
+pub struct Ctx<'a> {
+    pub text: &'a str,
+    pub form: &'a Form,
+    pub facts: &'a Facts,
+}
+
+/// The budget year of a paste when the user gives none: a year printed under a title
+/// (`（2026年度）`), else the newest year segment of the project codes (new projects get a code
+/// of the budget year), else the year most often written in 测算依据 and 年度目标.
+pub fn detect_budget_year(doc: &Document, text: &str) -> Option<u16> {
+    let _ = text;
+    if let Some(y) = doc.forms.iter().find_map(|f| f.budget_year) {
+        return Some(y);
+    }
+    let from_codes = doc
+        .forms
+        .iter()
+        .filter_map(|f| f.text(FieldKey::Code))
+        .filter(|c| c.len() >= 8 && c.is_ascii())
+        .filter_map(|c| c[6..8].parse::<u16>().ok())
+        .filter(|y| (10..=60).contains(y))
+        .max()
+        .map(|y| 2000 + y);
+    let mut counts = std::collections::HashMap::<u16, usize>::new();
+    for f in &doc.forms {
+        for key in [FieldKey::CalcBasis, FieldKey::AnnualGoal] {
+            if let Some(t) = f.text(key) {
+                for (i, _) in t.match_indices('年') {
+                    let head = &t[..i];
+                    let digits: String = head
+                        .chars()
+                        .rev()
+                        .take_while(|c| c.is_ascii_digit())
+                        .collect();
+                    if digits.len() == 4 {
+                        if let Ok(y) = digits.chars().rev().collect::<String>().parse::<u16>() {
+                            if (2000..=2100).contains(&y) {
+                                *counts.entry(y).or_default() += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let from_text = counts
+        .into_iter()
+        .max_by_key(|&(y, n)| (n, y))
+        .map(|(y, _)| y);
+    match (from_codes, from_text) {
+        // A code year older than the text's year is the year the project began.
+        (Some(c), Some(t)) => Some(c.max(t)),
+        (c, t) => c.or(t),
+    }
+}

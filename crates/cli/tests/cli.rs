@@ -16,7 +16,10 @@ fn kpiform() -> Command {
 #[test]
 fn text_format_lists_diagnostics_with_positions() {
     let path = corpus("003_d1b95c24a67cc619.txt");
-    let out = kpiform().args(["check", &path]).output().unwrap();
+    let out = kpiform()
+        .args(["check", "--select", "S", &path])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1), "errors present");
     let stdout = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = stdout.lines().collect();
@@ -38,10 +41,29 @@ fn text_format_lists_diagnostics_with_positions() {
 #[test]
 fn exit_zero_without_errors_and_english_messages() {
     let out = kpiform()
-        .args(["check", "--lang", "en", &corpus("000_9a8050d2e31200e0.txt")])
+        .args([
+            "check",
+            "--lang",
+            "en",
+            "--select",
+            "S",
+            &corpus("000_9a8050d2e31200e0.txt"),
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
+    let all = kpiform()
+        .args(["check", "--lang", "en", &corpus("000_9a8050d2e31200e0.txt")])
+        .output()
+        .unwrap();
+    assert_eq!(
+        all.status.code(),
+        Some(1),
+        "000 has real errors (A001, F002, …)"
+    );
+    assert!(String::from_utf8(all.stdout)
+        .unwrap()
+        .contains("error[A001] The amounts are labelled 万元"));
     assert!(String::from_utf8(out.stderr)
         .unwrap()
         .contains("11 forms, 0 errors"));
@@ -117,7 +139,12 @@ fn json_format_follows_the_contract() {
     // An empty code is null, and its S002 carries positions.
     let last = inputs[1]["forms"].as_array().unwrap().last().unwrap();
     assert!(last["fields"]["code"].is_null());
-    let d = &last["diagnostics"][0];
+    let d = last["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "S002")
+        .unwrap();
     assert_eq!(d["code"], "S002");
     assert_eq!(d["name"], "required-field-missing");
     assert_eq!(d["severity"], "error");
@@ -173,7 +200,7 @@ fn reads_standard_input() {
             .write_stdin(text.clone())
             .output()
             .unwrap();
-        assert_eq!(out.status.code(), Some(0));
+        assert_eq!(out.status.code(), Some(1));
         let v: Value = serde_json::from_slice(&out.stdout).unwrap();
         assert_eq!(v["inputs"][0]["path"], "-");
         assert_eq!(v["inputs"][0]["forms"].as_array().unwrap().len(), 11);
@@ -196,7 +223,7 @@ fn decodes_gb18030_and_utf16() {
             .args(["check", "--format", "json", path.to_str().unwrap()])
             .output()
             .unwrap();
-        assert_eq!(out.status.code(), Some(0));
+        assert_eq!(out.status.code(), Some(1));
         assert!(String::from_utf8(out.stderr).unwrap().contains(name));
         let v: Value = serde_json::from_slice(&out.stdout).unwrap();
         assert_eq!(v["inputs"][0]["forms"][0]["fields"]["name"], "一般管理事务");
@@ -251,11 +278,151 @@ fn lists_rules() {
         .map(|r| r["code"].as_str().unwrap())
         .collect();
     assert!(
-        codes.starts_with(&["S001", "S002", "S003", "S004"]),
+        codes.starts_with(&["S001", "S002", "S003", "S004", "S005", "F001"]) && codes.len() == 48,
         "{codes:?}"
     );
     let text = kpiform().arg("rules").output().unwrap();
     assert!(String::from_utf8(text.stdout)
         .unwrap()
         .contains("S002  error   required-field-missing"));
+}
+
+fn codes_of(args: &[&str]) -> (Option<i32>, Vec<String>) {
+    let out = kpiform().args(args).output().unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+    let mut codes = Vec::new();
+    for input in v["inputs"].as_array().into_iter().flatten() {
+        for d in input["diagnostics"].as_array().into_iter().flatten() {
+            codes.push(d["code"].as_str().unwrap().to_string());
+        }
+        for f in input["forms"].as_array().into_iter().flatten() {
+            for d in f["diagnostics"].as_array().into_iter().flatten() {
+                codes.push(format!(
+                    "{}:{}",
+                    d["code"].as_str().unwrap(),
+                    d["severity"].as_str().unwrap()
+                ));
+            }
+        }
+    }
+    (out.status.code(), codes)
+}
+
+#[test]
+fn select_ignore_severity_and_budget_year() {
+    let file = corpus("003_d1b95c24a67cc619.txt");
+    let (code, found) = codes_of(&["check", "--format", "json", "--select", "V005,A007", &file]);
+    assert_eq!(code, Some(1));
+    assert!(
+        found
+            .iter()
+            .all(|c| c.starts_with("V005") || c.starts_with("A007")),
+        "{found:?}"
+    );
+    assert_eq!(found.iter().filter(|c| c.starts_with("V005")).count(), 8);
+    // Everything graded down to warnings: exit 0.
+    let (code, found) = codes_of(&[
+        "check",
+        "--format",
+        "json",
+        "--select",
+        "V005",
+        "--severity",
+        "V005=warning",
+        &file,
+    ]);
+    assert_eq!(code, Some(0));
+    assert!(found.iter().all(|c| c == "V005:warning"));
+    let (_, found) = codes_of(&["check", "--format", "json", "--ignore", "V,T", &file]);
+    assert!(!found
+        .iter()
+        .any(|c| c.starts_with('V') || c.starts_with('T')));
+    assert!(found.iter().any(|c| c.starts_with("A007")));
+    // A budget year of 2025 puts the 2024 deadlines of 003 before the period.
+    let (_, found) = codes_of(&[
+        "check",
+        "--format",
+        "json",
+        "--select",
+        "V011",
+        "--budget-year",
+        "2025",
+        &file,
+    ]);
+    assert!(found.len() > 5, "{found:?}");
+    let (_, found) = codes_of(&["check", "--format", "json", "--select", "V011", &file]);
+    assert!(found.is_empty(), "2024 is detected: {found:?}");
+}
+
+#[test]
+fn bad_options_exit_2_with_a_clear_message() {
+    let file = corpus("000_9a8050d2e31200e0.txt");
+    for (args, says) in [
+        (
+            vec!["check", "--select", "Z999", &file],
+            "unknown rule code: Z999",
+        ),
+        (
+            vec!["check", "--severity", "V002", &file],
+            "--severity takes CODE=LEVEL",
+        ),
+        (
+            vec!["check", "--severity", "V002=fatal", &file],
+            "unknown severity: fatal",
+        ),
+        (
+            vec!["check", "--budget-year", "1800", &file],
+            "invalid budget year: 1800",
+        ),
+    ] {
+        let out = kpiform().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(stderr.contains(says), "{stderr}");
+    }
+}
+
+#[test]
+fn json_carries_parsed_values_and_fixes() {
+    let out = kpiform()
+        .args([
+            "check",
+            "--format",
+            "json",
+            &corpus("003_d1b95c24a67cc619.txt"),
+        ])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["inputs"][0]["budget_year"], 2024);
+    let form = &v["inputs"][0]["forms"][0];
+    let ind = &form["indicators"][0];
+    assert_eq!(ind["value"], "≥5次");
+    let p = &ind["parsed"];
+    assert_eq!(
+        (
+            p["kind"].as_str(),
+            p["operator"].as_str(),
+            p["number"].as_f64(),
+            p["unit"].as_str()
+        ),
+        (Some("number"), Some("≥"), Some(5.0), Some("次"))
+    );
+    assert_eq!(p["expected"], "count");
+    let v005 = form["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "V005")
+        .unwrap();
+    assert_eq!(v005["fix"]["applicability"], "suggest");
+    assert_eq!(v005["fix"]["replacement"], "＝100%");
+    let a007 = v["inputs"][0]["forms"][5]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "A007")
+        .unwrap();
+    assert_eq!(a007["fix"]["replacement"], "万元");
+    assert_eq!(a007["related"][0]["message"], "本年度项目金额");
 }

@@ -1,0 +1,86 @@
+//! Every diagnostic of the checker on the corpus, reviewed by hand (see the snapshots), and the
+//! count per rule. A change of precision shows up here line by line.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+const FILES: [(&str, &str); 4] = [
+    (
+        "000",
+        include_str!("../../../tests/fixtures/corpus/000_9a8050d2e31200e0.txt"),
+    ),
+    (
+        "001",
+        include_str!("../../../tests/fixtures/corpus/001_8de26ab3fb50a26b.txt"),
+    ),
+    (
+        "002",
+        include_str!("../../../tests/fixtures/corpus/002_504b0ed3bb28be2b.txt"),
+    ),
+    (
+        "003",
+        include_str!("../../../tests/fixtures/corpus/003_d1b95c24a67cc619.txt"),
+    ),
+];
+
+fn listing(text: &str) -> String {
+    let doc = kpiform_core::check(text, &Default::default());
+    let mut all: Vec<_> = doc.all_diagnostics().collect();
+    all.sort_by_key(|d| (d.span.start, d.rule.code));
+    let mut out = String::new();
+    for d in all {
+        let lc = doc.lines.line_col(text, d.span.start);
+        writeln!(
+            out,
+            "{}:{} {} {}",
+            lc.line,
+            lc.column,
+            d.code(),
+            d.message.zh
+        )
+        .unwrap();
+    }
+    out
+}
+
+#[test]
+fn corpus_000() {
+    insta::assert_snapshot!(listing(FILES[0].1));
+}
+
+#[test]
+fn corpus_001() {
+    insta::assert_snapshot!(listing(FILES[1].1));
+}
+
+#[test]
+fn corpus_002() {
+    insta::assert_snapshot!(listing(FILES[2].1));
+}
+
+#[test]
+fn corpus_003() {
+    insta::assert_snapshot!(listing(FILES[3].1));
+}
+
+#[test]
+fn counts_per_rule() {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for (_, text) in FILES {
+        let doc = kpiform_core::check(text, &Default::default());
+        for d in doc.all_diagnostics() {
+            *counts.entry(d.code()).or_default() += 1;
+        }
+    }
+    let table: String = counts.iter().map(|(c, n)| format!("{c} {n}\n")).collect();
+    insta::assert_snapshot!(table);
+}
+
+#[test]
+fn budget_years_are_detected() {
+    let years: Vec<_> = FILES
+        .iter()
+        .map(|(_, t)| kpiform_core::check(t, &Default::default()).budget_year)
+        .collect();
+    assert_eq!(years, vec![Some(2023), Some(2026), Some(2023), Some(2024)]);
+}

@@ -72,6 +72,9 @@ describe("corpus", () => {
       assert.equal(rows, 128);
       assert.equal(applicable, 78);
       assert.equal(await page.textContent('[data-testid="total-indicators"]'), "128");
+      // Amounts labelled 万元 but written in 元 (A001) on all 11 forms.
+      const diagnostics = await readDiagnostics(page);
+      assert.equal(diagnostics.filter((d) => d.code === "A001").length, 11);
 
       const shot = await screenshot(page, "corpus-000");
       if (process.env.KPIFORM_UPDATE_SCREENSHOT === "1") {
@@ -160,6 +163,24 @@ describe("corpus", () => {
       }));
       assert.equal(selected.line, 436);
       assert.ok(selected.focused);
+
+      // The checker's findings: the unit typo of 普法经费 (A007) and the cost caps (A008).
+      const a007 = diagnostics.filter((d) => d.code === "A007");
+      assert.equal(a007.length, 1);
+      assert.equal(a007[0].location, "148:141");
+      assert.ok(a007[0].message.includes("「97.7元」的单位应为“万元”"), a007[0].message);
+      assert.equal(diagnostics.filter((d) => d.code === "A008").length, 2);
+
+      // Each code links to its rule page, served from dist/ itself.
+      const [rulePage] = await Promise.all([
+        page.context().waitForEvent("page"),
+        page.click('[data-testid="diagnostic"][data-code="A007"] [data-testid="diag-code"]'),
+      ]);
+      await rulePage.waitForLoadState();
+      assert.ok(new URL(rulePage.url()).pathname.endsWith("/rules/A007.html"), rulePage.url());
+      assert.equal(await rulePage.textContent("h1"), "A007 测算依据金额单位笔误");
+      await rulePage.screenshot({ path: join(artifactsDir, "rule-A007.png") });
+      await rulePage.close();
 
       // The English view shows the English message of the same finding.
       await page.click('[data-testid="lang-toggle"]');

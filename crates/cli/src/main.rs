@@ -50,13 +50,18 @@ enum Command {
         format: Format,
         #[arg(long, value_enum, default_value_t = LangArg::Zh)]
         lang: LangArg,
+        /// 与 --format html 一起：写入该目录 / With --format html: write the pages into this folder
+        #[arg(long, value_name = "DIR")]
+        out: Option<std::path::PathBuf>,
     },
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, ValueEnum)]
 enum Format {
     Text,
     Json,
+    /// 规则文档页面（仅用于 rules）/ Rule documentation pages (rules only)
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -87,7 +92,7 @@ fn main() -> ExitCode {
             files,
         } => options(select, ignore, severity, budget_year)
             .and_then(|o| check(format, lang.into(), &o, &files)),
-        Command::Rules { format, lang } => list_rules(format, lang.into()),
+        Command::Rules { format, lang, out } => list_rules(format, lang.into(), out.as_deref()),
     };
     match result {
         Ok(code) => code,
@@ -174,6 +179,9 @@ fn check(
     let files = if files.is_empty() { &stdin[..] } else { files };
     let mut inputs = Vec::with_capacity(files.len());
     let mut errors = 0usize;
+    if format == Format::Html {
+        return Err("--format html 只用于 rules / --format html is for `kpiform rules`".into());
+    }
     let mut out = std::io::stdout().lock();
     for path in files {
         let text = read_input(path)?;
@@ -216,10 +224,10 @@ fn check(
                 };
                 eprintln!("{summary}");
             }
-            Format::Json => inputs.push(json::input(path, &text, &doc, lang)),
+            Format::Json | Format::Html => inputs.push(json::input(path, &text, &doc, lang)),
         }
     }
-    if let Format::Json = format {
+    if format == Format::Json {
         serde_json::to_writer_pretty(&mut out, &json::report(inputs)).map_err(|e| e.to_string())?;
         writeln!(out).map_err(|e| e.to_string())?;
     }
@@ -231,9 +239,25 @@ fn check(
     })
 }
 
-fn list_rules(format: Format, lang: Lang) -> Result<ExitCode, String> {
+fn list_rules(
+    format: Format,
+    lang: Lang,
+    dir: Option<&std::path::Path>,
+) -> Result<ExitCode, String> {
+    if format == Format::Html {
+        let dir = dir.ok_or("--format html 需要 --out DIR / --format html needs --out DIR")?;
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("无法创建 / cannot create {}: {e}", dir.display()))?;
+        for (name, content) in rules::docs::site_files() {
+            let path = dir.join(name);
+            std::fs::write(&path, content)
+                .map_err(|e| format!("无法写入 / cannot write {}: {e}", path.display()))?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     let mut out = std::io::stdout().lock();
     match format {
+        Format::Html => unreachable!("handled above"),
         Format::Text => {
             for r in rules::ALL {
                 let title = match lang {

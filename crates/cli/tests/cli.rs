@@ -426,3 +426,38 @@ fn json_carries_parsed_values_and_fixes() {
     assert_eq!(a007["fix"]["replacement"], "万元");
     assert_eq!(a007["related"][0]["message"], "本年度项目金额");
 }
+
+/// The rule pages in site/rules are generated from the registry; regenerate them with
+/// `cargo run -p kpiform-cli -- rules --format html --out site/rules` after changing a rule.
+#[test]
+fn committed_rule_pages_are_current() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = kpiform()
+        .args([
+            "rules",
+            "--format",
+            "html",
+            "--out",
+            dir.path().to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let site = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../site/rules");
+    let mut generated: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    generated.sort();
+    assert_eq!(generated.len(), 50, "index, style sheet and 48 rules");
+    for name in generated {
+        let fresh = std::fs::read_to_string(dir.path().join(&name)).unwrap();
+        let committed = std::fs::read_to_string(site.join(&name)).unwrap_or_default();
+        assert!(fresh == committed, "site/rules/{} is stale: run `cargo run -p kpiform-cli -- rules --format html --out site/rules`", name.to_string_lossy());
+    }
+    let out = kpiform()
+        .args(["rules", "--format", "html"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "--format html needs --out");
+}

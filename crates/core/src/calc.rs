@@ -552,7 +552,7 @@ fn find_exprs(raw: &str, base: usize, out: &mut CalcBasis) {
         let nearby_integers = raw[ctx_start..left_start]
             .split(|c: char| !c.is_ascii_digit())
             .filter_map(|d| d.parse::<f64>().ok())
-            .filter(|&d| d >= 2.0 && d <= 100.0)
+            .filter(|d| (2.0..=100.0).contains(d))
             .collect();
         out.exprs.push(Expr {
             unitless_operands: !any_money,
@@ -624,6 +624,16 @@ impl Expr {
     }
 }
 
+/// Whether a number as written has misplaced thousands separators or two decimal points.
+pub fn is_malformed_number(text: &str) -> bool {
+    let t = text.trim();
+    let start = t.find(|c: char| c.is_ascii_digit());
+    match start {
+        Some(i) => scan_number(t, i).is_some_and(|n| n.malformed),
+        None => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -661,7 +671,7 @@ mod tests {
             vec![(252.75, Some("共计"), 1), (118.65107, Some("共计"), 2)]
         );
         assert_eq!(amounts("1646人和20名, 180万人"), vec![]);
-        assert_eq!(amounts("每人1.8万元")[0].2, true);
+        assert!(amounts("每人1.8万元")[0].2);
         let c = extract("合同金额为17,10.03万元", 0);
         assert_eq!(c.malformed.len(), 1);
         assert_eq!(c.amounts[0].number, 1710.03);
@@ -694,15 +704,5 @@ mod tests {
         assert!(c.exprs.is_empty() || c.exprs[0].is_right());
         let c = extract("48*50%=24万元", 0);
         assert!(c.exprs[0].is_right());
-    }
-}
-
-/// Whether a number as written has misplaced thousands separators or two decimal points.
-pub fn is_malformed_number(text: &str) -> bool {
-    let t = text.trim();
-    let start = t.find(|c: char| c.is_ascii_digit());
-    match start {
-        Some(i) => scan_number(t, i).is_some_and(|n| n.malformed),
-        None => false,
     }
 }

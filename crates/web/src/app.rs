@@ -421,7 +421,17 @@ fn diag_row(
                     {d.severity.label().get(lang).to_string()}
                 </span>
             </td>
-            <td class="code" data-testid="diag-code">{d.code}</td>
+            <td class="code">
+                <a
+                    data-testid="diag-code"
+                    href=format!("rules/{}.html", d.code)
+                    target="_blank"
+                    rel="noopener"
+                    title=s.rule_doc
+                >
+                    {d.code}
+                </a>
+            </td>
             <td class="message" data-testid="diag-message">{d.message.get(lang).to_string()}</td>
             <td class="form-col" data-testid="diag-form">{form}</td>
         </tr>

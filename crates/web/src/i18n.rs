@@ -59,6 +59,7 @@ pub struct Strings {
     pub col_form: &'static str,
     pub outside_forms: &'static str,
     pub select_in_text: &'static str,
+    pub rule_doc: &'static str,
     pub all_clear: &'static str,
 
     pub footer: &'static str,
@@ -118,6 +119,7 @@ pub const ZH: Strings = Strings {
     col_form: "所属表",
     outside_forms: "表外",
     select_in_text: "在原文中选中",
+    rule_doc: "查看规则说明",
     all_clear: "未发现问题。",
 
     footer: "kpiform · 绩效目标申报表检查工具 · 离线运行",
@@ -177,6 +179,7 @@ pub const EN: Strings = Strings {
     col_form: "Form",
     outside_forms: "outside",
     select_in_text: "Select in the text",
+    rule_doc: "Read the rule's documentation",
     all_clear: "No problems found.",
 
     footer: "kpiform · performance target form checker · works offline",

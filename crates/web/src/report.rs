@@ -86,7 +86,7 @@ pub struct Report {
 }
 
 impl Report {
-    /// Parse `text` and keep what the page shows.
+    /// Check `text` (parse and every rule) and keep what the page shows.
     pub fn build(text: &str) -> Report {
         if text.trim().is_empty() {
             return Report {
@@ -94,7 +94,7 @@ impl Report {
                 ..Report::default()
             };
         }
-        let doc = kpiform_core::parse(text);
+        let doc = kpiform_core::check(text, &kpiform_core::Options::default());
         Report::from_document(&doc, text)
     }
 

@@ -211,8 +211,7 @@ fn candidates(calc: &CalcBasis, value: &dyn Fn(usize) -> f64) -> Vec<(f64, Sourc
                 let stated = in_item
                     .iter()
                     .copied()
-                    .filter(|&i| calc.amounts[i].keyword.is_some())
-                    .last();
+                    .rfind(|&i| calc.amounts[i].keyword.is_some());
                 let c = match pick {
                     0 => in_item.first().copied(),
                     1 => in_item.last().copied(),

@@ -206,7 +206,8 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         }
     }
     // F004
-    let enum_checks: [(FieldKey, fn(&str) -> bool, &str, &str); 3] = [
+    type EnumCheck = (FieldKey, fn(&str) -> bool, &'static str, &'static str);
+    let enum_checks: [EnumCheck; 3] = [
         (
             FieldKey::IsNew,
             |v| matches!(v, "是" | "否"),

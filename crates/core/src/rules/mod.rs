@@ -6,6 +6,7 @@
 
 pub mod amounts;
 pub mod cross;
+pub mod docs;
 pub mod facts;
 pub mod fields;
 pub mod indicators;

@@ -624,7 +624,6 @@ fn check_one(
     // V002
     if v.kind.is_quantitative()
         && v.op.is_none()
-        && !bare_one
         && !(expected == Expected::Rate && bare_one)
         && v.approx.is_none()
         && !prefix_is_words

@@ -1,0 +1,186 @@
+//! The rule documentation as static HTML pages, generated from the registry (one page per rule
+//! and an index). `kpiform rules --format html --out site/rules` writes them; a test keeps the
+//! committed copies in step.
+
+use super::{Category, FixKind, RuleInfo, ALL};
+
+/// Escape text for HTML element content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn fix_label(f: FixKind) -> (&'static str, &'static str) {
+    match f {
+        FixKind::None => ("无自动修复", "no fix"),
+        FixKind::Safe => (
+            "安全修复：只改变写法，整理导出时自动应用",
+            "safe fix: changes representation only, applied by the cleaned export",
+        ),
+        FixKind::Suggest => (
+            "建议修复：会改变含义，需用户确认后才应用",
+            "suggested fix: changes meaning, applied only when the user accepts it",
+        ),
+    }
+}
+
+fn head(title: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'\">\n\
+         <title>{}</title>\n<link rel=\"stylesheet\" href=\"rules.css\">\n</head>\n<body>\n",
+        escape(title)
+    )
+}
+
+/// The page of one rule.
+pub fn rule_page(r: &RuleInfo) -> String {
+    let d = &r.doc;
+    let (fix_zh, fix_en) = fix_label(r.fix);
+    let cat = r.category.name();
+    let sev = r.severity.label();
+    let mut h = head(&format!("{} {} · kpiform", r.code, r.title_zh));
+    h.push_str("<nav><a href=\"index.html\">规则目录 / All rules</a> · <a href=\"../index.html\">返回检查页面 / Back to the checker</a></nav>\n<main>\n");
+    h.push_str(&format!(
+        "<h1><code>{}</code> {}</h1>\n<p class=\"en-title\">{} — <code>{}</code></p>\n",
+        r.code,
+        escape(r.title_zh),
+        escape(r.title_en),
+        r.name
+    ));
+    h.push_str(&format!(
+        "<dl class=\"meta\"><dt>严重程度 / Severity</dt><dd class=\"sev-{}\">{} / {}</dd>\
+         <dt>类别 / Category</dt><dd>{} / {}</dd><dt>修复 / Fix</dt><dd>{} / {}</dd></dl>\n",
+        r.severity.as_str(),
+        escape(&sev.zh),
+        escape(&sev.en),
+        escape(&cat.zh),
+        escape(&cat.en),
+        escape(fix_zh),
+        escape(fix_en)
+    ));
+    let section = |h: &mut String, zh: &str, en: &str, body_zh: &str, body_en: &str| {
+        h.push_str(&format!(
+            "<section><h2>{} <span class=\"en\">{}</span></h2>\n<p>{}</p>\n<p class=\"en\" lang=\"en\">{}</p></section>\n",
+            escape(zh),
+            escape(en),
+            escape(body_zh),
+            escape(body_en)
+        ));
+    };
+    section(
+        &mut h,
+        "检查什么",
+        "What it catches",
+        d.catches_zh,
+        d.catches_en,
+    );
+    section(&mut h, "为什么重要", "Why it matters", d.why_zh, d.why_en);
+    h.push_str(&format!(
+        "<p class=\"source\">依据 / Source: {}</p>\n",
+        escape(d.source)
+    ));
+    h.push_str(&format!(
+        "<section><h2>会触发的例子 <span class=\"en\">An example that fires</span></h2>\n<pre class=\"bad\">{}</pre></section>\n",
+        escape(d.bad_example)
+    ));
+    h.push_str(&format!(
+        "<section><h2>改正后 <span class=\"en\">Corrected</span></h2>\n<pre class=\"good\">{}</pre></section>\n",
+        escape(d.good_example)
+    ));
+    h.push_str("</main>\n</body>\n</html>\n");
+    h
+}
+
+/// The index of every rule, by category.
+pub fn index_page() -> String {
+    let mut h = head("规则目录 · kpiform");
+    h.push_str("<nav><a href=\"../index.html\">返回检查页面 / Back to the checker</a></nav>\n<main>\n<h1>规则目录 <span class=\"en\">Rule catalogue</span></h1>\n");
+    h.push_str("<p>每条规则有稳定的编号：编号一旦发布就不再改变含义。<span class=\"en\" lang=\"en\">Every rule has a stable code: a code never changes meaning once shipped.</span></p>\n");
+    for cat in Category::ALL {
+        let rules: Vec<&&RuleInfo> = ALL.iter().filter(|r| r.category == cat).collect();
+        if rules.is_empty() {
+            continue;
+        }
+        let name = cat.name();
+        h.push_str(&format!(
+            "<h2>{} <span class=\"en\">{}</span></h2>\n<table>\n<tbody>\n",
+            escape(&name.zh),
+            escape(&name.en)
+        ));
+        for r in rules {
+            h.push_str(&format!(
+                "<tr><td><a href=\"{code}.html\"><code>{code}</code></a></td><td class=\"sev-{sev}\">{sevzh}</td><td>{t}<br><span class=\"en\">{te}</span></td><td><code>{name}</code></td></tr>\n",
+                code = r.code,
+                sev = r.severity.as_str(),
+                sevzh = escape(&r.severity.label().zh),
+                t = escape(r.title_zh),
+                te = escape(r.title_en),
+                name = r.name
+            ));
+        }
+        h.push_str("</tbody>\n</table>\n");
+    }
+    h.push_str("</main>\n</body>\n</html>\n");
+    h
+}
+
+/// The style sheet of the rule pages (system fonts only).
+pub const CSS: &str = "body{font-family:system-ui,-apple-system,\"Segoe UI\",\"Microsoft YaHei\",\"PingFang SC\",\"Noto Sans CJK SC\",sans-serif;\
+margin:0;color:#1f2933;background:#f7f8fa;line-height:1.6}\n\
+nav{padding:.6rem 1.5rem;background:#fff;border-bottom:1px solid #e4e7eb;font-size:.9rem}\n\
+nav a{color:#1d4ed8;text-decoration:none}\nmain{max-width:52rem;margin:1.5rem auto;padding:0 1.5rem 3rem}\n\
+h1{font-size:1.5rem;margin:.5rem 0}\nh2{font-size:1.1rem;margin:1.6rem 0 .4rem}\n.en{color:#52606d;font-weight:normal}\n\
+.en-title{color:#52606d;margin-top:0}\ncode{font-family:ui-monospace,Consolas,monospace}\n\
+pre{background:#fff;border:1px solid #e4e7eb;border-left:4px solid #9aa5b1;padding:.7rem 1rem;white-space:pre-wrap;overflow-wrap:anywhere}\n\
+pre.bad{border-left-color:#d64545}\npre.good{border-left-color:#2f8132}\n\
+dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;background:#fff;border:1px solid #e4e7eb;padding:.7rem 1rem}\n\
+dl.meta dt{color:#52606d}\ndl.meta dd{margin:0}\n.source{color:#52606d;font-size:.92rem}\n\
+table{border-collapse:collapse;width:100%;background:#fff;border:1px solid #e4e7eb}\n\
+td{border-top:1px solid #e4e7eb;padding:.4rem .6rem;vertical-align:top}\n\
+.sev-error{color:#b42318}\n.sev-warning{color:#9a5b00}\n.sev-info{color:#1d4ed8}\n\
+@media (prefers-color-scheme:dark){body{background:#111827;color:#e5e7eb}nav,pre,dl.meta,table{background:#1f2937;border-color:#374151}\
+td{border-color:#374151}.en,.en-title,.source,dl.meta dt{color:#9ca3af}nav a{color:#93c5fd}}\n";
+
+/// Every generated file: (file name, content).
+pub fn site_files() -> Vec<(String, String)> {
+    let mut files = vec![
+        ("index.html".to_string(), index_page()),
+        ("rules.css".to_string(), CSS.to_string()),
+    ];
+    for r in ALL {
+        files.push((format!("{}.html", r.code), rule_page(r)));
+    }
+    files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_escape_their_text() {
+        let page = rule_page(&crate::rules::values::V012);
+        assert!(page.contains("<h1><code>V012</code> 指标值夹杂文字</h1>"));
+        assert!(!page.contains("<script"));
+        assert_eq!(
+            escape("<a href=\"x\">&'"),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
+        );
+        let index = index_page();
+        for r in ALL {
+            assert!(index.contains(&format!("href=\"{}.html\"", r.code)));
+        }
+    }
+}

@@ -1,4 +1,5 @@
-//! Parsing throughput on the whole corpus: `cargo bench -p kpiform-core --bench parse`.
+//! Throughput on the whole corpus: parsing alone, checking (parse and every rule), and checking
+//! with the JSON boundary. `cargo bench -p kpiform-core --bench parse`.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
@@ -15,9 +16,12 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("corpus");
     group.throughput(Throughput::Bytes(all.len() as u64));
     group.bench_function("parse", |b| b.iter(|| kpiform_core::parse(black_box(&all))));
-    group.bench_function("parse+json", |b| {
+    group.bench_function("check", |b| {
+        b.iter(|| kpiform_core::check(black_box(&all), &kpiform_core::Options::default()))
+    });
+    group.bench_function("check+json", |b| {
         b.iter(|| {
-            let doc = kpiform_core::parse(black_box(&all));
+            let doc = kpiform_core::check(black_box(&all), &kpiform_core::Options::default());
             let input = kpiform_core::json::input("corpus", &all, &doc, kpiform_core::Lang::Zh);
             serde_json::to_vec(&input).unwrap()
         })

@@ -9,6 +9,7 @@
 #     builds a module that fails in the browser)
 #   - Chromium (Debian's) and CJK fonts for the end-to-end tests and screenshots
 #   - the npm packages of tests/e2e (playwright-core; it downloads no browser)
+#   - a Python virtual environment with the readers of the export tests (tests/exports)
 #
 # Other scripts put ~/.cargo/bin and .tools/node_modules/.bin on PATH the same way.
 set -euo pipefail
@@ -102,6 +103,14 @@ if [[ "$have" == "$want" ]]; then
   echo "    playwright-core $have already installed"
 else
   (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+say "Python readers for the export tests (jsonschema, openpyxl) in .tools/venv"
+if .tools/venv/bin/python -c 'import jsonschema, openpyxl' 2>/dev/null; then
+  echo "    already installed"
+else
+  python3 -m venv .tools/venv
+  .tools/venv/bin/pip install --quiet --disable-pip-version-check -r tests/exports/requirements.txt
 fi
 
 say "versions"

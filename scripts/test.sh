@@ -27,6 +27,10 @@ cargo clippy -p kpiform-web --target wasm32-unknown-unknown --locked -- -D warni
 say "cargo test: core and CLI (PROPTEST_CASES=$PROPTEST_CASES)"
 cargo test -p kpiform-core -p kpiform-cli --locked
 
+say "exports read back by standard readers (jsonschema, openpyxl, csv)"
+cargo build -p kpiform-cli --locked
+.tools/venv/bin/python -m unittest discover -s tests/exports -v
+
 say "benchmarks build (timings are reported, never gated)"
 cargo bench -p kpiform-core --no-run --locked
 

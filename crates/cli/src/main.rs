@@ -44,6 +44,29 @@ enum Command {
         /// 文本文件；不给或为 `-` 时读标准输入 / Text files; standard input when none or `-`
         files: Vec<String>,
     },
+    /// 导出整理后的文本、JSON、CSV、Excel 或审核意见 / Export cleaned text, JSON, CSV, Excel or the review report
+    Export {
+        /// 导出格式 / Export format
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// 输出文件（CSV 为两个文件：名称-forms.csv、名称-indicators.csv）；默认标准输出
+        /// / Output file (CSV: NAME-forms.csv and NAME-indicators.csv); standard output by default
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<std::path::PathBuf>,
+        /// 同时应用建议修复（安全修复总是应用）/ Also apply the suggested fixes (safe fixes always are)
+        #[arg(long)]
+        apply_suggested: bool,
+        #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+        lang: LangArg,
+        #[arg(long, value_delimiter = ',', value_name = "CODES")]
+        select: Vec<String>,
+        #[arg(long, value_delimiter = ',', value_name = "CODES")]
+        ignore: Vec<String>,
+        #[arg(long, value_name = "YYYY")]
+        budget_year: Option<u16>,
+        /// 文本文件；不给或为 `-` 时读标准输入 / Text files; standard input when none or `-`
+        files: Vec<String>,
+    },
     /// 列出所有规则 / List every rule
     Rules {
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -62,6 +85,30 @@ enum Format {
     Json,
     /// 规则文档页面（仅用于 rules）/ Rule documentation pages (rules only)
     Html,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    Text,
+    Json,
+    Csv,
+    Xlsx,
+    Report,
+    ReportHtml,
+}
+
+impl From<ExportFormat> for kpiform_core::export::Format {
+    fn from(f: ExportFormat) -> Self {
+        use kpiform_core::export::Format as F;
+        match f {
+            ExportFormat::Text => F::Text,
+            ExportFormat::Json => F::Json,
+            ExportFormat::Csv => F::Csv,
+            ExportFormat::Xlsx => F::Xlsx,
+            ExportFormat::Report => F::Report,
+            ExportFormat::ReportHtml => F::ReportHtml,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -92,6 +139,24 @@ fn main() -> ExitCode {
             files,
         } => options(select, ignore, severity, budget_year)
             .and_then(|o| check(format, lang.into(), &o, &files)),
+        Command::Export {
+            format,
+            output,
+            apply_suggested,
+            lang,
+            select,
+            ignore,
+            budget_year,
+            files,
+        } => options(select, ignore, Vec::new(), budget_year).and_then(|check| {
+            let o = kpiform_core::export::ExportOptions {
+                apply_suggested,
+                accepted: Vec::new(),
+                lang: lang.into(),
+                check,
+            };
+            export(format.into(), &o, output.as_deref(), &files)
+        }),
         Command::Rules { format, lang, out } => list_rules(format, lang.into(), out.as_deref()),
     };
     match result {
@@ -237,6 +302,84 @@ fn check(
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn export(
+    format: kpiform_core::export::Format,
+    options: &kpiform_core::export::ExportOptions,
+    output: Option<&std::path::Path>,
+    files: &[String],
+) -> Result<ExitCode, String> {
+    use kpiform_core::export::{self, Format as F, Input};
+    use std::io::IsTerminal;
+    let stdin = ["-".to_string()];
+    let files = if files.is_empty() { &stdin[..] } else { files };
+    let texts: Vec<(String, String)> = files
+        .iter()
+        .map(|p| read_input(p).map(|t| (p.clone(), t)))
+        .collect::<Result<_, _>>()?;
+    let inputs: Vec<Input> = texts
+        .iter()
+        .map(|(path, text)| Input { path, text })
+        .collect();
+    if format == F::Text {
+        // The cleaning is never silent: every change goes to standard error.
+        for input in &inputs {
+            let cleaned = export::clean(input.text, options);
+            let lines = kpiform_core::LineIndex::new(input.text);
+            eprintln!(
+                "kpiform: {}: {} 处修改 / changes",
+                input.path,
+                cleaned.changes.len()
+            );
+            for c in &cleaned.changes {
+                let lc = lines.line_col(input.text, c.span.start);
+                eprintln!(
+                    "  {}:{}:{}: {} {} 「{}」→「{}」",
+                    input.path,
+                    lc.line,
+                    lc.column,
+                    c.code,
+                    export::Change::describe(c.code).get(options.lang),
+                    kpiform_core::diagnostic::excerpt(&c.before, 40),
+                    kpiform_core::diagnostic::excerpt(&c.after, 40)
+                );
+            }
+        }
+    }
+    let produced = export::export(&inputs, format, options);
+    match output {
+        Some(path) => {
+            let stem = path.with_extension("");
+            for (n, f) in produced.iter().enumerate() {
+                let target = if produced.len() == 1 {
+                    path.to_path_buf()
+                } else {
+                    let part = f.name.trim_start_matches("kpiform-");
+                    std::path::PathBuf::from(format!("{}-{part}", stem.display()))
+                };
+                std::fs::write(&target, &f.bytes)
+                    .map_err(|e| format!("无法写入 / cannot write {}: {e}", target.display()))?;
+                if produced.len() > 1 || n == 0 {
+                    eprintln!("kpiform: 已写入 / wrote {}", target.display());
+                }
+            }
+        }
+        None => {
+            if format == F::Xlsx && std::io::stdout().is_terminal() {
+                return Err("Excel 文件不能输出到终端，请用 -o 文件名.xlsx / an Excel file cannot go to a terminal: use -o FILE.xlsx".into());
+            }
+            let mut out = std::io::stdout().lock();
+            for (n, f) in produced.iter().enumerate() {
+                if n > 0 {
+                    out.write_all(b"\n").map_err(|e| e.to_string())?;
+                }
+                out.write_all(&f.bytes).map_err(|e| e.to_string())?;
+            }
+            out.flush().map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn list_rules(

@@ -461,3 +461,85 @@ fn committed_rule_pages_are_current() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2), "--format html needs --out");
 }
+
+#[test]
+fn export_writes_every_format_and_lists_the_changes() {
+    let file = corpus("003_d1b95c24a67cc619.txt");
+    let out = kpiform()
+        .args(["export", "--format", "text", &file])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("二级项目支出绩效目标申报表\n项目编码:\t440313240021500600002\n"));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("N008 字段标签规范化 「项目编号:」→「项目编码:」"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("S004"), "dropped content is listed");
+
+    let dir = tempfile::tempdir().unwrap();
+    let base = dir.path().join("out.csv");
+    let out = kpiform()
+        .args([
+            "export",
+            "--format",
+            "csv",
+            "-o",
+            base.to_str().unwrap(),
+            &file,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let forms = std::fs::read_to_string(dir.path().join("out-forms.csv")).unwrap();
+    let indicators = std::fs::read_to_string(dir.path().join("out-indicators.csv")).unwrap();
+    assert_eq!(forms.lines().count(), 1 + 19);
+    assert_eq!(
+        indicators.lines().filter(|l| l.contains(&file)).count(),
+        230
+    );
+
+    let xlsx = dir.path().join("out.xlsx");
+    let out = kpiform()
+        .args([
+            "export",
+            "--format",
+            "xlsx",
+            "-o",
+            xlsx.to_str().unwrap(),
+            &file,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"));
+
+    let out = kpiform()
+        .args(["export", "--format", "report", "--apply-suggested", &file])
+        .output()
+        .unwrap();
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert!(report.contains("## 6. 公共法律服务工作经费（440313230021500305024）"));
+    assert!(report.contains("建议修改为：「万元」"));
+
+    assert_eq!(
+        kpiform()
+            .args(["export", "--format", "pdf", &file])
+            .output()
+            .unwrap()
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        kpiform()
+            .args(["export", "--format", "text", "/nonexistent.txt"])
+            .output()
+            .unwrap()
+            .status
+            .code(),
+        Some(2)
+    );
+}

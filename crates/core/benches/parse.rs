@@ -27,6 +27,24 @@ fn bench(c: &mut Criterion) {
         })
     });
     group.finish();
+
+    // Exporting the whole corpus (four inputs) in each format, checking included.
+    let inputs: Vec<kpiform_core::export::Input> = CORPUS
+        .iter()
+        .map(|t| kpiform_core::export::Input {
+            path: "corpus",
+            text: t,
+        })
+        .collect();
+    let options = kpiform_core::export::ExportOptions::default();
+    let mut group = c.benchmark_group("export");
+    group.throughput(Throughput::Bytes(all.len() as u64));
+    for format in kpiform_core::export::Format::ALL {
+        group.bench_function(format.as_str(), |b| {
+            b.iter(|| kpiform_core::export::export(black_box(&inputs), format, &options))
+        });
+    }
+    group.finish();
 }
 
 criterion_group!(benches, bench);

@@ -40,6 +40,35 @@ pub struct Input {
     pub forms: Vec<FormJson>,
     /// Diagnostics not tied to one form (S001, X…).
     pub diagnostics: Vec<DiagnosticJson>,
+    /// What the cleaned export changed (only in `kpiform export --format json`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<ChangeJson>,
+}
+
+/// One change of the cleaned export: a fix or a normalization.
+#[derive(Debug, Serialize)]
+pub struct ChangeJson {
+    pub code: &'static str,
+    pub description: String,
+    pub line: usize,
+    pub column: usize,
+    pub before: String,
+    pub after: String,
+}
+
+/// The JSON view of one change.
+pub fn change(text: &str, lines: &LineIndex, c: &crate::export::Change, lang: Lang) -> ChangeJson {
+    let lc = lines.line_col(text, c.span.start);
+    ChangeJson {
+        code: c.code,
+        description: crate::export::Change::describe(c.code)
+            .get(lang)
+            .to_string(),
+        line: lc.line,
+        column: lc.column,
+        before: c.before.clone(),
+        after: c.after.clone(),
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -320,6 +349,7 @@ pub fn input(path: &str, text: &str, doc: &Document, lang: Lang) -> Input {
         budget_year: doc.budget_year,
         forms: doc.forms.iter().map(|f| ctx.form(f)).collect(),
         diagnostics: doc.diagnostics.iter().map(|d| ctx.diagnostic(d)).collect(),
+        changes: Vec::new(),
     }
 }
 

@@ -6,6 +6,7 @@
 
 pub mod calc;
 pub mod diagnostic;
+pub mod export;
 pub mod json;
 pub mod model;
 pub mod parse;

@@ -1,0 +1,222 @@
+//! Cleaned exports of a paste: normalized text in the canonical layout, JSON, CSV, Excel and the
+//! review report (审核意见). Every change the cleaning makes is listed ([`Change`]); safe fixes are
+//! applied, suggested ones only when the user accepts them.
+//!
+//! Pure: each format is produced as bytes; the edges (CLI, page) write or download them.
+
+mod clean;
+mod csv;
+mod report;
+mod xlsx;
+
+pub use clean::{clean, normalize_cell, Cleaned};
+
+use crate::diagnostic::{Lang, Message};
+use crate::model::Document;
+use crate::span::Span;
+
+/// The export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// The forms rewritten in the canonical tab-separated layout, normalized.
+    Text,
+    /// The full structure and diagnostics (schema: `schema/kpiform-report.schema.json`).
+    Json,
+    /// Two CSV files (UTF-8 with BOM): forms and indicators.
+    Csv,
+    /// An Excel workbook: sheets 项目, 指标, 问题.
+    Xlsx,
+    /// The review report (审核意见) in Markdown.
+    Report,
+    /// The review report as a printable HTML page (A4, one form per page).
+    ReportHtml,
+}
+
+impl Format {
+    pub const ALL: [Format; 6] = [
+        Format::Text,
+        Format::Json,
+        Format::Csv,
+        Format::Xlsx,
+        Format::Report,
+        Format::ReportHtml,
+    ];
+
+    /// The name used on the command line and in the JavaScript API.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Json => "json",
+            Format::Csv => "csv",
+            Format::Xlsx => "xlsx",
+            Format::Report => "report",
+            Format::ReportHtml => "report-html",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.as_str() == s)
+    }
+
+    pub fn label(self) -> Message {
+        match self {
+            Format::Text => Message::new("规范文本", "Normalized text"),
+            Format::Json => Message::new("JSON", "JSON"),
+            Format::Csv => Message::new("CSV 表格", "CSV"),
+            Format::Xlsx => Message::new("Excel 工作簿", "Excel workbook"),
+            Format::Report => Message::new("审核意见（Markdown）", "Review report (Markdown)"),
+            Format::ReportHtml => Message::new("审核意见（打印版）", "Review report (printable)"),
+        }
+    }
+
+    /// Whether the format is text a page can preview.
+    pub fn is_text(self) -> bool {
+        self != Format::Xlsx
+    }
+}
+
+/// How to export.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ExportOptions {
+    /// Apply the suggested fixes too (safe fixes are always applied).
+    pub apply_suggested: bool,
+    /// Suggested fixes the user accepted one by one: (rule code, byte start of the fix's span).
+    pub accepted: Vec<(String, usize)>,
+    /// Language of messages and headers (Chinese by default).
+    pub lang: Lang,
+    /// Options of the checker (rules on or off, budget year).
+    pub check: crate::rules::Options,
+}
+
+/// One input of an export.
+pub struct Input<'a> {
+    /// File name, or `-` for standard input, or a label of the page.
+    pub path: &'a str,
+    pub text: &'a str,
+}
+
+/// One produced file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportFile {
+    /// Suggested file name (`kpiform-forms.csv`).
+    pub name: String,
+    pub mime: &'static str,
+    pub bytes: Vec<u8>,
+}
+
+/// A change the cleaning made: a fix (rule code) or a normalization (N001–N008).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    pub code: &'static str,
+    /// Where, in the original text.
+    pub span: Span,
+    pub before: String,
+    pub after: String,
+}
+
+impl Change {
+    /// What the normalization codes mean.
+    pub fn describe(code: &str) -> Message {
+        match code {
+            "N001" => Message::new("HTML 标记转为纯文本", "HTML turned into plain text"),
+            "N002" => Message::new(
+                "全角数字、字母和符号改为半角",
+                "Full-width digits, letters and signs made half-width",
+            ),
+            "N003" => Message::new(
+                "合并单元格按上一行补齐",
+                "Merged cells filled from the row above",
+            ),
+            "N004" => Message::new("指标类别名称规范化", "Category names made canonical"),
+            "N005" => Message::new("比较符号规范化", "Operators made canonical"),
+            "N006" => Message::new(
+                "金额去掉千分位",
+                "Thousands separators removed from amounts",
+            ),
+            "N007" => Message::new("空白字符规范化", "Whitespace normalized"),
+            "N008" => Message::new("字段标签规范化", "Labels made canonical"),
+            code => crate::rules::by_code(code).map_or_else(
+                || Message::new(code, code),
+                |r| Message::new(r.title_zh, r.title_en),
+            ),
+        }
+    }
+}
+
+/// Produce `format` for the inputs. CSV gives two files (forms and indicators); every other
+/// format one.
+pub fn export(inputs: &[Input], format: Format, options: &ExportOptions) -> Vec<ExportFile> {
+    let checked: Vec<(&Input, Document)> = inputs
+        .iter()
+        .map(|i| (i, crate::rules::check(i.text, &options.check)))
+        .collect();
+    match format {
+        Format::Text => {
+            let mut out = String::new();
+            for (input, _) in &checked {
+                let cleaned = clean(input.text, options);
+                if !out.is_empty() {
+                    out.push('\n');
+                }
+                out.push_str(&cleaned.text);
+            }
+            vec![file(
+                "kpiform-cleaned.txt",
+                "text/plain;charset=utf-8",
+                out.into_bytes(),
+            )]
+        }
+        Format::Json => {
+            let inputs_json = checked
+                .iter()
+                .map(|(input, doc)| {
+                    let mut j = crate::json::input(input.path, input.text, doc, options.lang);
+                    let cleaned = clean(input.text, options);
+                    j.changes = cleaned
+                        .changes
+                        .iter()
+                        .map(|c| crate::json::change(input.text, &doc.lines, c, options.lang))
+                        .collect();
+                    j
+                })
+                .collect();
+            let bytes =
+                serde_json::to_vec_pretty(&crate::json::report(inputs_json)).unwrap_or_default();
+            vec![file("kpiform-report.json", "application/json", bytes)]
+        }
+        Format::Csv => {
+            let (forms, indicators) = csv::tables(&checked, options.lang);
+            vec![
+                file("kpiform-forms.csv", "text/csv;charset=utf-8", forms),
+                file(
+                    "kpiform-indicators.csv",
+                    "text/csv;charset=utf-8",
+                    indicators,
+                ),
+            ]
+        }
+        Format::Xlsx => vec![file(
+            "kpiform.xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            xlsx::workbook(&checked, options.lang),
+        )],
+        Format::Report => vec![file(
+            "kpiform-审核意见.md",
+            "text/markdown;charset=utf-8",
+            report::markdown(&checked, options.lang).into_bytes(),
+        )],
+        Format::ReportHtml => vec![file(
+            "kpiform-审核意见.html",
+            "text/html;charset=utf-8",
+            report::html(&checked, options.lang).into_bytes(),
+        )],
+    }
+}
+
+fn file(name: &str, mime: &'static str, bytes: Vec<u8>) -> ExportFile {
+    ExportFile {
+        name: name.to_string(),
+        mime,
+        bytes,
+    }
+}

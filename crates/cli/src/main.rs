@@ -6,7 +6,9 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use kpiform_core::{json, rules, Lang, Options, Severity};
+
+mod batch;
+use kpiform_core::{rules, Lang, Options, Severity};
 
 #[derive(Parser)]
 #[command(
@@ -24,8 +26,8 @@ enum Command {
     /// 检查申报表并列出问题 / Check forms and list the problems
     Check {
         /// 输出格式 / Output format
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = batch::CheckFormat::Text)]
+        format: batch::CheckFormat,
         /// 消息语言 / Language of messages
         #[arg(long, value_enum, default_value_t = LangArg::Zh)]
         lang: LangArg,
@@ -41,7 +43,8 @@ enum Command {
         /// 预算年度（默认从文本推断）/ Budget year (detected from the text by default)
         #[arg(long, value_name = "YYYY")]
         budget_year: Option<u16>,
-        /// 文本文件；不给或为 `-` 时读标准输入 / Text files; standard input when none or `-`
+        /// 文件或目录（目录中的 .txt/.csv/.md，含子目录）；不给或为 `-` 时读标准输入
+        /// / Files or folders (their .txt/.csv/.md files, recursively); standard input when none or `-`
         files: Vec<String>,
     },
     /// 导出整理后的文本、JSON、CSV、Excel 或审核意见 / Export cleaned text, JSON, CSV, Excel or the review report
@@ -138,7 +141,7 @@ fn main() -> ExitCode {
             budget_year,
             files,
         } => options(select, ignore, severity, budget_year)
-            .and_then(|o| check(format, lang.into(), &o, &files)),
+            .and_then(|o| batch::run(&files, format, lang.into(), &o)),
         Command::Export {
             format,
             output,
@@ -186,7 +189,7 @@ fn decode(bytes: &[u8]) -> (String, Option<&'static str>) {
     }
 }
 
-fn read_input(path: &str) -> Result<String, String> {
+pub(crate) fn read_input(path: &str) -> Result<String, String> {
     let mut bytes = Vec::new();
     if path == "-" {
         std::io::stdin()
@@ -234,76 +237,6 @@ fn options(
     Ok(o)
 }
 
-fn check(
-    format: Format,
-    lang: Lang,
-    options: &Options,
-    files: &[String],
-) -> Result<ExitCode, String> {
-    let stdin = ["-".to_string()];
-    let files = if files.is_empty() { &stdin[..] } else { files };
-    let mut inputs = Vec::with_capacity(files.len());
-    let mut errors = 0usize;
-    if format == Format::Html {
-        return Err("--format html 只用于 rules / --format html is for `kpiform rules`".into());
-    }
-    let mut out = std::io::stdout().lock();
-    for path in files {
-        let text = read_input(path)?;
-        let doc = kpiform_core::check(&text, options);
-        let (mut e, mut w, mut i) = (0, 0, 0);
-        for d in doc.all_diagnostics() {
-            match d.severity {
-                Severity::Error => e += 1,
-                Severity::Warning => w += 1,
-                Severity::Info => i += 1,
-            }
-        }
-        errors += e;
-        match format {
-            Format::Text => {
-                let mut all: Vec<_> = doc.all_diagnostics().collect();
-                all.sort_by_key(|d| d.span.start);
-                for d in all {
-                    let lc = doc.lines.line_col(&text, d.span.start);
-                    writeln!(
-                        out,
-                        "{path}:{}:{}: {}[{}] {}",
-                        lc.line,
-                        lc.column,
-                        d.severity.as_str(),
-                        d.code(),
-                        d.message.get(lang)
-                    )
-                    .map_err(|e| e.to_string())?;
-                }
-                let summary = match lang {
-                    Lang::Zh => format!(
-                        "{path}: {} 张申报表，{e} 个错误，{w} 个警告，{i} 个提示",
-                        doc.forms.len()
-                    ),
-                    Lang::En => format!(
-                        "{path}: {} forms, {e} errors, {w} warnings, {i} infos",
-                        doc.forms.len()
-                    ),
-                };
-                eprintln!("{summary}");
-            }
-            Format::Json | Format::Html => inputs.push(json::input(path, &text, &doc, lang)),
-        }
-    }
-    if format == Format::Json {
-        serde_json::to_writer_pretty(&mut out, &json::report(inputs)).map_err(|e| e.to_string())?;
-        writeln!(out).map_err(|e| e.to_string())?;
-    }
-    out.flush().map_err(|e| e.to_string())?;
-    Ok(if errors > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
-}
-
 fn export(
     format: kpiform_core::export::Format,
     options: &kpiform_core::export::ExportOptions,
@@ -312,8 +245,11 @@ fn export(
 ) -> Result<ExitCode, String> {
     use kpiform_core::export::{self, Format as F, Input};
     use std::io::IsTerminal;
-    let stdin = ["-".to_string()];
-    let files = if files.is_empty() { &stdin[..] } else { files };
+    let files = if files.is_empty() {
+        vec!["-".to_string()]
+    } else {
+        batch::expand(files)?
+    };
     let texts: Vec<(String, String)> = files
         .iter()
         .map(|p| read_input(p).map(|t| (p.clone(), t)))

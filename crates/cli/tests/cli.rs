@@ -239,7 +239,7 @@ fn usage_and_io_failures_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
-        stderr.contains("无法读取 /nonexistent/forms.txt") && stderr.contains("cannot read"),
+        stderr.contains("找不到文件或目录 / no such file or folder: /nonexistent/forms.txt"),
         "{stderr}"
     );
     assert_eq!(
@@ -542,4 +542,106 @@ fn export_writes_every_format_and_lists_the_changes() {
             .code(),
         Some(2)
     );
+}
+
+#[test]
+fn batch_over_folders_in_parallel_with_a_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let nested = dir.path().join("a/b");
+    std::fs::create_dir_all(&nested).unwrap();
+    for (i, name) in [
+        "000_9a8050d2e31200e0.txt",
+        "001_8de26ab3fb50a26b.txt",
+        "002_504b0ed3bb28be2b.txt",
+        "003_d1b95c24a67cc619.txt",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let target = if i % 2 == 0 {
+            dir.path().join(format!("{i}.txt"))
+        } else {
+            nested.join(format!("{i}.md"))
+        };
+        std::fs::copy(corpus(name), target).unwrap();
+    }
+    std::fs::write(dir.path().join("ignored.pdf"), "not a text").unwrap();
+    let out = kpiform()
+        .args(["check", "--format", "json", dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let paths: Vec<&str> = v["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths.len(), 4, "{paths:?}");
+    assert!(
+        paths[0].ends_with("0.txt")
+            && paths[1].ends_with("2.txt")
+            && paths[2].ends_with("a/b/1.md"),
+        "sorted, recursive: {paths:?}"
+    );
+    let forms: usize = v["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["forms"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(forms, 42);
+    let summary = v["summary"].as_array().unwrap();
+    assert_eq!(
+        summary
+            .iter()
+            .map(|u| u["forms"].as_u64().unwrap())
+            .sum::<u64>(),
+        42
+    );
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("合计") && stderr.contains("42"), "{stderr}");
+    // The same findings, file by file, as a single-file run.
+    let single = kpiform()
+        .args([
+            "check",
+            "--format",
+            "json",
+            &corpus("003_d1b95c24a67cc619.txt"),
+        ])
+        .output()
+        .unwrap();
+    let s: Value = serde_json::from_slice(&single.stdout).unwrap();
+    assert_eq!(v["inputs"][3]["forms"], s["inputs"][0]["forms"]);
+
+    let sarif = kpiform()
+        .args(["check", "--format", "sarif", dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    let s: Value = serde_json::from_slice(&sarif.stdout).unwrap();
+    assert_eq!(s["version"], "2.1.0");
+    let run = &s["runs"][0];
+    assert_eq!(run["tool"]["driver"]["rules"].as_array().unwrap().len(), 48);
+    let results = run["results"].as_array().unwrap();
+    let a007 = results.iter().find(|r| r["ruleId"] == "A007").unwrap();
+    assert_eq!(a007["level"], "error");
+    assert_eq!(
+        a007["locations"][0]["physicalLocation"]["region"]["startLine"],
+        148
+    );
+    assert_eq!(
+        a007["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"],
+        "万元"
+    );
+
+    let empty = tempfile::tempdir().unwrap();
+    let out = kpiform()
+        .args(["check", empty.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("no .txt, .csv or .md file"));
 }

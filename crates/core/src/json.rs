@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Lang};
 use crate::model::{Document, FieldKey, Form, FormKind, Indicator};
-use crate::span::{utf16_offset, LineIndex, Span};
+use crate::span::{LineIndex, Span};
 
 /// `{"tool": …, "inputs": […]}`.
 #[derive(Debug, Serialize)]
@@ -222,8 +222,8 @@ impl Ctx<'_> {
             column: start.column,
             end_line: end.line,
             end_column: end.column,
-            start_offset: utf16_offset(self.text, d.span.start),
-            end_offset: utf16_offset(self.text, d.span.end),
+            start_offset: self.lines.utf16_offset(self.text, d.span.start),
+            end_offset: self.lines.utf16_offset(self.text, d.span.end),
             related: d
                 .related
                 .iter()

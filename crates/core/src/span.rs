@@ -62,27 +62,54 @@ pub struct LineCol {
 pub struct LineIndex {
     /// Byte offset of the first character of each line. Lines end at `\n`, `\r\n` or a lone `\r`.
     line_starts: Vec<usize>,
+    /// The same starts counted in UTF-16 code units from the start of the text.
+    utf16_starts: Vec<usize>,
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut line_starts = vec![0];
+        let mut utf16_starts = vec![0];
+        let mut units = 0;
         let mut i = 0;
         while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => line_starts.push(i + 1),
+            let b = bytes[i];
+            // UTF-16 units of the character starting here: continuation bytes count nothing,
+            // four-byte sequences count two.
+            units += match b {
+                0x00..=0x7f | 0xc0..=0xef => 1,
+                0xf0..=0xff => 2,
+                _ => 0,
+            };
+            match b {
+                b'\n' => {
+                    line_starts.push(i + 1);
+                    utf16_starts.push(units);
+                }
                 b'\r' => {
                     if bytes.get(i + 1) == Some(&b'\n') {
                         i += 1;
+                        units += 1;
                     }
                     line_starts.push(i + 1);
+                    utf16_starts.push(units);
                 }
                 _ => {}
             }
             i += 1;
         }
-        LineIndex { line_starts }
+        LineIndex {
+            line_starts,
+            utf16_starts,
+        }
+    }
+
+    /// Offset of a byte position in UTF-16 code units from the start of `text` (what
+    /// `textarea.setSelectionRange` expects), in time proportional to the line's length.
+    pub fn utf16_offset(&self, text: &str, offset: usize) -> usize {
+        let lc = self.line_col(text, offset);
+        self.utf16_starts[lc.line - 1] + lc.column - 1
     }
 
     pub fn line_count(&self) -> usize {
@@ -146,5 +173,14 @@ mod tests {
         // Inside a multi-byte character: rounds down, never panics.
         assert_eq!(idx.line_col(text, x - 1), LineCol { line: 2, column: 3 });
         assert_eq!(utf16_offset(text, x), 4 + 4);
+        for at in 0..=text.len() {
+            if text.is_char_boundary(at) {
+                assert_eq!(
+                    idx.utf16_offset(text, at),
+                    utf16_offset(text, at),
+                    "at {at}"
+                );
+            }
+        }
     }
 }

@@ -114,6 +114,10 @@ const OPTION_PAIRS: &[(&str, &str)] = &[
 
 /// Whether a field value still holds an unselected option list.
 fn unselected_options(value: &str) -> bool {
+    // Only a box or a slash can make an option list: most values are skipped at once.
+    if !value.contains(['□', '☐', '/', '／']) {
+        return false;
+    }
     let boxes = value.contains(['□', '☐']);
     let chosen = value.contains(['☑', '■', '√', '☒', '✓', '✔', '▇']);
     if boxes && !chosen {

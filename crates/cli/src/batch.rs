@@ -1,0 +1,528 @@
+//! `kpiform check` over many files and folders: inputs expanded (folders recursively: `*.txt`,
+//! `*.csv`, `*.md`), checked in parallel, written in input order as they complete (memory stays
+//! flat however many files), with a summary per unit at the end and a progress bar on a terminal.
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::sync::{mpsc, Mutex};
+
+use kpiform_core::{json, Lang, Options, Severity};
+
+use crate::read_input;
+
+/// How `check` writes its findings.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckFormat {
+    /// `path:line:column: severity[CODE] message`
+    Text,
+    /// One JSON object (schema/kpiform-report.schema.json)
+    Json,
+    /// SARIF 2.1.0, for code-scanning tools
+    Sarif,
+}
+
+const EXTENSIONS: [&str; 3] = ["txt", "csv", "md"];
+
+/// Files named on the command line, and the matching files of named folders (recursively,
+/// sorted). A missing path is an error.
+pub fn expand(args: &[String]) -> Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    for arg in args {
+        if arg == "-" {
+            out.push(arg.clone());
+            continue;
+        }
+        let path = Path::new(arg);
+        if path.is_dir() {
+            let before = out.len();
+            walk(path, &mut out)
+                .map_err(|e| format!("无法读取目录 / cannot read folder {arg}: {e}"))?;
+            if out.len() == before {
+                return Err(format!(
+                    "目录中没有 .txt/.csv/.md 文件 / no .txt, .csv or .md file in {arg}"
+                ));
+            }
+        } else if path.exists() {
+            out.push(arg.clone());
+        } else {
+            return Err(format!("找不到文件或目录 / no such file or folder: {arg}"));
+        }
+    }
+    Ok(out)
+}
+
+fn walk(dir: &Path, out: &mut Vec<String>) -> std::io::Result<()> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+    entries.sort_by_key(|e| e.file_name());
+    for e in entries {
+        let p = e.path();
+        if p.is_dir() {
+            walk(&p, out)?;
+        } else if p
+            .extension()
+            .and_then(|x| x.to_str())
+            .is_some_and(|x| EXTENSIONS.iter().any(|e| x.eq_ignore_ascii_case(e)))
+        {
+            out.push(p.to_string_lossy().into_owned());
+        }
+    }
+    Ok(())
+}
+
+/// Counts of one unit (申请单位, or the department's name).
+#[derive(Default, Clone)]
+struct UnitCounts {
+    files: usize,
+    forms: usize,
+    errors: usize,
+    warnings: usize,
+}
+
+/// The result of one input, ready to write.
+struct Done {
+    chunk: String,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+    forms: usize,
+    units: Vec<(String, UnitCounts)>,
+    failed: Option<String>,
+}
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+fn indent(s: &str, by: usize) -> String {
+    let pad = " ".repeat(by);
+    s.lines()
+        .map(|l| format!("{pad}{l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn sarif_region(
+    doc: &kpiform_core::Document,
+    text: &str,
+    span: kpiform_core::Span,
+) -> serde_json::Value {
+    let s = doc.lines.line_col(text, span.start);
+    let e = doc.lines.line_col(text, span.end);
+    serde_json::json!({ "startLine": s.line, "startColumn": s.column, "endLine": e.line, "endColumn": e.column })
+}
+
+fn process(path: &str, format: CheckFormat, lang: Lang, options: &Options, many: bool) -> Done {
+    let text = match read_input(path) {
+        Ok(t) => t,
+        Err(e) => {
+            return Done {
+                chunk: String::new(),
+                errors: 0,
+                warnings: 0,
+                infos: 0,
+                forms: 0,
+                units: Vec::new(),
+                failed: Some(e),
+            }
+        }
+    };
+    let doc = kpiform_core::check(&text, options);
+    let (mut errors, mut warnings, mut infos) = (0, 0, 0);
+    for d in doc.all_diagnostics() {
+        match d.severity {
+            Severity::Error => errors += 1,
+            Severity::Warning => warnings += 1,
+            Severity::Info => infos += 1,
+        }
+    }
+    let mut units: HashMap<String, UnitCounts> = HashMap::new();
+    for f in &doc.forms {
+        let unit = f
+            .text(kpiform_core::FieldKey::Applicant)
+            .or(f.text(kpiform_core::FieldKey::BudgetUnit))
+            .or(if f.kind == kpiform_core::FormKind::Department {
+                f.text(kpiform_core::FieldKey::Name)
+            } else {
+                None
+            })
+            .unwrap_or("（未填单位）")
+            .to_string();
+        let c = units.entry(unit).or_default();
+        c.files = 1;
+        c.forms += 1;
+        for d in &f.diagnostics {
+            match d.severity {
+                Severity::Error => c.errors += 1,
+                Severity::Warning => c.warnings += 1,
+                Severity::Info => {}
+            }
+        }
+    }
+    let chunk = match format {
+        CheckFormat::Text => {
+            let mut all: Vec<_> = doc.all_diagnostics().collect();
+            all.sort_by_key(|d| d.span.start);
+            let mut s = String::new();
+            for d in all {
+                let lc = doc.lines.line_col(&text, d.span.start);
+                s.push_str(&format!(
+                    "{path}:{}:{}: {}[{}] {}\n",
+                    lc.line,
+                    lc.column,
+                    d.severity.as_str(),
+                    d.code(),
+                    d.message.get(lang)
+                ));
+            }
+            s
+        }
+        CheckFormat::Json => indent(
+            &serde_json::to_string_pretty(&json::input(path, &text, &doc, lang))
+                .unwrap_or_default(),
+            4,
+        ),
+        CheckFormat::Sarif => {
+            let results: Vec<serde_json::Value> = doc
+                .all_diagnostics()
+                .map(|d| {
+                    let loc = |span| serde_json::json!({ "physicalLocation": { "artifactLocation": { "uri": path }, "region": sarif_region(&doc, &text, span) } });
+                    let mut r = serde_json::json!({
+                        "ruleId": d.code(),
+                        "ruleIndex": kpiform_core::rules::ALL.iter().position(|x| x.code == d.code()),
+                        "level": level(d.severity),
+                        "message": { "text": d.message.get(lang) },
+                        "locations": [loc(d.span)],
+                    });
+                    if !d.related.is_empty() {
+                        r["relatedLocations"] = d
+                            .related
+                            .iter()
+                            .enumerate()
+                            .map(|(k, rel)| {
+                                let mut l = loc(rel.span);
+                                l["id"] = serde_json::json!(k + 1);
+                                l["message"] = serde_json::json!({ "text": rel.label.get(lang) });
+                                l
+                            })
+                            .collect();
+                    }
+                    if let Some(fix) = &d.fix {
+                        r["fixes"] = serde_json::json!([{
+                            "description": { "text": fix.title.get(lang) },
+                            "artifactChanges": [{
+                                "artifactLocation": { "uri": path },
+                                "replacements": [{ "deletedRegion": sarif_region(&doc, &text, fix.span), "insertedContent": { "text": fix.replacement } }]
+                            }]
+                        }]);
+                    }
+                    r
+                })
+                .collect();
+            results
+                .iter()
+                .map(|r| indent(&serde_json::to_string_pretty(r).unwrap_or_default(), 8))
+                .collect::<Vec<_>>()
+                .join(",\n")
+        }
+    };
+    if !many && format == CheckFormat::Text {
+        let summary = match lang {
+            Lang::Zh => format!(
+                "{path}: {} 张申报表，{errors} 个错误，{warnings} 个警告，{infos} 个提示",
+                doc.forms.len()
+            ),
+            Lang::En => format!(
+                "{path}: {} forms, {errors} errors, {warnings} warnings, {infos} infos",
+                doc.forms.len()
+            ),
+        };
+        eprintln!("{summary}");
+    }
+    Done {
+        chunk,
+        errors,
+        warnings,
+        infos,
+        forms: doc.forms.len(),
+        units: units.into_iter().collect(),
+        failed: None,
+    }
+}
+
+struct Progress {
+    on: bool,
+    total: usize,
+}
+
+impl Progress {
+    fn show(&self, done: usize) {
+        if self.on {
+            let width = 30;
+            let filled = done * width / self.total.max(1);
+            eprint!(
+                "\r检查中 / checking [{}{}] {done}/{}",
+                "#".repeat(filled),
+                " ".repeat(width - filled),
+                self.total
+            );
+            let _ = std::io::stderr().flush();
+        }
+    }
+
+    fn clear(&self) {
+        if self.on {
+            eprint!("\r{}\r", " ".repeat(70));
+        }
+    }
+}
+
+/// Check every input; returns the exit code (0 no error, 1 errors, 2 an input could not be read).
+pub fn run(
+    files: &[String],
+    format: CheckFormat,
+    lang: Lang,
+    options: &Options,
+) -> Result<std::process::ExitCode, String> {
+    let stdin = ["-".to_string()];
+    let files = if files.is_empty() {
+        stdin.to_vec()
+    } else {
+        expand(files)?
+    };
+    let many = files.len() > 1;
+    let workers = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .min(files.len())
+        .max(1);
+    // At most this many inputs are in flight or waiting to be written: memory does not grow
+    // with the number of files.
+    let window = (workers * 4).max(8);
+    let progress = Progress {
+        on: std::io::stderr().is_terminal() && files.len() >= 10,
+        total: files.len(),
+    };
+
+    let mut out = std::io::stdout().lock();
+    let w = |out: &mut std::io::StdoutLock, s: &str| {
+        out.write_all(s.as_bytes()).map_err(|e| e.to_string())
+    };
+    match format {
+        CheckFormat::Text => {}
+        CheckFormat::Json => w(&mut out, &format!("{{\n  \"tool\": {{\n    \"name\": \"kpiform\",\n    \"version\": \"{}\"\n  }},\n  \"inputs\": [\n", kpiform_core::VERSION))?,
+        CheckFormat::Sarif => {
+            let rules: Vec<serde_json::Value> = kpiform_core::rules::ALL
+                .iter()
+                .map(|r| {
+                    serde_json::json!({
+                        "id": r.code,
+                        "name": r.name,
+                        "shortDescription": { "text": if lang == Lang::En { r.title_en } else { r.title_zh } },
+                        "fullDescription": { "text": if lang == Lang::En { r.doc.catches_en } else { r.doc.catches_zh } },
+                        "helpUri": format!("rules/{}.html", r.code),
+                        "defaultConfiguration": { "level": level(r.severity) },
+                    })
+                })
+                .collect();
+            let driver = serde_json::json!({ "name": "kpiform", "version": kpiform_core::VERSION, "informationUri": "rules/index.html", "rules": rules });
+            w(
+                &mut out,
+                &format!(
+                    "{{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {{\n      \"tool\": {{\n        \"driver\": {}\n      }},\n      \"results\": [\n",
+                    indent(&serde_json::to_string_pretty(&driver).unwrap_or_default(), 8).trim_start()
+                ),
+            )?;
+        }
+    }
+
+    let (task_tx, task_rx) = mpsc::channel::<usize>();
+    let task_rx = Mutex::new(task_rx);
+    let (done_tx, done_rx) = mpsc::channel::<(usize, Done)>();
+    let mut totals = (0usize, 0usize, 0usize, 0usize);
+    // Units by a width- and space-insensitive key, shown in their most used spelling.
+    let mut units: BTreeMap<String, UnitCounts> = BTreeMap::new();
+    let mut spellings: HashMap<String, HashMap<String, usize>> = HashMap::new();
+    let mut failures = Vec::new();
+    let mut wrote_any = false;
+    std::thread::scope(|scope| -> Result<(), String> {
+        for _ in 0..workers {
+            let (task_rx, done_tx, files) = (&task_rx, done_tx.clone(), &files);
+            scope.spawn(move || loop {
+                let next = task_rx.lock().map(|rx| rx.recv());
+                let Ok(Ok(i)) = next else { break };
+                if done_tx
+                    .send((i, process(&files[i], format, lang, options, many)))
+                    .is_err()
+                {
+                    break;
+                }
+            });
+        }
+        drop(done_tx);
+        let mut sent = 0;
+        while sent < files.len().min(window) {
+            task_tx.send(sent).map_err(|e| e.to_string())?;
+            sent += 1;
+        }
+        let mut pending: BTreeMap<usize, Done> = BTreeMap::new();
+        let mut next = 0;
+        for (i, done) in done_rx.iter() {
+            pending.insert(i, done);
+            while let Some(d) = pending.remove(&next) {
+                next += 1;
+                if sent < files.len() {
+                    task_tx.send(sent).map_err(|e| e.to_string())?;
+                    sent += 1;
+                }
+                if let Some(e) = d.failed {
+                    progress.clear();
+                    eprintln!("kpiform: {e}");
+                    failures.push(e);
+                } else {
+                    if !d.chunk.is_empty() {
+                        let sep = if format != CheckFormat::Text && wrote_any {
+                            ",\n"
+                        } else {
+                            ""
+                        };
+                        w(&mut out, sep)?;
+                        w(&mut out, &d.chunk)?;
+                        wrote_any = true;
+                    }
+                    totals.0 += d.forms;
+                    totals.1 += d.errors;
+                    totals.2 += d.warnings;
+                    totals.3 += d.infos;
+                    for (u, c) in d.units {
+                        let key = kpiform_core::text::label_key(&u);
+                        *spellings
+                            .entry(key.clone())
+                            .or_default()
+                            .entry(u)
+                            .or_default() += c.forms;
+                        let t = units.entry(key).or_default();
+                        t.files += c.files;
+                        t.forms += c.forms;
+                        t.errors += c.errors;
+                        t.warnings += c.warnings;
+                    }
+                }
+                progress.show(next);
+            }
+            if next == files.len() {
+                break;
+            }
+        }
+        drop(task_tx);
+        Ok(())
+    })?;
+    progress.clear();
+    let units: BTreeMap<String, UnitCounts> = units
+        .into_iter()
+        .map(|(key, c)| {
+            let shown = spellings
+                .get(&key)
+                .and_then(|m| {
+                    m.iter()
+                        .max_by_key(|(s, n)| (**n, std::cmp::Reverse((*s).clone())))
+                        .map(|(s, _)| s.clone())
+                })
+                .unwrap_or(key);
+            (shown, c)
+        })
+        .collect();
+    match format {
+        CheckFormat::Text => {}
+        CheckFormat::Json => {
+            let summary: Vec<serde_json::Value> = units
+                .iter()
+                .map(|(u, c)| serde_json::json!({ "unit": u, "files": c.files, "forms": c.forms, "errors": c.errors, "warnings": c.warnings }))
+                .collect();
+            w(
+                &mut out,
+                &format!(
+                    "\n  ],\n  \"summary\": {}\n}}\n",
+                    indent(
+                        &serde_json::to_string_pretty(&summary).unwrap_or_default(),
+                        2
+                    )
+                    .trim_start()
+                ),
+            )?;
+        }
+        CheckFormat::Sarif => w(&mut out, "\n      ]\n    }\n  ]\n}\n")?,
+    }
+    out.flush().map_err(|e| e.to_string())?;
+    if many {
+        summary_table(&units, files.len() - failures.len(), totals, lang);
+    }
+    Ok(if !failures.is_empty() {
+        std::process::ExitCode::from(2)
+    } else if totals.1 > 0 {
+        std::process::ExitCode::from(1)
+    } else {
+        std::process::ExitCode::SUCCESS
+    })
+}
+
+/// Display width: CJK characters take two columns.
+fn width(s: &str) -> usize {
+    s.chars()
+        .map(|c| if (c as u32) >= 0x2e80 { 2 } else { 1 })
+        .sum()
+}
+
+fn pad(s: &str, w: usize) -> String {
+    format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
+}
+
+fn summary_table(
+    units: &BTreeMap<String, UnitCounts>,
+    files: usize,
+    totals: (usize, usize, usize, usize),
+    lang: Lang,
+) {
+    let head = match lang {
+        Lang::Zh => ["单位", "文件", "申报表", "错误", "警告"],
+        Lang::En => ["unit", "files", "forms", "errors", "warnings"],
+    };
+    let total_label = if lang == Lang::En { "total" } else { "合计" };
+    let name_w = units
+        .keys()
+        .map(|u| width(u))
+        .chain([width(head[0]), width(total_label)])
+        .max()
+        .unwrap_or(4);
+    let row = |cells: [&str; 5]| {
+        format!(
+            "{}  {:>6}  {:>6}  {:>6}  {:>6}",
+            pad(cells[0], name_w),
+            cells[1],
+            cells[2],
+            cells[3],
+            cells[4]
+        )
+    };
+    let mut lines = vec![row([head[0], head[1], head[2], head[3], head[4]])];
+    for (u, c) in units {
+        lines.push(row([
+            u,
+            &c.files.to_string(),
+            &c.forms.to_string(),
+            &c.errors.to_string(),
+            &c.warnings.to_string(),
+        ]));
+    }
+    lines.push(row([
+        total_label,
+        &files.to_string(),
+        &totals.0.to_string(),
+        &totals.1.to_string(),
+        &totals.2.to_string(),
+    ]));
+    eprintln!("{}", lines.join("\n"));
+}

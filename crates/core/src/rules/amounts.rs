@@ -528,9 +528,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         .filter(|f| !f.value.text.is_empty());
     // A010
     if let (Some(cf), Some(calc)) = (calc_field, &facts.calc) {
-        let policy = form.text(FieldKey::PolicyBasis).unwrap_or("");
-        let repeats =
-            !policy.is_empty() && super::text::similar_at_least(policy, &cf.value.text, 0.9);
+        let repeats = facts.calc_repeats_policy;
         if calc.amounts.is_empty() || repeats {
             let (zh, en) = if calc.amounts.is_empty() {
                 ("测算依据中没有任何金额，无法说明预算是怎样算出来的", "The calculation basis holds no amount and does not show how the budget was computed")

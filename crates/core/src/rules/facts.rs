@@ -17,6 +17,8 @@ pub struct Facts {
     pub values: Vec<ParsedValue>,
     pub expected: Vec<Expected>,
     pub budget_year: Option<u16>,
+    /// 测算依据 at least 90 % similar to 政策依据 (T002 and A010 both ask).
+    pub calc_repeats_policy: bool,
 }
 
 impl Facts {
@@ -46,6 +48,13 @@ impl Facts {
                 .map(|i| expected_kind(&i.name.text))
                 .collect(),
             budget_year,
+            calc_repeats_policy: match (
+                form.text(FieldKey::PolicyBasis),
+                form.text(FieldKey::CalcBasis),
+            ) {
+                (Some(p), Some(c)) => super::text::similar_at_least(p, c, 0.9),
+                _ => false,
+            },
         }
     }
 

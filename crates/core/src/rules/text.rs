@@ -244,10 +244,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         form.field(FieldKey::PolicyBasis),
         form.field(FieldKey::CalcBasis),
     ) {
-        if !p.value.text.is_empty()
-            && !c.value.text.is_empty()
-            && similarity(&p.value.text, &c.value.text) >= 0.9
-        {
+        if ctx.facts.calc_repeats_policy {
             out.push(
                 Diagnostic::new(
                     &T002,

@@ -8,6 +8,7 @@ mod clean;
 mod csv;
 mod report;
 mod xlsx;
+mod zip;
 
 pub use clean::{clean, normalize_cell, Cleaned};
 

@@ -21,11 +21,15 @@ cargo fmt --all -- --check
 
 say "clippy (native crates, all targets)"
 cargo clippy -p kpiform-core -p kpiform-cli --all-targets --locked -- -D warnings
-say "clippy (page, wasm32)"
-cargo clippy -p kpiform-web --target wasm32-unknown-unknown --locked -- -D warnings
+say "clippy (page and JavaScript API, wasm32)"
+cargo clippy -p kpiform-web -p kpiform-wasm --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 
 say "cargo test: core and CLI (PROPTEST_CASES=$PROPTEST_CASES)"
 cargo test -p kpiform-core -p kpiform-cli --locked
+
+say "JavaScript API in Node (wasm-bindgen-test)"
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test -p kpiform-wasm --target wasm32-unknown-unknown --test api --locked
 
 say "exports read back by standard readers (jsonschema, openpyxl, csv)"
 cargo build -p kpiform-cli --locked

@@ -53,8 +53,16 @@ export function corpus(prefix) {
  * Open the page in a new context and watch it: page errors, console errors and CSP violations
  * are collected in `problems`, every request in `requests`.
  */
-export async function openPage(browser, { width = 1366, height = 768 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, locale: "zh-CN" });
+export async function openPage(
+  browser,
+  { width = 1366, height = 768, url = pageUrl, locale = "zh-CN", contextOptions = {} } = {},
+) {
+  const context = await browser.newContext({
+    viewport: { width, height },
+    locale,
+    acceptDownloads: true,
+    ...contextOptions,
+  });
   const page = await context.newPage();
   const problems = [];
   const requests = [];
@@ -71,11 +79,20 @@ export async function openPage(browser, { width = 1366, height = 768 } = {}) {
       window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
     });
   });
-  await page.goto(pageUrl, { waitUntil: "load" });
-  // The app is up once the text box exists and the boot message is gone.
+  await page.goto(url, { waitUntil: "load" });
+  await waitForApp(page);
+  return { context, page, problems, requests, responses };
+}
+
+/** The app is up once the text box exists and the boot message is gone. */
+export async function waitForApp(page) {
   await page.waitForSelector('[data-testid="input"]', { timeout: 15000 });
   await page.waitForSelector("#boot-status", { state: "detached", timeout: 15000 });
-  return { context, page, problems, requests, responses };
+}
+
+/** The corpus files' text, all four joined (42 forms). */
+export function wholeCorpus() {
+  return ["000", "001", "002", "003"].map(corpus).join("\n");
 }
 
 /** Paste `text` into the text box the way the browser inserts a paste (one input event). */
@@ -85,7 +102,13 @@ export async function paste(page, text) {
   await page.keyboard.insertText(text);
 }
 
-/** Wait until the form count shows `n`. */
+/** Open one of the result views: overview, structure, problems, export, settings. */
+export async function showTab(page, name) {
+  await page.click(`[data-testid="tab-${name}"]`);
+  await page.waitForSelector(`[data-testid="tab-${name}"][aria-selected="true"]`);
+}
+
+/** Wait until the form count (overview) shows `n`. */
 export async function waitForFormCount(page, n) {
   await page.waitForFunction(
     (expected) => document.querySelector('[data-testid="form-count"]')?.textContent === expected,
@@ -94,11 +117,17 @@ export async function waitForFormCount(page, n) {
   );
 }
 
-/** The forms table as shown. */
+/** Wait until no check is pending (the results describe the text box). */
+export async function waitForChecked(page) {
+  await page.waitForFunction(() => !document.querySelector(".checking"), null, { timeout: 15000 });
+}
+
+/** The forms table as shown (overview). */
 export function readForms(page) {
   return page.$$eval('[data-testid="form-row"]', (rows) =>
     rows.map((row) => {
       const text = (id) => row.querySelector(`[data-testid="${id}"]`)?.textContent ?? null;
+      const count = (sev) => Number(row.querySelector(`td.count.sev-${sev}`)?.textContent ?? NaN);
       return {
         kindAttr: row.dataset.kind,
         codes: row.dataset.codes ? row.dataset.codes.split(" ") : [],
@@ -106,35 +135,71 @@ export function readForms(page) {
         name: text("form-name"),
         code: text("form-code"),
         unit: text("form-unit"),
-        total: text("form-total"),
         year: text("form-year"),
         indicators: Number(text("indicator-count")),
         applicable: Number(text("applicable-count")),
-        problems: text("form-problems"),
+        errors: count("error"),
+        warnings: count("warning"),
+        infos: count("info"),
+        total: Number(row.dataset.total),
       };
     }),
   );
 }
 
-/** The problem list as shown. */
+/** The problem list as shown (problems view). */
 export function readDiagnostics(page) {
   return page.$$eval('[data-testid="diagnostic"]', (rows) =>
     rows.map((row) => {
       const text = (id) => row.querySelector(`[data-testid="${id}"]`)?.textContent ?? null;
       return {
+        key: row.dataset.key,
         code: text("diag-code"),
         severityAttr: row.dataset.severity,
         severity: text("diag-severity"),
         location: text("diag-location"),
         message: text("diag-message"),
-        form: text("diag-form"),
+        quote: text("diag-quote"),
+        form: Number(row.closest('[data-testid="problem-group"]')?.dataset.form ?? NaN),
+        fix: text("diag-fix"),
+        related: [...row.querySelectorAll('[data-testid="diag-related"]')].map((r) => r.textContent),
+        current: row.getAttribute("aria-current") === "true",
       };
     }),
   );
+}
+
+/** Selection of the text box: offsets, selected text, line of the start, focus. */
+export function readSelection(page) {
+  return page.locator('[data-testid="input"]').evaluate((el) => ({
+    start: el.selectionStart,
+    end: el.selectionEnd,
+    text: el.value.slice(el.selectionStart, el.selectionEnd),
+    line: el.value.slice(0, el.selectionStart).split("\n").length,
+    focused: document.activeElement === el,
+  }));
 }
 
 /** Everything that went wrong in the page so far, including CSP violations. */
 export async function allProblems(page, problems) {
   const csp = await page.evaluate(() => window.__cspViolations ?? []);
   return [...problems, ...csp.map((v) => `CSP violation: ${v}`)];
+}
+
+/** Screenshot of the page with the text box scrolled to its start (unless `keepScroll`). */
+export async function screenshot(page, name, { keepScroll = false } = {}) {
+  if (!keepScroll) {
+    await page.locator('[data-testid="input"]').evaluate((el) => {
+      el.setSelectionRange(0, 0);
+      el.scrollTop = 0;
+      el.scrollLeft = 0;
+      el.blur();
+      el.dispatchEvent(new Event("scroll"));
+    });
+  }
+  // Let the line numbers follow the scroll.
+  await page.waitForTimeout(50);
+  const path = join(artifactsDir, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
 }

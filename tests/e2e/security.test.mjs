@@ -10,6 +10,7 @@ import {
   pageUrl,
   paste,
   readDiagnostics,
+  showTab,
   waitForFormCount,
 } from "./helpers.mjs";
 
@@ -70,6 +71,7 @@ describe("security", () => {
       assert.equal(await page.inputValue('[data-testid="input"]'), payload);
 
       // The core quotes the start of the text it could not read; it shows up literally.
+      await showTab(page, "problems");
       const diagnostics = await readDiagnostics(page);
       const echoed = diagnostics.filter((d) => d.message.includes("<img"));
       assert.ok(echoed.length > 0, JSON.stringify(diagnostics));

@@ -1,168 +1,394 @@
-//! The page: a text box on the left, what the core reads from it on the right.
+//! The page: a top bar, the text box on the left, the results on the right in five views
+//! (overview, structure, problems, export, settings), a message line at the bottom.
 //!
 //! Everything pasted is rendered through Leptos text nodes and attribute setters only; the page
 //! never builds HTML from strings (no `inner_html`), and the CSP in `index.html` enforces Trusted
 //! Types so that an accidental HTML sink would fail loudly instead of running pasted markup.
 
-use std::time::Duration;
-
-use kpiform_core::{Lang, Severity};
-use leptos::html;
+use kpiform_core::Lang;
+use leptos::ev;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-use crate::i18n::{strings, Strings};
-use crate::report::{format_amount, Counts, DiagRow, FormRow, Report};
-
-/// Parse this long after the last keystroke or paste.
-const DEBOUNCE: Duration = Duration::from_millis(150);
-/// `localStorage` key of the chosen language.
-const LANG_KEY: &str = "kpiform.lang";
-
-const SEVERITIES: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
-
-/// `view!` with the scoped class `kp` on every element. Use it instead of `view!` in this crate.
-///
-/// Plain `view!` turns a fully static subtree (say `<span class="dot"></span>`) into an HTML
-/// string that it instantiates through `innerHTML`. The page runs under Trusted Types (CSP in
-/// `index.html`), where any `innerHTML` assignment throws, and so the page would fail to start.
-/// With a scoped class Leptos creates every element with `createElement`.
-macro_rules! safe_view {
-    ($($body:tt)*) => {
-        ::leptos::view! { class = "kp", $($body)* }
-    };
-}
+use crate::editor::InputPanel;
+use crate::export::{ExportView, PrintReport};
+use crate::i18n as t;
+use crate::overview::OverviewView;
+use crate::problems::{self, ProblemsView};
+use crate::settings::{self, Theme};
+use crate::settings_view::SettingsView;
+use crate::state::{State, Tab, CHECK_LIMIT};
+use crate::structure::StructureView;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let lang = RwSignal::new(stored_lang().unwrap_or_default());
-    let report = RwSignal::new(Report::build(""));
-    let pending = StoredValue::new(None::<TimeoutHandle>);
-    let input = NodeRef::<html::Textarea>::new();
+    let st = State::new();
+    let printing = RwSignal::new(false);
 
-    // Keep <html lang>, the title and the stored choice in step with the language.
+    // <html lang>, the title and the stored choice follow the language.
     Effect::new(move |_| {
-        let l = lang.get();
-        let s = strings(l);
+        let l = st.lang.get();
         let doc = document();
         if let Some(root) = doc.document_element() {
-            let _ = root.set_attribute("lang", s.html_lang);
+            let _ = root.set_attribute(
+                "lang",
+                match l {
+                    Lang::Zh => "zh-CN",
+                    Lang::En => "en",
+                },
+            );
         }
-        doc.set_title(s.app_title);
-        store_lang(l);
+        doc.set_title(t::APP_TITLE.get(l));
+        settings::store_lang(l);
+    });
+    // The theme: an attribute on <html> the stylesheet keys on ("system" leaves it to the
+    // browser's preference).
+    Effect::new(move |_| {
+        let th = st.theme.get();
+        if let Some(root) = document().document_element() {
+            match th {
+                Theme::System => {
+                    let _ = root.remove_attribute("data-theme");
+                }
+                _ => {
+                    let _ = root.set_attribute("data-theme", th.as_str());
+                }
+            }
+        }
+        settings::store_theme(th);
+    });
+    // Rule settings: remember them and check again.
+    Effect::new(move |first: Option<()>| {
+        let rules = st.rules.get();
+        if first.is_some() {
+            settings::store_rules(&rules);
+            st.recheck();
+        }
+    });
+    // Bring back the text of the last visit, once the text box exists.
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        if st.input.get().is_some() {
+            st.restore();
+            st.update_viewport();
+            true
+        } else {
+            false
+        }
     });
 
-    let on_input = move |ev: leptos::ev::Event| {
-        let text = event_target_value(&ev);
-        if let Some(handle) = pending.get_value() {
-            handle.clear();
+    // Keep the text when the tab is closed or hidden before the pending check saved it.
+    let _ = window_event_listener(ev::pagehide, move |_| st.save_now());
+    let _ = window_event_listener(ev::visibilitychange, move |_| {
+        if document().visibility_state() == web_sys::VisibilityState::Hidden {
+            st.save_now();
         }
-        let run = move || {
-            pending.set_value(None);
-            report.set(Report::build(&text));
-        };
-        pending.set_value(set_timeout_with_handle(run, DEBOUNCE).ok());
-    };
-
-    let clear = move |_| {
-        if let Some(handle) = pending.get_value() {
-            handle.clear();
-        }
-        pending.set_value(None);
-        if let Some(el) = input.get_untracked() {
-            el.set_value("");
-            let _ = el.focus();
-        }
-        report.set(Report::build(""));
-    };
-
-    // Select a span of the pasted text (UTF-16 offsets) and bring it into view.
-    let select = move |(start, end): (u32, u32), line: usize| {
-        let Some(el) = input.get_untracked() else {
-            return;
-        };
-        let _ = el.focus();
-        let _ = el.set_selection_range(start, end);
-        // The box does not wrap lines, so a line's position is a multiple of the line height.
-        let lines = el.value().lines().count().max(1) as f64;
-        let per_line = f64::from(el.scroll_height()) / lines;
-        let top = per_line * (line.saturating_sub(1) as f64) - f64::from(el.client_height()) / 3.0;
-        el.set_scroll_top(top.max(0.0) as i32);
-    };
+    });
+    let _ = window_event_listener(ev::resize, move |_| st.update_viewport());
+    let _ = window_event_listener(ev::keydown, move |e| on_key(st, e));
 
     let toggle_lang = move |_| {
-        lang.update(|l| {
+        st.lang.update(|l| {
             *l = match l {
                 Lang::Zh => Lang::En,
                 Lang::En => Lang::Zh,
             }
         })
     };
-
-    let t = move || strings(lang.get());
+    let toggle_theme = move |_| {
+        let dark = match st.theme.get_untracked() {
+            Theme::Dark => true,
+            Theme::Light => false,
+            Theme::System => window()
+                .match_media("(prefers-color-scheme: dark)")
+                .ok()
+                .flatten()
+                .is_some_and(|m| m.matches()),
+        };
+        st.theme.set(if dark { Theme::Light } else { Theme::Dark });
+    };
+    let lang = st.lang;
 
     safe_view! {
-        <div class="page">
+        <div class="page" class:printing=move || printing.get()>
             <header class="topbar">
                 <div class="brand">
                     <Logo/>
-                    <div>
-                        <h1>{move || t().app_title}</h1>
-                        <p class="tagline">{move || t().tagline}</p>
+                    <div class="brand-text">
+                        <h1>{move || t::APP_TITLE.get(lang.get())}</h1>
+                        <p class="tagline">{move || t::TAGLINE.get(lang.get())}</p>
                     </div>
                 </div>
-                <button
-                    type="button"
-                    class="lang-toggle"
-                    data-testid="lang-toggle"
-                    title=move || t().switch_lang_title
-                    on:click=toggle_lang
-                >
-                    {move || t().switch_lang}
-                </button>
+                <div class="top-actions">
+                    <button
+                        type="button"
+                        class="icon-toggle"
+                        data-testid="theme-toggle"
+                        title=move || t::THEME_TOGGLE.get(lang.get())
+                        aria-label=move || t::THEME_TOGGLE.get(lang.get())
+                        on:click=toggle_theme
+                    >
+                        <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true" class="theme-icon">
+                            <circle cx="10" cy="10" r="7" class="theme-ring"></circle>
+                            <path d="M10 3a7 7 0 0 1 0 14z" class="theme-half"></path>
+                        </svg>
+                    </button>
+                    <button
+                        type="button"
+                        class="lang-toggle"
+                        data-testid="lang-toggle"
+                        title=move || t::SWITCH_LANG_TITLE.get(lang.get())
+                        on:click=toggle_lang
+                    >
+                        {move || t::SWITCH_LANG.get(lang.get())}
+                    </button>
+                </div>
             </header>
 
             <main class="workspace">
-                <section class="panel input-panel">
-                    <div class="panel-head">
-                        <label for="form-text" class="panel-title">{move || t().input_label}</label>
-                        <button type="button" class="link-button" data-testid="clear" on:click=clear>
-                            {move || t().clear}
-                        </button>
-                    </div>
-                    <textarea
-                        id="form-text"
-                        data-testid="input"
-                        node_ref=input
-                        wrap="off"
-                        spellcheck="false"
-                        autocomplete="off"
-                        autocapitalize="off"
-                        placeholder=move || t().input_placeholder
-                        on:input=on_input
-                    ></textarea>
-                    <p class="hint">
-                        <span class="lock" aria-hidden="true"></span>
-                        {move || t().privacy}
-                        " "
-                        {move || t().input_hint}
-                    </p>
-                </section>
-
-                <section class="panel results-panel" aria-live="polite" data-testid="results">
-                    {move || {
-                        let s = t();
-                        let lang = lang.get();
-                        let r = report.get();
-                        if r.blank {
-                            empty_state(s).into_any()
-                        } else {
-                            results(s, lang, r, select).into_any()
-                        }
-                    }}
-                </section>
+                <InputPanel st=st/>
+                <ResultsPanel st=st printing=printing/>
             </main>
 
-            <footer class="footer">{move || t().footer}</footer>
+            <footer class="footer">{move || t::FOOTER.get(lang.get())}</footer>
+            <ToastLine st=st/>
+        </div>
+        {move || printing.get().then(|| safe_view! { <PrintReport st=st/> })}
+    }
+}
+
+/// Keyboard: F8 / Shift+F8 anywhere, j / k outside text fields, Escape drops the highlight.
+fn on_key(st: State, e: web_sys::KeyboardEvent) {
+    let key = e.key();
+    if key == "F8" {
+        e.prevent_default();
+        problems::step(st, if e.shift_key() { -1 } else { 1 });
+        return;
+    }
+    if e.ctrl_key() || e.meta_key() || e.alt_key() || e.is_composing() {
+        return;
+    }
+    let typing = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el.closest("[contenteditable]").ok().flatten().is_some()
+        });
+    match key.as_str() {
+        "Escape" if st.highlight.get_untracked().is_some() => st.highlight.set(None),
+        "j" if !typing => problems::step(st, 1),
+        "k" if !typing => problems::step(st, -1),
+        _ => {}
+    }
+}
+
+#[component]
+fn ResultsPanel(st: State, printing: RwSignal<bool>) -> impl IntoView {
+    let lang = st.lang;
+    // What the panel shows; the views themselves follow each check (re-creating them on every
+    // check would re-render everything).
+    let mode = Memo::new(move |_| {
+        st.analysis
+            .with(|a| (a.checked, a.report.blank, a.len16 > CHECK_LIMIT))
+    });
+    let on_tab_key = move |e: web_sys::KeyboardEvent| {
+        let i = Tab::ALL
+            .iter()
+            .position(|&x| x == st.tab.get_untracked())
+            .unwrap_or(0);
+        let n = Tab::ALL.len();
+        let next = match e.key().as_str() {
+            "ArrowRight" => (i + 1) % n,
+            "ArrowLeft" => (i + n - 1) % n,
+            "Home" => 0,
+            "End" => n - 1,
+            _ => return,
+        };
+        e.prevent_default();
+        let tab = Tab::ALL[next];
+        st.tab.set(tab);
+        if let Some(el) = crate::dom::by_data_id("data-tab", tab.as_str()) {
+            let _ = el.focus();
+        }
+    };
+    safe_view! {
+        <section class="panel results-panel" aria-label=move || t::RESULTS.get(lang.get())>
+            <div class="tabs" role="tablist" on:keydown=on_tab_key>
+                {Tab::ALL
+                    .into_iter()
+                    .map(|tab| {
+                        let selected = move || st.tab.get() == tab;
+                        let badge = move || {
+                            let a = st.analysis.get();
+                            if !a.checked || a.report.blank {
+                                return None;
+                            }
+                            let n = match tab {
+                                Tab::Overview => a.report.forms.len(),
+                                Tab::Problems => a.report.diagnostics.len(),
+                                _ => return None,
+                            };
+                            Some(safe_view! { <span class="tab-badge">{n}</span> })
+                        };
+                        safe_view! {
+                            <button
+                                type="button"
+                                role="tab"
+                                class="tab"
+                                id=format!("tab-{}", tab.as_str())
+                                data-tab=tab.as_str()
+                                data-testid=format!("tab-{}", tab.as_str())
+                                aria-selected=move || selected().to_string()
+                                aria-controls="tab-panel"
+                                tabindex=move || if selected() { "0" } else { "-1" }
+                                on:click=move |_| st.tab.set(tab)
+                            >
+                                {move || t::tab(lang.get(), tab)}
+                                {badge}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <div
+                class="tab-panel"
+                id="tab-panel"
+                role="tabpanel"
+                data-testid="results"
+                aria-labelledby=move || format!("tab-{}", st.tab.get().as_str())
+            >
+                {move || {
+                    let tab = st.tab.get();
+                    let (checked, blank, too_large) = mode.get();
+                    if tab == Tab::Settings {
+                        return safe_view! { <SettingsView st=st/> }.into_any();
+                    }
+                    if !checked {
+                        return large_notice(st, too_large).into_any();
+                    }
+                    if blank {
+                        return empty_state(st).into_any();
+                    }
+                    match tab {
+                        Tab::Overview => safe_view! { <OverviewView st=st/> }.into_any(),
+                        Tab::Structure => safe_view! { <StructureView st=st/> }.into_any(),
+                        Tab::Problems => safe_view! { <ProblemsView st=st/> }.into_any(),
+                        Tab::Export => safe_view! { <ExportView st=st printing=printing/> }.into_any(),
+                        Tab::Settings => unreachable!(),
+                    }
+                }}
+            </div>
+        </section>
+    }
+}
+
+fn empty_state(st: State) -> impl IntoView {
+    let lang = st.lang;
+    safe_view! {
+        <div class="empty" data-testid="empty-state">
+            <h2>{move || t::EMPTY_TITLE.get(lang.get())}</h2>
+            <p>{move || t::EMPTY_BODY.get(lang.get())}</p>
+            <ul>
+                {t::EMPTY_POINTS
+                    .iter()
+                    .map(|p| safe_view! { <li>{move || p.get(lang.get())}</li> })
+                    .collect_view()}
+            </ul>
+        </div>
+    }
+}
+
+fn large_notice(st: State, too_large: bool) -> impl IntoView {
+    let lang = st.lang;
+    let info = move || {
+        let l = lang.get();
+        st.analysis.with(|a| {
+            format!(
+                "{} · {} · {}",
+                t::chars_count(l, a.report.chars),
+                t::lines_count(l, a.report.lines),
+                t::bytes(l, a.text.len())
+            )
+        })
+    };
+    safe_view! {
+        <div class="empty large" data-testid="large-notice">
+            <h2>{move || t::LARGE_TITLE.get(lang.get())}</h2>
+            <p class="muted" data-testid="large-size">{info}</p>
+            <p>
+                {move || {
+                    if too_large { t::TOO_LARGE_BODY.get(lang.get()) } else { t::LARGE_BODY.get(lang.get()) }
+                }}
+            </p>
+            {(!too_large)
+                .then(|| {
+                    safe_view! {
+                        <p>
+                            <button
+                                type="button"
+                                class="btn btn-primary"
+                                data-testid="check-now"
+                                disabled=move || st.busy.get()
+                                on:click=move |_| st.run_large()
+                            >
+                                {move || {
+                                    if st.busy.get() { t::BUSY.get(lang.get()) } else { t::CHECK_NOW.get(lang.get()) }
+                                }}
+                            </button>
+                        </p>
+                    }
+                })}
+        </div>
+    }
+}
+
+/// The message line at the bottom (results of edits, files, copying), with undo.
+#[component]
+fn ToastLine(st: State) -> impl IntoView {
+    let lang = st.lang;
+    safe_view! {
+        <div class="toast-area" role="status" aria-live="polite">
+            {move || {
+                st.toast
+                    .get()
+                    .map(|toast| {
+                        let l = lang.get();
+                        let undo = (toast.undo && st.can_undo.get())
+                            .then(|| {
+                                safe_view! {
+                                    <button
+                                        type="button"
+                                        class="btn btn-small"
+                                        data-testid="undo"
+                                        on:click=move |_| {
+                                            st.toast.set(None);
+                                            st.undo();
+                                        }
+                                    >
+                                        {t::UNDO.get(l)}
+                                    </button>
+                                }
+                            });
+                        safe_view! {
+                            <div class="toast" class:toast-error=toast.error data-testid="toast">
+                                <span data-testid="toast-text">{toast.text.get(l).to_string()}</span>
+                                {undo}
+                                <button
+                                    type="button"
+                                    class="toast-close"
+                                    aria-label=t::CLOSE.get(l)
+                                    title=t::CLOSE.get(l)
+                                    on:click=move |_| st.toast.set(None)
+                                >
+                                    "×"
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
         </div>
     }
 }
@@ -176,283 +402,5 @@ fn Logo() -> impl IntoView {
             <path d="M9 10h14M9 16h14M9 22h7" class="logo-lines"></path>
             <path d="M19 22l2.5 2.5L26 19" class="logo-check"></path>
         </svg>
-    }
-}
-
-fn empty_state(s: &'static Strings) -> impl IntoView {
-    safe_view! {
-        <div class="empty" data-testid="empty-state">
-            <h2>{s.empty_title}</h2>
-            <p>{s.empty_body}</p>
-            <ul>{s.empty_points.iter().map(|p| safe_view! { <li>{*p}</li> }).collect_view()}</ul>
-        </div>
-    }
-}
-
-fn results(
-    s: &'static Strings,
-    lang: Lang,
-    r: Report,
-    select: impl Fn((u32, u32), usize) + Copy + 'static,
-) -> impl IntoView {
-    let names: Vec<Option<String>> = r.forms.iter().map(|f| f.name.clone()).collect();
-    let has_forms = !r.forms.is_empty();
-    let no_diagnostics = r.diagnostics.is_empty();
-    safe_view! {
-        <div class="summary" data-testid="summary">
-            <div class="stat stat-main">
-                <span class="stat-value" data-testid="form-count">{r.forms.len()}</span>
-                <span class="stat-label">{s.forms_unit}</span>
-            </div>
-            <div class="stat">
-                <span class="stat-value" data-testid="total-indicators">{r.indicators}</span>
-                <span class="stat-label">{s.indicators_label}</span>
-                <span class="stat-sub">
-                    {r.applicable} " " {s.applicable_label}
-                </span>
-            </div>
-            <div class="stat stat-problems">
-                {SEVERITIES
-                    .iter()
-                    .map(|&sev| severity_count(sev, r.counts.get(sev), lang))
-                    .collect_view()}
-            </div>
-        </div>
-
-        {(!has_forms)
-            .then(|| {
-                safe_view! {
-                    <div class="notice" data-testid="no-forms">
-                        <strong>{s.no_forms_title}</strong>
-                        <span>{s.no_forms_body}</span>
-                    </div>
-                }
-            })}
-
-        {has_forms
-            .then(|| {
-                safe_view! {
-                    <h2 class="section-title">{s.forms_heading}</h2>
-                    <div class="table-wrap">
-                        <table class="forms" data-testid="forms">
-                            <thead>
-                                <tr>
-                                    <th class="num">{s.col_index}</th>
-                                    <th>{s.col_kind}</th>
-                                    <th>{s.col_name} " / " {s.col_code}</th>
-                                    <th>{s.col_unit}</th>
-                                    <th class="num">{s.col_total}</th>
-                                    <th class="num">{s.col_year}</th>
-                                    <th class="num" title=s.col_indicators_title>{s.col_indicators}</th>
-                                    <th>{s.col_problems}</th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {r.forms.into_iter().map(|f| form_row(s, lang, f, select)).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
-                }
-            })}
-
-        <h2 class="section-title">{s.diag_heading}</h2>
-        {if no_diagnostics {
-            safe_view! { <p class="all-clear" data-testid="all-clear">{s.all_clear}</p> }.into_any()
-        } else {
-            safe_view! {
-                <div class="table-wrap">
-                    <table class="diagnostics" data-testid="diagnostics">
-                        <thead>
-                            <tr>
-                                <th>{s.col_location}</th>
-                                <th>{s.col_severity}</th>
-                                <th>{s.col_rule}</th>
-                                <th>{s.col_message}</th>
-                                <th>{s.col_form}</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {r
-                                .diagnostics
-                                .into_iter()
-                                .map(|d| diag_row(s, lang, d, &names, select))
-                                .collect_view()}
-                        </tbody>
-                    </table>
-                </div>
-            }
-                .into_any()
-        }}
-    }
-}
-
-fn severity_count(sev: Severity, n: usize, lang: Lang) -> impl IntoView {
-    safe_view! {
-        <span
-            class=format!("sev-count sev-{}", sev.as_str())
-            class:zero=n == 0
-            data-testid=format!("count-{}", sev.as_str())
-        >
-            <span class="sev-dot" aria-hidden="true"></span>
-            <span class="sev-label">{sev.label().get(lang).to_string()}</span>
-            <span class="sev-n">{n}</span>
-        </span>
-    }
-}
-
-fn amount(value: Option<f64>, unit: Option<&'static str>, s: &'static Strings) -> impl IntoView {
-    match value {
-        Some(v) => safe_view! {
-            <span class="amount">{format_amount(v)}</span>
-            <span class="unit">{unit.unwrap_or("")}</span>
-        }
-        .into_any(),
-        None => safe_view! { <span class="muted">{s.no_value}</span> }.into_any(),
-    }
-}
-
-fn form_row(
-    s: &'static Strings,
-    lang: Lang,
-    f: FormRow,
-    select: impl Fn((u32, u32), usize) + Copy + 'static,
-) -> impl IntoView {
-    let unit = f.unit.map(|u| u.as_str());
-    let (sel, line) = (f.select, f.line);
-    let kind_class = format!("kind kind-{}", f.kind.as_str());
-    safe_view! {
-        <tr data-testid="form-row" data-kind=f.kind.as_str() data-codes=f.codes.join(" ")>
-            <td class="num">
-                <button
-                    type="button"
-                    class="link-button"
-                    title=s.starts_at_line(line)
-                    on:click=move |_| select(sel, line)
-                >
-                    {f.number}
-                </button>
-            </td>
-            <td>
-                <span class=kind_class data-testid="form-kind">{s.kind(f.kind)}</span>
-            </td>
-            <td class="name">
-                <span class="form-name" data-testid="form-name" title=s.name_label(f.kind)>
-                    {f.name.unwrap_or_else(|| s.no_value.to_string())}
-                </span>
-                <span class="form-code" data-testid="form-code" title=s.col_code>
-                    {f.code.unwrap_or_else(|| s.no_value.to_string())}
-                </span>
-            </td>
-            <td data-testid="form-unit">{unit.unwrap_or(s.no_value)}</td>
-            <td class="num" data-testid="form-total">{amount(f.total, unit, s)}</td>
-            <td class="num" data-testid="form-year">{amount(f.year, unit, s)}</td>
-            <td class="num" title=s.col_indicators_title>
-                <span data-testid="indicator-count">{f.indicators}</span>
-                <span class="sub">
-                    {s.applicable_label} " "
-                    <span data-testid="applicable-count">{f.applicable}</span>
-                </span>
-            </td>
-            <td data-testid="form-problems">{problem_pills(f.counts, lang, s)}</td>
-        </tr>
-    }
-}
-
-fn problem_pills(c: Counts, lang: Lang, s: &'static Strings) -> impl IntoView {
-    if c.total() == 0 {
-        return safe_view! { <span class="muted">{s.no_problems}</span> }.into_any();
-    }
-    SEVERITIES
-        .iter()
-        .filter(|&&sev| c.get(sev) > 0)
-        .map(|&sev| {
-            safe_view! {
-                <span
-                    class=format!("pill sev-{}", sev.as_str())
-                    title=sev.label().get(lang).to_string()
-                    data-severity=sev.as_str()
-                >
-                    {sev.label().get(lang).to_string()}
-                    " "
-                    {c.get(sev)}
-                </span>
-            }
-        })
-        .collect_view()
-        .into_any()
-}
-
-fn diag_row(
-    s: &'static Strings,
-    lang: Lang,
-    d: DiagRow,
-    names: &[Option<String>],
-    select: impl Fn((u32, u32), usize) + Copy + 'static,
-) -> impl IntoView {
-    let (sel, line, column) = (d.select, d.line, d.column);
-    let form = match d.form {
-        Some(n) => {
-            let name = names.get(n - 1).cloned().flatten().unwrap_or_default();
-            let title = name.clone();
-            safe_view! {
-                <span class="form-ref" title=title>
-                    "#" {n} " " <span class="form-ref-name">{name}</span>
-                </span>
-            }
-            .into_any()
-        }
-        None => safe_view! { <span class="muted">{s.outside_forms}</span> }.into_any(),
-    };
-    safe_view! {
-        <tr data-testid="diagnostic" data-code=d.code data-severity=d.severity.as_str()>
-            <td>
-                <button
-                    type="button"
-                    class="link-button location"
-                    data-testid="diag-location"
-                    title=format!("{} · {}", s.select_in_text, s.line_col_long(line, column))
-                    on:click=move |_| select(sel, line)
-                >
-                    {format!("{line}:{column}")}
-                </button>
-            </td>
-            <td>
-                <span class=format!("pill sev-{}", d.severity.as_str()) data-testid="diag-severity">
-                    {d.severity.label().get(lang).to_string()}
-                </span>
-            </td>
-            <td class="code">
-                <a
-                    data-testid="diag-code"
-                    href=format!("rules/{}.html", d.code)
-                    target="_blank"
-                    rel="noopener"
-                    title=s.rule_doc
-                >
-                    {d.code}
-                </a>
-            </td>
-            <td class="message" data-testid="diag-message">{d.message.get(lang).to_string()}</td>
-            <td class="form-col" data-testid="diag-form">{form}</td>
-        </tr>
-    }
-}
-
-fn stored_lang() -> Option<Lang> {
-    let storage = window().local_storage().ok().flatten()?;
-    match storage.get_item(LANG_KEY).ok().flatten()?.as_str() {
-        "en" => Some(Lang::En),
-        "zh" => Some(Lang::Zh),
-        _ => None,
-    }
-}
-
-fn store_lang(lang: Lang) {
-    if let Some(storage) = window().local_storage().ok().flatten() {
-        let value = match lang {
-            Lang::Zh => "zh",
-            Lang::En => "en",
-        };
-        let _ = storage.set_item(LANG_KEY, value);
     }
 }

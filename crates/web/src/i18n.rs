@@ -1,227 +1,451 @@
-//! Every user-facing string of the page, in Chinese (primary) and English.
+//! Every user-facing string of the page, in Chinese (primary) and English, side by side.
 //!
-//! Texts that come from the core (diagnostic messages, severity labels) carry both languages
-//! themselves ([`kpiform_core::Message`]); everything the page adds lives here.
+//! Texts that come from the core (diagnostic messages, severity and category names, rule titles)
+//! carry both languages themselves ([`kpiform_core::Message`]); everything the page adds lives
+//! here: fixed strings as [`Tr`] constants, strings with numbers as functions.
 
-use kpiform_core::{FormKind, Lang};
+use kpiform_core::value::ValueKind;
+use kpiform_core::{FormKind, Lang, Message};
 
-/// The strings of one language.
-pub struct Strings {
-    /// Value of `<html lang>`.
-    pub html_lang: &'static str,
-    pub app_title: &'static str,
-    pub tagline: &'static str,
-    pub privacy: &'static str,
-    /// Text of the language button: the *other* language.
-    pub switch_lang: &'static str,
-    pub switch_lang_title: &'static str,
+use crate::settings::Theme;
+use crate::state::Tab;
 
-    pub input_label: &'static str,
-    pub input_placeholder: &'static str,
-    pub input_hint: &'static str,
-    pub clear: &'static str,
+/// A fixed string in both languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tr(pub &'static str, pub &'static str);
 
-    pub empty_title: &'static str,
-    pub empty_body: &'static str,
-    pub empty_points: [&'static str; 3],
-    pub no_forms_title: &'static str,
-    pub no_forms_body: &'static str,
-
-    pub forms_heading: &'static str,
-    /// Unit after the form count (`11 张申报表`).
-    pub forms_unit: &'static str,
-    pub indicators_label: &'static str,
-    pub applicable_label: &'static str,
-
-    pub col_index: &'static str,
-    pub col_kind: &'static str,
-    pub col_name: &'static str,
-    pub col_code: &'static str,
-    pub col_unit: &'static str,
-    pub col_total: &'static str,
-    pub col_year: &'static str,
-    pub col_indicators: &'static str,
-    pub col_indicators_title: &'static str,
-    pub col_problems: &'static str,
-
-    pub kind_project: &'static str,
-    pub kind_department: &'static str,
-    pub name_label_project: &'static str,
-    pub name_label_department: &'static str,
-    pub no_value: &'static str,
-    pub no_problems: &'static str,
-
-    pub diag_heading: &'static str,
-    pub col_location: &'static str,
-    pub col_severity: &'static str,
-    pub col_rule: &'static str,
-    pub col_message: &'static str,
-    pub col_form: &'static str,
-    pub outside_forms: &'static str,
-    pub select_in_text: &'static str,
-    pub rule_doc: &'static str,
-    pub all_clear: &'static str,
-
-    pub footer: &'static str,
-}
-
-pub const ZH: Strings = Strings {
-    html_lang: "zh-CN",
-    app_title: "绩效目标申报表检查",
-    tagline: "粘贴从预算系统、Word、Excel 或 PDF 复制的申报表文本，查看识别出的表格和发现的问题。",
-    privacy: "文本只在本机浏览器中处理，不会发送到任何地方。",
-    switch_lang: "English",
-    switch_lang_title: "Switch to English",
-
-    input_label: "申报表文本",
-    input_placeholder: "在此粘贴一张或多张绩效目标申报表……",
-    input_hint: "支持制表符分隔、Markdown 表格和带 HTML 标记的文本。",
-    clear: "清空",
-
-    empty_title: "还没有内容",
-    empty_body: "把申报表全文粘贴到左侧文本框，结果会立即显示在这里：",
-    empty_points: [
-        "二级项目支出绩效目标申报表、部门（单位）整体支出绩效目标申报表均可识别；",
-        "一次可以粘贴多张表，逐张列出名称、编码、金额和绩效指标；",
-        "结构问题会标出所在的行和列，点击位置即可在原文中选中。",
-    ],
-    no_forms_title: "没有识别出申报表",
-    no_forms_body: "请确认粘贴的是申报表全文，包括表头「……绩效目标申报表」。",
-
-    forms_heading: "识别结果",
-    forms_unit: "张申报表",
-    indicators_label: "绩效指标",
-    applicable_label: "适用",
-
-    col_index: "序号",
-    col_kind: "类型",
-    col_name: "名称",
-    col_code: "项目编码",
-    col_unit: "金额单位",
-    col_total: "项目总金额",
-    col_year: "本年度金额",
-    col_indicators: "指标",
-    col_indicators_title: "适用指标数 / 指标行数",
-    col_problems: "问题",
-
-    kind_project: "项目",
-    kind_department: "部门",
-    name_label_project: "项目名称",
-    name_label_department: "部门名称",
-    no_value: "—",
-    no_problems: "无",
-
-    diag_heading: "问题清单",
-    col_location: "位置",
-    col_severity: "级别",
-    col_rule: "规则",
-    col_message: "说明",
-    col_form: "所属表",
-    outside_forms: "表外",
-    select_in_text: "在原文中选中",
-    rule_doc: "查看规则说明",
-    all_clear: "未发现问题。",
-
-    footer: "kpiform · 绩效目标申报表检查工具 · 离线运行",
-};
-
-pub const EN: Strings = Strings {
-    html_lang: "en",
-    app_title: "Performance Target Form Checker",
-    tagline: "Paste the text of 绩效目标申报表 copied from the budget system, Word, Excel or PDF to see the forms found and the problems in them.",
-    privacy: "Your text is processed in this browser only and is never sent anywhere.",
-    switch_lang: "中文",
-    switch_lang_title: "切换为中文",
-
-    input_label: "Form text",
-    input_placeholder: "Paste one or more performance target forms here…",
-    input_hint: "Tab-separated text, Markdown tables and text with HTML tags all work.",
-    clear: "Clear",
-
-    empty_title: "Nothing here yet",
-    empty_body: "Paste the full text of your forms into the box on the left; results appear here at once:",
-    empty_points: [
-        "project forms (二级项目支出) and department forms (部门整体支出) are both recognized;",
-        "paste many forms at once: each is listed with its name, code, amounts and indicators;",
-        "structural problems show their line and column; click one to select it in the text.",
-    ],
-    no_forms_title: "No form found",
-    no_forms_body: "Make sure you pasted a whole form, including its title “…绩效目标申报表”.",
-
-    forms_heading: "Results",
-    forms_unit: "forms",
-    indicators_label: "indicators",
-    applicable_label: "applicable",
-
-    col_index: "#",
-    col_kind: "Kind",
-    col_name: "Name",
-    col_code: "Code",
-    col_unit: "Unit",
-    col_total: "Total amount",
-    col_year: "This year",
-    col_indicators: "Indicators",
-    col_indicators_title: "applicable indicators / indicator rows",
-    col_problems: "Problems",
-
-    kind_project: "Project",
-    kind_department: "Department",
-    name_label_project: "project name",
-    name_label_department: "department name",
-    no_value: "—",
-    no_problems: "none",
-
-    diag_heading: "Problems",
-    col_location: "Where",
-    col_severity: "Severity",
-    col_rule: "Rule",
-    col_message: "Message",
-    col_form: "Form",
-    outside_forms: "outside",
-    select_in_text: "Select in the text",
-    rule_doc: "Read the rule's documentation",
-    all_clear: "No problems found.",
-
-    footer: "kpiform · performance target form checker · works offline",
-};
-
-/// The strings of `lang`.
-pub fn strings(lang: Lang) -> &'static Strings {
-    match lang {
-        Lang::Zh => &ZH,
-        Lang::En => &EN,
+impl Tr {
+    pub const fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.0,
+            Lang::En => self.1,
+        }
     }
 }
 
-impl Strings {
-    pub fn kind(&self, kind: FormKind) -> &'static str {
-        match kind {
-            FormKind::Project => self.kind_project,
-            FormKind::Department => self.kind_department,
-        }
-    }
+/// A dash for a missing value.
+pub const NO_VALUE: &str = "—";
 
-    pub fn name_label(&self, kind: FormKind) -> &'static str {
-        match kind {
-            FormKind::Project => self.name_label_project,
-            FormKind::Department => self.name_label_department,
-        }
-    }
+pub const APP_TITLE: Tr = Tr("绩效目标申报表检查", "Performance Target Form Checker");
+pub const TAGLINE: Tr = Tr(
+    "粘贴从预算系统、Word、Excel 或 PDF 复制的申报表文本，查看识别出的表格和发现的问题。",
+    "Paste 绩效目标申报表 copied from the budget system, Word, Excel or PDF: see the forms found and their problems.",
+);
+pub const PRIVACY: Tr = Tr(
+    "文本只在本机浏览器中处理，不会发送到任何地方。",
+    "Your text is processed in this browser only and never sent anywhere.",
+);
+pub const FOOTER: Tr = Tr(
+    "kpiform · 绩效目标申报表检查工具 · 离线运行",
+    "kpiform · performance target form checker · works offline",
+);
+/// Text of the language button: the *other* language.
+pub const SWITCH_LANG: Tr = Tr("English", "中文");
+pub const SWITCH_LANG_TITLE: Tr = Tr("Switch to English", "切换为中文");
+pub const THEME_TOGGLE: Tr = Tr("切换浅色 / 深色", "Switch light / dark");
 
-    /// `第 27 行，第 23 列` / `line 27, column 23` (for titles and screen readers).
-    pub fn line_col_long(&self, line: usize, column: usize) -> String {
-        match self.html_lang {
-            "en" => format!("line {line}, column {column}"),
-            _ => format!("第 {line} 行，第 {column} 列"),
-        }
-    }
+// ---------- input ----------
 
-    /// `第 3 行起` / `from line 3`.
-    pub fn starts_at_line(&self, line: usize) -> String {
-        match self.html_lang {
-            "en" => format!("from line {line}"),
-            _ => format!("第 {line} 行起"),
-        }
+pub const INPUT_LABEL: Tr = Tr("申报表文本", "Form text");
+pub const INPUT_TOOLS: Tr = Tr("文本操作", "Text tools");
+pub const INPUT_PLACEHOLDER: Tr = Tr(
+    "在此粘贴一张或多张绩效目标申报表，或把 .txt 文件拖到这里……",
+    "Paste one or more performance target forms here, or drop a .txt file…",
+);
+pub const INPUT_HINT: Tr = Tr(
+    "支持制表符分隔、Markdown 表格和带 HTML 标记的文本。",
+    "Tab-separated text, Markdown tables and text with HTML tags all work.",
+);
+pub const EXAMPLE: Tr = Tr("示例", "Example");
+pub const OPEN_FILE: Tr = Tr("打开文件…", "Open file…");
+pub const CLEAR: Tr = Tr("清空", "Clear");
+pub const DROP_HERE: Tr = Tr("松开鼠标以载入文件", "Drop to load the file");
+pub const CHECKING: Tr = Tr("正在检查…", "checking…");
+pub const NOT_CHECKED: Tr = Tr("尚未检查", "not checked");
+pub const DISCARD: Tr = Tr("丢弃", "Discard");
+pub const KEEP: Tr = Tr("保留", "Keep");
+pub const SAVE_FAILED: Tr = Tr(
+    "文本太大，无法保存在本机浏览器中：关闭页面后不会恢复。",
+    "The text is too large to keep in this browser: it will not be restored after closing the page.",
+);
+pub const UNDO: Tr = Tr("撤销", "Undo");
+pub const CLOSE: Tr = Tr("关闭", "Close");
+
+pub fn restored(l: Lang, saved: Option<String>) -> String {
+    match (l, saved) {
+        (Lang::Zh, Some(t)) => format!("已恢复上次的文本（保存于 {t}）。"),
+        (Lang::Zh, None) => "已恢复上次的文本。".to_string(),
+        (Lang::En, Some(t)) => format!("Your text from last time was restored (saved {t})."),
+        (Lang::En, None) => "Your text from last time was restored.".to_string(),
+    }
+}
+
+pub fn chars_count(l: Lang, n: usize) -> String {
+    match l {
+        Lang::Zh => format!("{} 字符", group(n)),
+        Lang::En => format!("{} characters", group(n)),
+    }
+}
+
+pub fn lines_count(l: Lang, n: usize) -> String {
+    match l {
+        Lang::Zh => format!("{} 行", group(n)),
+        Lang::En if n == 1 => "1 line".to_string(),
+        Lang::En => format!("{} lines", group(n)),
+    }
+}
+
+pub fn forms_count(l: Lang, n: usize) -> String {
+    match l {
+        Lang::Zh => format!("{n} 张表"),
+        Lang::En if n == 1 => "1 form".to_string(),
+        Lang::En => format!("{n} forms"),
+    }
+}
+
+/// `12,345`.
+pub fn group(n: usize) -> String {
+    crate::report::format_amount(n as f64)
+}
+
+pub fn bytes(l: Lang, n: usize) -> String {
+    let (zh, en) = if n >= 1 << 20 {
+        let v = format!("{:.1} MB", n as f64 / (1 << 20) as f64);
+        (v.clone(), v)
+    } else if n >= 1 << 10 {
+        let v = format!("{:.1} KB", n as f64 / 1024.0);
+        (v.clone(), v)
+    } else {
+        (format!("{n} 字节"), format!("{n} bytes"))
+    };
+    match l {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+pub fn file_loaded(name: &str, encoding: &str, binary: bool) -> Message {
+    let mut m = Message::new(
+        format!("已载入文件「{name}」（{encoding}）。"),
+        format!("Loaded “{name}” ({encoding})."),
+    );
+    if binary {
+        m.zh.push_str("其中有许多不可打印的字符，它可能不是文本文件。");
+        m.en.push_str(" It has many unprintable characters and may not be a text file.");
+    }
+    m
+}
+
+pub fn file_unreadable(name: &str) -> Message {
+    Message::new(
+        format!("无法读取文件「{name}」。"),
+        format!("Could not read “{name}”."),
+    )
+}
+
+pub fn file_too_large(name: &str, size: f64) -> Message {
+    let mb = size / (1 << 20) as f64;
+    Message::new(
+        format!("文件「{name}」太大（{mb:.1} MB），未载入。本页面最多处理约 20 MB 的文本。"),
+        format!("“{name}” is too large ({mb:.1} MB) and was not loaded. The page handles up to about 20 MB of text."),
+    )
+}
+
+// ---------- results: general ----------
+
+pub fn tab(l: Lang, tab: Tab) -> &'static str {
+    let t = match tab {
+        Tab::Overview => Tr("概览", "Overview"),
+        Tab::Structure => Tr("结构", "Structure"),
+        Tab::Problems => Tr("问题", "Problems"),
+        Tab::Export => Tr("导出", "Export"),
+        Tab::Settings => Tr("设置", "Settings"),
+    };
+    t.get(l)
+}
+
+pub const RESULTS: Tr = Tr("检查结果", "Results");
+pub const EMPTY_TITLE: Tr = Tr("还没有内容", "Nothing here yet");
+pub const EMPTY_BODY: Tr = Tr(
+    "把申报表全文粘贴到左侧文本框（或拖入 .txt 文件、点击“示例”），结果会立即显示在这里：",
+    "Paste the full text of your forms into the box on the left (or drop a .txt file, or click “Example”); results appear here at once:",
+);
+pub const EMPTY_POINTS: [Tr; 4] = [
+    Tr(
+        "二级项目支出绩效目标申报表、部门（单位）整体支出绩效目标申报表均可识别，一次可粘贴多张；",
+        "project forms (二级项目支出) and department forms (部门整体支出) are recognized, many at once;",
+    ),
+    Tr(
+        "每张表的表头、金额和绩效指标表都会列出，金额按万元和元换算；",
+        "each form's header fields, amounts and indicator table are shown, amounts in both 元 and 万元;",
+    ),
+    Tr(
+        "发现的问题附有规则编号和说明，点击即可在原文中选中，部分问题可一键修改；",
+        "every problem has a rule code and an explanation; a click selects it in the text, and some can be fixed with one click;",
+    ),
+    Tr(
+        "键盘：F8 / Shift+F8 跳到下一个 / 上一个问题（不在输入时也可用 j / k）。",
+        "keyboard: F8 / Shift+F8 go to the next / previous problem (j / k when not typing).",
+    ),
+];
+pub const NO_FORMS_TITLE: Tr = Tr("没有识别出申报表", "No form found");
+pub const NO_FORMS_BODY: Tr = Tr(
+    "本页面检查的是绩效目标申报表的全文。请确认粘贴的内容包括：",
+    "This page checks the full text of performance target forms. Make sure what you pasted includes:",
+);
+pub const EXPECT_POINTS: [Tr; 3] = [
+    Tr(
+        "表头标题，如「二级项目支出绩效目标申报表」或「部门（单位）整体支出绩效目标申报表」；",
+        "the title, such as “二级项目支出绩效目标申报表” or “部门（单位）整体支出绩效目标申报表”;",
+    ),
+    Tr(
+        "表头字段，如「项目编码」「项目名称」「本年度项目金额」；",
+        "the header fields, such as 项目编码, 项目名称, 本年度项目金额;",
+    ),
+    Tr(
+        "绩效指标表（一级指标、二级指标、三级指标、指标值、指标解释）。",
+        "the indicator table (一级指标, 二级指标, 三级指标, 指标值, 指标解释).",
+    ),
+];
+pub const LARGE_TITLE: Tr = Tr(
+    "文本较大，自动检查已暂停",
+    "Large text: automatic checking paused",
+);
+pub const LARGE_BODY: Tr = Tr(
+    "为保证输入流畅，超过约 100 万字符的文本不会边输入边检查。检查一次可能需要几秒钟，期间页面不响应。",
+    "To keep typing fluid, texts over about a million characters are not checked as you type. One check may take a few seconds, during which the page does not respond.",
+);
+pub const TOO_LARGE_BODY: Tr = Tr(
+    "文本超过约 1200 万字符，超出本页面能检查的范围。请分批粘贴，或使用命令行工具 kpiform 检查。",
+    "The text is over about 12 million characters, more than this page can check. Paste it in parts, or check it with the kpiform command-line tool.",
+);
+pub const CHECK_NOW: Tr = Tr("立即检查", "Check now");
+pub const BUSY: Tr = Tr("正在检查，请稍候…", "Checking, please wait…");
+
+// ---------- overview ----------
+
+pub const FORMS_UNIT: Tr = Tr("张申报表", "forms");
+pub const INDICATORS: Tr = Tr("绩效指标", "indicators");
+pub const APPLICABLE: Tr = Tr("适用", "applicable");
+pub const APPLICABLE_TITLE: Tr = Tr("适用的指标行数", "applicable indicator rows");
+pub const BUDGET_YEAR: Tr = Tr("预算年度", "Budget year");
+pub const UNKNOWN: Tr = Tr("未知", "unknown");
+pub const CHECK_TIME_TITLE: Tr = Tr("本次检查用时", "time the check took");
+pub const FORMS_HEADING: Tr = Tr("申报表", "Forms");
+pub const BY_CATEGORY: Tr = Tr("问题分类", "Problems by category");
+pub const COL_INDEX: Tr = Tr("序号", "#");
+pub const COL_NAME: Tr = Tr("名称", "Name");
+pub const COL_NAME_CODE: Tr = Tr("名称 / 编码", "Name / code");
+pub const COL_CODE: Tr = Tr("项目编码", "Code");
+pub const COL_UNIT: Tr = Tr("单位", "Unit");
+pub const COL_APPLICANT: Tr = Tr("申请单位", "applicant unit");
+pub const COL_AUTHORITY: Tr = Tr("主管部门", "supervising department");
+pub const COL_YEAR: Tr = Tr("本年度金额", "This year");
+pub const COL_INDICATORS: Tr = Tr("指标", "Indicators");
+pub const SORT_BY: Tr = Tr("按此列排序", "Sort by this column");
+pub const OPEN_FORM: Tr = Tr("查看这张表的结构", "Show this form's structure");
+pub const SHOW_THESE: Tr = Tr("在问题清单中查看", "Show in the problem list");
+pub const NO_PROBLEMS: Tr = Tr("无问题", "no problems");
+pub const NO_NAME: Tr = Tr("（无名称）", "(no name)");
+
+pub fn kind(l: Lang, kind: FormKind) -> &'static str {
+    match kind {
+        FormKind::Project => Tr("项目", "Project").get(l),
+        FormKind::Department => Tr("部门", "Department").get(l),
+    }
+}
+
+// ---------- structure ----------
+
+pub const FORM: Tr = Tr("申报表", "Form");
+pub const PREV_FORM: Tr = Tr("上一张表", "Previous form");
+pub const NEXT_FORM: Tr = Tr("下一张表", "Next form");
+pub const HEADER_FIELDS: Tr = Tr("表头", "Header");
+pub const COL_FIELD: Tr = Tr("字段", "Field");
+pub const COL_AS_WRITTEN: Tr = Tr("原文", "As written");
+pub const COL_READ_AS: Tr = Tr("识别为", "Read as");
+pub const EMPTY: Tr = Tr("（空）", "(empty)");
+pub const NOT_A_NUMBER: Tr = Tr("不是数字", "not a number");
+pub const READ_AS_YUAN: Tr = Tr(
+    "（标为万元，但数值是按元填写的，见 A001）",
+    " (labelled 万元 but written in 元, see A001)",
+);
+pub const YES: Tr = Tr("是", "yes");
+pub const NO: Tr = Tr("否", "no");
+pub const TASKS: Tr = Tr("年度主要任务", "Main tasks of the year");
+pub const TASK_NAME: Tr = Tr("任务名称", "Task");
+pub const TASK_CONTENT: Tr = Tr("主要内容", "Content");
+pub const TASK_TOTAL: Tr = Tr("总额", "Total");
+pub const TASK_FISCAL: Tr = Tr("财政拨款", "Fiscal");
+pub const TASK_OTHER: Tr = Tr("其他资金", "Other");
+pub const GOALS: Tr = Tr("年度总体目标", "Overall goals of the year");
+pub const INDICATOR_TABLE: Tr = Tr("绩效指标", "Indicators");
+pub const NO_INDICATORS: Tr = Tr("没有识别出绩效指标表。", "No indicator table found.");
+pub const LEVEL1: Tr = Tr("一级指标", "Level 1");
+pub const LEVEL2: Tr = Tr("二级指标", "Level 2");
+pub const LEVEL3: Tr = Tr("三级指标", "Indicator");
+pub const VALUE: Tr = Tr("指标值", "Value");
+pub const READ_VALUE: Tr = Tr("识别为", "Read as");
+pub const UNIT_COL: Tr = Tr("度量单位", "Unit");
+pub const EXPLANATION: Tr = Tr("指标解释", "Explanation");
+pub const MANDATORY: Tr = Tr("必填的二级指标", "mandatory category");
+pub const PROBLEMS: Tr = Tr("问题", "Problems");
+
+pub fn years(l: Lang, y: u32) -> String {
+    match l {
+        Lang::Zh => format!("{y} 年"),
+        Lang::En if y == 1 => "1 year".to_string(),
+        Lang::En => format!("{y} years"),
+    }
+}
+
+pub fn digits(l: Lang, n: usize) -> String {
+    match l {
+        Lang::Zh => format!("{n} 位"),
+        Lang::En => format!("{n} digits"),
+    }
+}
+
+pub fn rows(l: Lang, n: usize) -> String {
+    match l {
+        Lang::Zh => format!("{n} 行"),
+        Lang::En if n == 1 => "1 row".to_string(),
+        Lang::En => format!("{n} rows"),
+    }
+}
+
+pub fn problems_here(l: Lang, n: usize) -> String {
+    match l {
+        Lang::Zh => format!("此处有 {n} 个问题，点击查看"),
+        Lang::En if n == 1 => "1 problem here; click to see it".to_string(),
+        Lang::En => format!("{n} problems here; click to see them"),
+    }
+}
+
+pub fn value_kind(l: Lang, k: &ValueKind) -> &'static str {
+    let t = match k {
+        ValueKind::Empty => Tr("空", "empty"),
+        ValueKind::NotApplicable => Tr("不适用", "not applicable"),
+        ValueKind::Placeholder => Tr("占位符", "placeholder"),
+        ValueKind::Percent => Tr("百分比", "percentage"),
+        ValueKind::Date { .. } => Tr("日期", "date"),
+        ValueKind::Duration => Tr("时长", "duration"),
+        ValueKind::Number => Tr("数值", "number"),
+        ValueKind::Text => Tr("定性", "qualitative"),
+    };
+    t.get(l)
+}
+
+// ---------- problems ----------
+
+pub const ALL_CLEAR: Tr = Tr("未发现问题。", "No problems found.");
+pub const FILTERS: Tr = Tr("筛选问题", "Filter the problems");
+pub const SEVERITY: Tr = Tr("级别", "Severity");
+pub const CATEGORY: Tr = Tr("类别", "Category");
+pub const FIXABLE: Tr = Tr("可一键修改", "fixable");
+pub const ONLY_FORM: Tr = Tr("仅看", "Only");
+pub const REMOVE_FILTER: Tr = Tr("取消此筛选", "Remove this filter");
+pub const SHOW_ALL: Tr = Tr("显示全部", "Show all");
+pub const OUTSIDE_FORMS: Tr = Tr("表外文字", "Outside the forms");
+pub const NOTHING_MATCHES: Tr = Tr("没有符合筛选条件的问题。", "No problem matches the filter.");
+pub const KEYS_HINT: Tr = Tr(
+    "F8 / Shift+F8 或 j / k：下一个 / 上一个",
+    "F8 / Shift+F8 or j / k: next / previous",
+);
+pub const SELECT_IN_TEXT: Tr = Tr("在原文中选中", "Select in the text");
+pub const RULE_DOC: Tr = Tr("查看规则说明", "Read the rule's documentation");
+pub const SEE_ALSO: Tr = Tr("另见", "See also");
+pub const APPLY: Tr = Tr("修改", "Fix");
+pub const FIX_SUGGEST: Tr = Tr(
+    "建议的修改：会改变内容，请确认后再应用（可撤销）",
+    "Suggested fix: it changes the meaning, check before applying (can be undone)",
+);
+pub const FIX_SAFE: Tr = Tr(
+    "安全的修改：只改写法，不改内容（可撤销）",
+    "Safe fix: changes only how it is written (can be undone)",
+);
+pub const REPLACED_BY: Tr = Tr("改为", "replaced by");
+pub const NOTHING: Tr = Tr("（删除）", "(deleted)");
+
+pub fn showing(l: Lang, shown: usize, total: usize) -> String {
+    match (l, shown == total) {
+        (Lang::Zh, true) => format!("共 {total} 个问题"),
+        (Lang::Zh, false) => format!("显示 {shown} / {total} 个问题"),
+        (Lang::En, true) => format!("{total} problems"),
+        (Lang::En, false) => format!("{shown} of {total} problems"),
+    }
+}
+
+pub fn show_more(l: Lang, n: usize) -> String {
+    match l {
+        Lang::Zh => format!("显示更多（还有 {n} 个）"),
+        Lang::En => format!("Show more ({n} left)"),
+    }
+}
+
+/// `第 27 行，第 23 列` / `line 27, column 23`.
+pub fn line_col(l: Lang, line: usize, column: usize) -> String {
+    match l {
+        Lang::Zh => format!("第 {line} 行，第 {column} 列"),
+        Lang::En => format!("line {line}, column {column}"),
+    }
+}
+
+/// `27:23`.
+pub fn line_col_short(_l: Lang, line: usize, column: usize) -> String {
+    format!("{line}:{column}")
+}
+
+// ---------- export ----------
+
+pub const FORMAT: Tr = Tr("格式", "Format");
+pub const DOWNLOAD: Tr = Tr("下载", "Download");
+pub const COPY: Tr = Tr("复制", "Copy");
+pub const PRINT: Tr = Tr("打印报告", "Print report");
+pub const PREVIEW: Tr = Tr("预览", "Preview");
+pub const PREVIEW_CUT: Tr = Tr("预览只显示开头部分", "the preview shows the beginning only");
+pub const NO_PREVIEW: Tr = Tr("二进制文件，无法预览", "binary file, no preview");
+pub const WHERE: Tr = Tr("位置", "Where");
+pub const RULE: Tr = Tr("规则", "Rule");
+pub const MESSAGE: Tr = Tr("说明", "Message");
+
+// ---------- settings ----------
+
+pub const DISPLAY: Tr = Tr("显示", "Display");
+pub const LANGUAGE: Tr = Tr("语言", "Language");
+pub const THEME: Tr = Tr("主题", "Theme");
+pub const CHECKING_SETTINGS: Tr = Tr("检查", "Checking");
+pub const AUTO: Tr = Tr("自动", "auto");
+pub const NO_YEAR_DETECTED: Tr = Tr(
+    "未能从文本中识别预算年度",
+    "no budget year found in the text",
+);
+pub const RULES: Tr = Tr("规则", "Rules");
+pub const RULE_TITLE: Tr = Tr("检查内容", "What it checks");
+pub const RESET: Tr = Tr("恢复默认", "Reset");
+pub const DEFAULT_MARK: Tr = Tr("（默认）", "(default)");
+pub const ON: Tr = Tr("启用", "On");
+
+pub fn theme(l: Lang, th: Theme) -> &'static str {
+    let t = match th {
+        Theme::System => Tr("跟随系统", "System"),
+        Theme::Light => Tr("浅色", "Light"),
+        Theme::Dark => Tr("深色", "Dark"),
+    };
+    t.get(l)
+}
+
+pub fn detected_year(l: Lang, y: u16) -> String {
+    match l {
+        Lang::Zh => format!("留空时自动识别：当前文本为 {y} 年"),
+        Lang::En => format!("detected when empty: {y} for this text"),
+    }
+}
+
+pub fn rules_summary(l: Lang, on: usize, total: usize, changed: usize) -> String {
+    match l {
+        Lang::Zh => format!("已启用 {on} / {total} 条，{changed} 条调整了级别"),
+        Lang::En => format!("{on} of {total} on, {changed} with another severity"),
     }
 }
 
@@ -231,11 +455,25 @@ mod tests {
 
     #[test]
     fn both_languages_are_filled() {
-        for s in [&ZH, &EN] {
-            assert!(!s.app_title.is_empty());
-            assert!(s.empty_points.iter().all(|p| !p.is_empty()));
+        let all = [
+            APP_TITLE,
+            TAGLINE,
+            PRIVACY,
+            INPUT_LABEL,
+            EMPTY_TITLE,
+            EMPTY_BODY,
+            NO_FORMS_TITLE,
+            LARGE_TITLE,
+            LARGE_BODY,
+            KEYS_HINT,
+        ];
+        for t in all.iter().chain(&EMPTY_POINTS).chain(&EXPECT_POINTS) {
+            assert!(!t.0.is_empty() && !t.1.is_empty());
+            assert_ne!(t.0, t.1);
         }
-        assert_eq!(ZH.line_col_long(3, 5), "第 3 行，第 5 列");
-        assert_eq!(EN.line_col_long(3, 5), "line 3, column 5");
+        assert_eq!(line_col(Lang::Zh, 3, 5), "第 3 行，第 5 列");
+        assert_eq!(line_col(Lang::En, 3, 5), "line 3, column 5");
+        assert_eq!(chars_count(Lang::Zh, 12345), "12,345 字符");
+        assert_eq!(bytes(Lang::En, 2048), "2.0 KB");
     }
 }

@@ -2,9 +2,30 @@
 //!
 //! Client-side only (Leptos CSR): the pasted text never leaves the browser.
 
+/// `view!` with the scoped class `kp` on every element. Use it instead of `view!` in this crate.
+///
+/// Plain `view!` turns a fully static subtree (say `<span class="dot"></span>`) into an HTML
+/// string that it instantiates through `innerHTML`. The page runs under Trusted Types (CSP in
+/// `index.html`), where any `innerHTML` assignment throws, and so the page would fail to start.
+/// With a scoped class Leptos creates every element with `createElement`.
+macro_rules! safe_view {
+    ($($body:tt)*) => {
+        ::leptos::view! { class = "kp", $($body)* }
+    };
+}
+
 mod app;
+mod dom;
+mod editor;
+mod export;
 mod i18n;
+mod overview;
+mod problems;
 mod report;
+mod settings;
+mod settings_view;
+mod state;
+mod structure;
 
 fn main() {
     leptos::mount::mount_to_body(app::App);

@@ -1,11 +1,25 @@
-//! What the page shows, computed once per paste from the core's [`Document`].
+//! What the page shows, computed once per check from the core's [`Document`].
 //!
-//! The core model borrows nothing and is not meant to be kept in signals (no `PartialEq`), so
-//! the page copies out the few values it renders into plain, comparable structs.
+//! The core model is kept next to it (in [`crate::state::Analysis`]) for the structure view and
+//! the exports; this module copies out what the overview and the problem list render on every
+//! update, in plain comparable structs. Spans stay byte offsets into the checked text; they are
+//! turned into UTF-16 offsets (what the text box counts) only when the user selects one, since
+//! each conversion scans the text.
 
+use std::collections::hash_map::DefaultHasher;
+use std::collections::HashSet;
+use std::hash::{Hash, Hasher};
+
+use kpiform_core::diagnostic::{excerpt, Applicability};
 use kpiform_core::model::AmountUnit;
-use kpiform_core::span::utf16_offset;
-use kpiform_core::{Diagnostic, Document, FieldKey, FormKind, Message, Severity};
+use kpiform_core::rules::Category;
+use kpiform_core::{Diagnostic, Document, FieldKey, FormKind, Message, Severity, Span};
+
+/// Severities, most severe first.
+pub const SEVERITIES: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
+
+/// Longest quote of the pasted text shown next to a problem, in characters.
+const QUOTE_CHARS: usize = 60;
 
 /// Diagnostics per severity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -42,9 +56,13 @@ impl Counts {
 pub struct FormRow {
     /// 1-based position in the paste.
     pub number: usize,
+    /// Changes when anything shown in the row changes.
+    pub key: u64,
     pub kind: FormKind,
     pub name: Option<String>,
     pub code: Option<String>,
+    /// 申请单位 of a project form, 主管部门 of a department form.
+    pub unit_name: Option<String>,
     pub unit: Option<AmountUnit>,
     pub total: Option<f64>,
     pub year: Option<f64>,
@@ -55,80 +73,136 @@ pub struct FormRow {
     pub codes: Vec<&'static str>,
     /// First line of the form.
     pub line: usize,
-    /// Where the form starts, in UTF-16 units (for selecting it in the textarea).
-    pub select: (u32, u32),
+    /// The title line (what "go to the form" selects).
+    pub title: Span,
 }
 
-/// One row of the problem list.
+/// Another place a problem points to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RelatedRow {
+    pub span: Span,
+    pub line: usize,
+    pub column: usize,
+    pub label: Message,
+    pub quote: String,
+}
+
+/// A proposed edit of the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FixRow {
+    pub title: Message,
+    pub applicability: Applicability,
+    pub span: Span,
+    pub replacement: String,
+    /// The text the fix replaces, quoted.
+    pub original: String,
+}
+
+/// One problem.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DiagRow {
+    /// Index in [`Report::diagnostics`].
+    pub id: usize,
+    /// Identity of the problem across checks: the same finding at the same line and column
+    /// keeps its key while the text changes elsewhere (what the list keeps rendered, and what
+    /// "the current problem" is). Unique within a report.
+    pub key: u64,
     pub code: &'static str,
     pub severity: Severity,
+    pub category: Category,
     pub message: Message,
     pub line: usize,
     pub column: usize,
-    /// The form (1-based) the finding belongs to; `None` for text outside any form.
+    /// The form (1-based) the finding is in; `None` for text outside any form.
     pub form: Option<usize>,
-    /// The span in UTF-16 units, for `setSelectionRange`.
-    pub select: (u32, u32),
+    pub span: Span,
+    /// The text of the span, shortened.
+    pub quote: String,
+    pub related: Vec<RelatedRow>,
+    pub fix: Option<FixRow>,
 }
 
-/// Everything the page renders for one paste.
+/// Problems per category and severity (the overview chart).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CategoryCount {
+    pub category: Category,
+    pub counts: Counts,
+}
+
+/// Everything the overview and the problem list render for one check.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Report {
-    /// The paste is empty or only whitespace.
+    /// The text is empty or only whitespace.
     pub blank: bool,
     pub forms: Vec<FormRow>,
+    /// Grouped by form (text outside forms first), in reading order inside a group.
     pub diagnostics: Vec<DiagRow>,
     pub counts: Counts,
+    pub categories: Vec<CategoryCount>,
     pub indicators: usize,
     pub applicable: usize,
+    pub chars: usize,
+    pub lines: usize,
+    pub budget_year: Option<u16>,
 }
 
 impl Report {
-    /// Check `text` (parse and every rule) and keep what the page shows.
-    pub fn build(text: &str) -> Report {
-        if text.trim().is_empty() {
-            return Report {
-                blank: true,
-                ..Report::default()
-            };
-        }
-        let doc = kpiform_core::check(text, &kpiform_core::Options::default());
-        Report::from_document(&doc, text)
-    }
-
     pub fn from_document(doc: &Document, text: &str) -> Report {
-        let select = |start: usize, end: usize| -> (u32, u32) {
-            let a = utf16_offset(text, start) as u32;
-            let b = utf16_offset(text, end.max(start)) as u32;
-            (a, b)
+        let mut report = Report {
+            blank: text.trim().is_empty(),
+            chars: text.chars().count(),
+            lines: if text.is_empty() {
+                0
+            } else {
+                doc.lines.line_count()
+            },
+            budget_year: doc.budget_year,
+            ..Report::default()
         };
-        let diag_row = |d: &Diagnostic, form: Option<usize>| {
-            let lc = doc.lines.line_col(text, d.span.start);
-            DiagRow {
-                code: d.rule.code,
-                severity: d.severity,
-                message: d.message.clone(),
-                line: lc.line,
-                column: lc.column,
-                form,
-                select: select(d.span.start, d.span.end),
-            }
-        };
+        if report.blank {
+            return report;
+        }
 
-        let mut report = Report::default();
-        report
-            .diagnostics
-            .extend(doc.diagnostics.iter().map(|d| diag_row(d, None)));
+        // Findings of the whole paste (across forms) belong to the form they point into.
+        let form_of = |span: Span| {
+            doc.forms
+                .iter()
+                .position(|f| {
+                    f.span.start <= span.start && span.start < f.span.end.max(f.span.start + 1)
+                })
+                .map(|i| i + 1)
+        };
+        let mut rows: Vec<DiagRow> = Vec::with_capacity(doc.all_diagnostics().count());
+        for d in &doc.diagnostics {
+            rows.push(diag_row(doc, text, d, form_of(d.span)));
+        }
+        for (i, form) in doc.forms.iter().enumerate() {
+            rows.extend(
+                form.diagnostics
+                    .iter()
+                    .map(|d| diag_row(doc, text, d, Some(i + 1))),
+            );
+        }
+        // Outside forms first, then form by form; the sort is stable, so findings at one place
+        // keep the core's order.
+        rows.sort_by_key(|d| (d.form.unwrap_or(0), d.span.start));
+        let mut seen = HashSet::with_capacity(rows.len());
+        for (id, row) in rows.iter_mut().enumerate() {
+            row.id = id;
+            let mut key = row_key(row);
+            while !seen.insert(key) {
+                key = key.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            }
+            row.key = key;
+        }
+
         for (i, form) in doc.forms.iter().enumerate() {
             let number = i + 1;
             let mut counts = Counts::default();
             let mut codes: Vec<&'static str> = Vec::new();
-            for d in &form.diagnostics {
+            for d in rows.iter().filter(|d| d.form == Some(number)) {
                 counts.add(d.severity);
-                codes.push(d.rule.code);
-                report.diagnostics.push(diag_row(d, Some(number)));
+                codes.push(d.code);
             }
             codes.sort_unstable();
             codes.dedup();
@@ -137,15 +211,21 @@ impl Report {
             report.applicable += applicable;
             // Select the title line only: selecting a whole form would scroll to its end.
             let title = if form.title.span.is_empty() {
-                form.span
+                Span::new(form.span.start, form.span.start)
             } else {
                 form.title.span
             };
-            report.forms.push(FormRow {
+            let unit_key = match form.kind {
+                FormKind::Project => FieldKey::Applicant,
+                FormKind::Department => FieldKey::Authority,
+            };
+            let mut row = FormRow {
                 number,
+                key: 0,
                 kind: form.kind,
                 name: form.text(FieldKey::Name).map(str::to_string),
                 code: form.text(FieldKey::Code).map(str::to_string),
+                unit_name: form.text(unit_key).map(str::to_string),
                 unit: form.amount_unit,
                 total: form.amount(FieldKey::TotalAmount),
                 year: form.amount(FieldKey::YearAmount),
@@ -154,15 +234,118 @@ impl Report {
                 counts,
                 codes,
                 line: doc.lines.line(form.span.start),
-                select: select(title.start, title.end),
-            });
+                title,
+            };
+            row.key = form_key(&row);
+            report.forms.push(row);
         }
-        for d in &report.diagnostics {
+
+        for d in &rows {
             report.counts.add(d.severity);
         }
-        // In reading order; the sort is stable, so findings at one place keep the core's order.
-        report.diagnostics.sort_by_key(|d| (d.line, d.column));
+        report.categories = Category::ALL
+            .iter()
+            .map(|&category| {
+                let mut counts = Counts::default();
+                for d in rows.iter().filter(|d| d.category == category) {
+                    counts.add(d.severity);
+                }
+                CategoryCount { category, counts }
+            })
+            .collect();
+        report.diagnostics = rows;
         report
+    }
+
+    /// The row of form `number` (1-based).
+    pub fn form(&self, number: usize) -> Option<&FormRow> {
+        number.checked_sub(1).and_then(|i| self.forms.get(i))
+    }
+}
+
+/// The key of a problem: everything the list shows of it, but not its byte offsets.
+fn row_key(d: &DiagRow) -> u64 {
+    let mut h = DefaultHasher::new();
+    (
+        d.code,
+        d.severity,
+        &d.message.zh,
+        &d.message.en,
+        d.line,
+        d.column,
+    )
+        .hash(&mut h);
+    (d.form, &d.quote).hash(&mut h);
+    for r in &d.related {
+        (r.line, r.column, &r.label.zh, &r.quote).hash(&mut h);
+    }
+    if let Some(f) = &d.fix {
+        (&f.title.zh, &f.title.en, &f.replacement, &f.original).hash(&mut h);
+    }
+    h.finish()
+}
+
+/// The key of a forms-table row: everything it shows.
+fn form_key(f: &FormRow) -> u64 {
+    let mut h = DefaultHasher::new();
+    (f.number, f.kind.as_str(), &f.name, &f.code, &f.unit_name).hash(&mut h);
+    (
+        f.unit.map(|u| u.as_str()),
+        f.total.map(f64::to_bits),
+        f.year.map(f64::to_bits),
+    )
+        .hash(&mut h);
+    (
+        f.indicators,
+        f.applicable,
+        f.counts.error,
+        f.counts.warning,
+        f.counts.info,
+    )
+        .hash(&mut h);
+    (&f.codes, f.line).hash(&mut h);
+    h.finish()
+}
+
+fn quote(text: &str, span: Span) -> String {
+    excerpt(span.text(text), QUOTE_CHARS)
+}
+
+fn diag_row(doc: &Document, text: &str, d: &Diagnostic, form: Option<usize>) -> DiagRow {
+    let lc = doc.lines.line_col(text, d.span.start);
+    DiagRow {
+        id: 0,
+        key: 0,
+        code: d.rule.code,
+        severity: d.severity,
+        category: d.rule.category,
+        message: d.message.clone(),
+        line: lc.line,
+        column: lc.column,
+        form,
+        span: d.span,
+        quote: quote(text, d.span),
+        related: d
+            .related
+            .iter()
+            .map(|r| {
+                let lc = doc.lines.line_col(text, r.span.start);
+                RelatedRow {
+                    span: r.span,
+                    line: lc.line,
+                    column: lc.column,
+                    label: r.label.clone(),
+                    quote: quote(text, r.span),
+                }
+            })
+            .collect(),
+        fix: d.fix.as_ref().map(|f| FixRow {
+            title: f.title.clone(),
+            applicability: f.applicability,
+            span: f.span,
+            replacement: f.replacement.clone(),
+            original: quote(text, f.span),
+        }),
     }
 }
 
@@ -193,9 +376,32 @@ pub fn format_amount(value: f64) -> String {
     out
 }
 
+/// A plain number for display (indicator values): up to four decimals, no trailing zeros, no
+/// thousands separators below 10,000.
+pub fn format_number(value: f64) -> String {
+    if !value.is_finite() {
+        return String::from("—");
+    }
+    if value.abs() >= 10_000.0 {
+        return format_amount(value);
+    }
+    let s = format!("{value:.4}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        String::from("0")
+    } else {
+        s.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn report(text: &str) -> Report {
+        let doc = kpiform_core::check(text, &kpiform_core::Options::default());
+        Report::from_document(&doc, text)
+    }
 
     #[test]
     fn amounts() {
@@ -207,31 +413,66 @@ mod tests {
         assert_eq!(format_amount(1000.005), "1,000.01");
         assert_eq!(format_amount(-1234.5), "-1,234.50");
         assert_eq!(format_amount(110010426.1), "110,010,426.10");
+        assert_eq!(format_number(5.0), "5");
+        assert_eq!(format_number(0.95), "0.95");
+        assert_eq!(format_number(12345.0), "12,345");
+        assert_eq!(format_number(-0.0), "0");
     }
 
     #[test]
     fn blank_and_garbage() {
-        assert!(Report::build("  \n\t").blank);
-        let r = Report::build("<img src=x onerror=alert(1)>");
+        assert!(report("  \n\t").blank);
+        let r = report("<img src=x onerror=alert(1)>");
         assert!(!r.blank);
         assert!(r.forms.is_empty());
         assert!(r.diagnostics.iter().all(|d| d.form.is_none()));
+        assert_eq!(r.chars, 28);
+        assert_eq!(r.lines, 1);
     }
 
     #[test]
     fn corpus_000() {
         let text = include_str!("../../../tests/fixtures/corpus/000_9a8050d2e31200e0.txt");
-        let r = Report::build(text);
+        let r = report(text);
         assert_eq!(r.forms.len(), 11);
         let first = &r.forms[0];
         assert_eq!(first.code.as_deref(), Some("44030422146150000007"));
         assert_eq!(first.name.as_deref(), Some("一般管理事务"));
         assert_eq!(first.unit, Some(AmountUnit::WanYuan));
         assert_eq!(first.line, 3);
-        // The selection covers the title line.
-        let (a, b) = first.select;
-        let utf16: Vec<u16> = text.encode_utf16().collect();
-        let title = String::from_utf16_lossy(&utf16[a as usize..b as usize]);
-        assert!(title.contains("绩效目标申报表"), "{title}");
+        assert!(first.title.text(text).contains("绩效目标申报表"));
+        // Every diagnostic is counted once, in its group, and ids are positions.
+        assert_eq!(r.counts.total(), r.diagnostics.len());
+        assert!(r.diagnostics.iter().enumerate().all(|(i, d)| d.id == i));
+        let keys: HashSet<u64> = r.diagnostics.iter().map(|d| d.key).collect();
+        assert_eq!(keys.len(), r.diagnostics.len());
+        // Typing on the last line changes no key of an earlier problem.
+        let more = format!("{text}x");
+        let r2 = report(&more);
+        let same = r2
+            .diagnostics
+            .iter()
+            .filter(|d| keys.contains(&d.key))
+            .count();
+        assert!(
+            same + 2 >= r.diagnostics.len(),
+            "{same} of {}",
+            r.diagnostics.len()
+        );
+        let per_form: usize = r.forms.iter().map(|f| f.counts.total()).sum();
+        let outside = r.diagnostics.iter().filter(|d| d.form.is_none()).count();
+        assert_eq!(per_form + outside, r.diagnostics.len());
+        let by_category: usize = r.categories.iter().map(|c| c.counts.total()).sum();
+        assert_eq!(by_category, r.diagnostics.len());
+        // Groups are in form order.
+        let forms: Vec<usize> = r.diagnostics.iter().map(|d| d.form.unwrap_or(0)).collect();
+        assert!(forms.windows(2).all(|w| w[0] <= w[1]));
+        // Fixes quote what they replace.
+        let fix = r
+            .diagnostics
+            .iter()
+            .find_map(|d| d.fix.as_ref())
+            .expect("a fix");
+        assert_eq!(fix.original, fix.span.text(text));
     }
 }

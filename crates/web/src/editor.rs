@@ -1,0 +1,455 @@
+//! The input panel: the text box with line numbers and highlighted spans, example, file, clear,
+//! counts, the restored-text notice, dropping a file.
+//!
+//! The text box stays a plain `<textarea>` (native typing, undo, paste, accessibility). Line
+//! numbers and highlights are drawn beside and behind it from its scroll position; both render
+//! only what is in view, so a text of a million lines costs as much as one screen. The box does
+//! not wrap lines and every line is `LINE_HEIGHT` pixels high (see `site/style.css`).
+
+use kpiform_core::{Message, Span};
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::dom;
+use crate::i18n as t;
+use crate::state::{State, AUTO_CHECK_LIMIT};
+
+/// Line height and padding of the text box in pixels; `site/style.css` uses the same values.
+pub const LINE_HEIGHT: f64 = 20.0;
+pub const PAD_TOP: f64 = 8.0;
+pub const PAD_LEFT: f64 = 10.0;
+/// Lines of a multi-line span highlighted at most, and the longest line start drawn before a
+/// highlighted span (a million-character line is not copied into the page to draw one mark).
+const MAX_HL_LINES: usize = 40;
+const MAX_HL_PREFIX: usize = 20_000;
+/// Files larger than this are not loaded (the page would stall on them).
+const MAX_FILE_BYTES: f64 = 24.0 * 1024.0 * 1024.0;
+
+/// The first form of corpus file 003 (2024, amounts in 元), with typical problems and fixes.
+pub const EXAMPLE: &str = include_str!("example.txt");
+
+#[component]
+pub fn InputPanel(st: State) -> impl IntoView {
+    let lang = st.lang;
+    let file_input = NodeRef::<html::Input>::new();
+    let dragging = RwSignal::new(false);
+    // Line count while typing (the report's count lags behind by the debounce).
+    let lines_now = RwSignal::new(0usize);
+
+    let on_input = move |_| {
+        st.schedule();
+        if let Some(el) = st.input.get_untracked() {
+            if el.text_length() < AUTO_CHECK_LIMIT {
+                lines_now.set(crate::state::count_lines(&el.value()));
+            }
+        }
+        request_animation_frame(move || st.update_viewport());
+    };
+    // Keep the typing-time count in step with checks (edits by the page, restore).
+    Effect::new(move |_| {
+        let n = st.analysis.with(|a| a.report.lines);
+        lines_now.set(n);
+    });
+
+    let load_example = move |_| {
+        st.replace_all(
+            EXAMPLE,
+            Some(Message::new("已载入示例申报表。", "Example form loaded.")),
+        );
+        st.restored.set(None);
+    };
+    let clear = move |_| {
+        st.restored.set(None);
+        st.replace_all("", Some(Message::new("已清空。", "Cleared.")));
+    };
+    let open_file = move |_| {
+        if let Some(input) = file_input.get_untracked() {
+            input.click();
+        }
+    };
+    let on_file = move |_| {
+        let Some(input) = file_input.get_untracked() else {
+            return;
+        };
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            load_file(st, file);
+        }
+        input.set_value("");
+    };
+
+    let has_files = |ev: &web_sys::DragEvent| {
+        ev.data_transfer()
+            .map(|dt| {
+                dt.types()
+                    .iter()
+                    .any(|t| t.as_string().as_deref() == Some("Files"))
+            })
+            .unwrap_or(false)
+    };
+    let on_dragover = move |ev: web_sys::DragEvent| {
+        if has_files(&ev) {
+            ev.prevent_default();
+            if let Some(dt) = ev.data_transfer() {
+                dt.set_drop_effect("copy");
+            }
+            if !dragging.get_untracked() {
+                dragging.set(true);
+            }
+        }
+    };
+    let on_dragleave = move |ev: web_sys::DragEvent| {
+        // Leaving for a child element is not leaving the panel.
+        let inside = ev
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+            .zip(
+                ev.current_target()
+                    .and_then(|t| t.dyn_into::<web_sys::Node>().ok()),
+            )
+            .is_some_and(|(to, panel)| panel.contains(Some(&to)));
+        if !inside {
+            dragging.set(false);
+        }
+    };
+    let on_drop = move |ev: web_sys::DragEvent| {
+        dragging.set(false);
+        let file = ev
+            .data_transfer()
+            .and_then(|dt| dt.files())
+            .and_then(|f| f.get(0));
+        if let Some(file) = file {
+            ev.prevent_default();
+            load_file(st, file);
+        }
+        // Dropped text (not a file) is inserted by the text box itself.
+    };
+
+    let counts = move || {
+        let l = lang.get();
+        let (chars, forms, checked) = st
+            .analysis
+            .with(|a| (a.report.chars, a.report.forms.len(), a.checked));
+        let lines = lines_now.get();
+        let forms = if checked {
+            t::forms_count(l, forms)
+        } else {
+            t::NOT_CHECKED.get(l).to_string()
+        };
+        format!(
+            "{} · {} · {}",
+            t::chars_count(l, chars),
+            t::lines_count(l, lines),
+            forms
+        )
+    };
+
+    safe_view! {
+        <section
+            class="panel input-panel"
+            class:dragging=move || dragging.get()
+            aria-labelledby="input-title"
+            on:dragover=on_dragover
+            on:dragleave=on_dragleave
+            on:drop=on_drop
+        >
+            <div class="panel-head">
+                <label for="form-text" class="panel-title" id="input-title">
+                    {move || t::INPUT_LABEL.get(lang.get())}
+                </label>
+                <div class="toolbar" role="toolbar" aria-label=move || t::INPUT_TOOLS.get(lang.get())>
+                    <button type="button" class="btn" data-testid="example" on:click=load_example>
+                        {move || t::EXAMPLE.get(lang.get())}
+                    </button>
+                    <button type="button" class="btn" data-testid="open-file" on:click=open_file>
+                        {move || t::OPEN_FILE.get(lang.get())}
+                    </button>
+                    <button type="button" class="btn" data-testid="clear" on:click=clear>
+                        {move || t::CLEAR.get(lang.get())}
+                    </button>
+                </div>
+                <input
+                    type="file"
+                    accept=".txt,.text,.md,.csv,.tsv,text/plain"
+                    class="kp-offscreen"
+                    tabindex="-1"
+                    aria-hidden="true"
+                    data-testid="file-input"
+                    node_ref=file_input
+                    on:change=on_file
+                />
+            </div>
+
+            {move || {
+                st.restored
+                    .get()
+                    .map(|saved| {
+                        let l = lang.get();
+                        safe_view! {
+                            <div class="notice notice-info" role="status" data-testid="restored">
+                                <span>{t::restored(l, (saved > 0.0).then(|| dom::local_time(saved)))}</span>
+                                <span class="notice-actions">
+                                    <button
+                                        type="button"
+                                        class="btn btn-small"
+                                        data-testid="discard-restored"
+                                        on:click=move |_| st.discard_restored()
+                                    >
+                                        {t::DISCARD.get(l)}
+                                    </button>
+                                    <button
+                                        type="button"
+                                        class="btn btn-small btn-quiet"
+                                        data-testid="keep-restored"
+                                        on:click=move |_| st.restored.set(None)
+                                    >
+                                        {t::KEEP.get(l)}
+                                    </button>
+                                </span>
+                            </div>
+                        }
+                    })
+            }}
+            {move || {
+                st.save_failed
+                    .get()
+                    .then(|| {
+                        safe_view! {
+                            <div class="notice notice-warn" role="status" data-testid="save-failed">
+                                {t::SAVE_FAILED.get(lang.get())}
+                            </div>
+                        }
+                    })
+            }}
+
+            <div class="editor">
+                <Gutter st=st/>
+                <div class="editor-text">
+                    <Highlights st=st/>
+                    <textarea
+                        id="form-text"
+                        data-testid="input"
+                        node_ref=st.input
+                        wrap="off"
+                        spellcheck="false"
+                        autocomplete="off"
+                        autocapitalize="off"
+                        aria-describedby="input-counts input-hint"
+                        placeholder=move || t::INPUT_PLACEHOLDER.get(lang.get())
+                        on:input=on_input
+                        on:scroll=move |_| st.update_viewport()
+                    ></textarea>
+                </div>
+                <div class="drop-hint" aria-hidden="true">{move || t::DROP_HERE.get(lang.get())}</div>
+            </div>
+
+            <p class="counts" id="input-counts" data-testid="counts" aria-live="off">
+                {counts}
+                {move || st.dirty.get().then(|| safe_view! { <span class="checking">" · " {t::CHECKING.get(lang.get())}</span> })}
+            </p>
+            <p class="hint" id="input-hint">
+                <span class="lock" aria-hidden="true"></span>
+                {move || t::PRIVACY.get(lang.get())}
+                " "
+                {move || t::INPUT_HINT.get(lang.get())}
+            </p>
+        </section>
+    }
+}
+
+/// Read a file and put its text into the text box (undoable).
+fn load_file(st: State, file: web_sys::File) {
+    let name = file.name();
+    if file.size() > MAX_FILE_BYTES {
+        st.show_toast(t::file_too_large(&name, file.size()), false, true);
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        match dom::read_file(file).await {
+            Ok((text, encoding)) => {
+                let odd = text
+                    .chars()
+                    .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+                    .count();
+                let binary = odd > 0 && odd * 100 >= text.chars().count().max(1);
+                st.restored.set(None);
+                st.replace_all(&text, None);
+                st.show_toast(t::file_loaded(&name, encoding, binary), true, binary);
+            }
+            Err(_) => st.show_toast(t::file_unreadable(&name), false, true),
+        }
+    });
+}
+
+/// Line numbers of the lines in view.
+#[component]
+fn Gutter(st: State) -> impl IntoView {
+    let numbers = move || {
+        let v = st.viewport.get();
+        let total = st.analysis.with(|a| a.report.lines).max(1);
+        // While typing, the box may already hold more lines than the last check counted.
+        let by_height = ((v.scroll_height - 2.0 * PAD_TOP) / LINE_HEIGHT)
+            .floor()
+            .max(0.0) as usize;
+        let total = if v.scroll_height > v.height + 1.0 {
+            total.max(by_height)
+        } else {
+            total
+        };
+        let first = ((v.top - PAD_TOP) / LINE_HEIGHT).floor().max(0.0) as usize;
+        let shown = (v.height / LINE_HEIGHT).ceil() as usize + 2;
+        let last = (first + shown).min(total);
+        let mut s = String::with_capacity((last - first.min(last)) * 7);
+        for n in first + 1..=last {
+            s.push_str(&n.to_string());
+            s.push('\n');
+        }
+        (s, first, total)
+    };
+    let memo = Memo::new(move |_| numbers());
+    safe_view! {
+        <div class="gutter" aria-hidden="true">
+            <div
+                class="gutter-inner"
+                style:transform=move || {
+                    let first = memo.with(|m| m.1);
+                    let top = st.viewport.with(|v| v.top);
+                    format!("translateY({}px)", PAD_TOP + first as f64 * LINE_HEIGHT - top)
+                }
+                style:width=move || {
+                    let digits = memo.with(|m| m.2).to_string().len().max(2);
+                    format!("{}ch", digits + 1)
+                }
+            >
+                {move || memo.with(|m| m.0.clone())}
+            </div>
+        </div>
+    }
+}
+
+/// One highlighted piece of one line: the line number, the text before it, the marked text.
+#[derive(Debug, Clone, PartialEq)]
+struct Piece {
+    line: usize,
+    before: String,
+    marked: String,
+    primary: bool,
+}
+
+fn is_eol(b: u8) -> bool {
+    b == b'\n' || b == b'\r'
+}
+
+/// The pieces of `span`, one per line it covers.
+fn pieces(text: &str, lines: &kpiform_core::LineIndex, span: Span, primary: bool) -> Vec<Piece> {
+    let bytes = text.as_bytes();
+    let end = span.end.min(text.len()).max(span.start.min(text.len()));
+    let mut pos = span.start.min(text.len());
+    let mut out = Vec::new();
+    loop {
+        let mut line_start = pos;
+        while line_start > 0 && !is_eol(bytes[line_start - 1]) {
+            line_start -= 1;
+        }
+        let mut line_end = pos;
+        while line_end < bytes.len() && !is_eol(bytes[line_end]) {
+            line_end += 1;
+        }
+        let stop = end.min(line_end);
+        if let (Some(before), Some(marked)) = (text.get(line_start..pos), text.get(pos..stop)) {
+            if before.len() <= MAX_HL_PREFIX * 3 || before.chars().count() <= MAX_HL_PREFIX {
+                out.push(Piece {
+                    line: lines.line(pos),
+                    before: before.to_string(),
+                    marked: marked.to_string(),
+                    primary,
+                });
+            }
+        }
+        if out.len() >= MAX_HL_LINES || line_end >= end {
+            break;
+        }
+        // Next line: past \n, \r or \r\n.
+        pos = line_end + 1;
+        if bytes.get(line_end) == Some(&b'\r') && bytes.get(pos) == Some(&b'\n') {
+            pos += 1;
+        }
+        if pos > end || pos >= bytes.len() {
+            break;
+        }
+    }
+    out
+}
+
+/// The selected problem's span and its related places, drawn behind the text box.
+#[component]
+fn Highlights(st: State) -> impl IntoView {
+    let all = Memo::new(move |_| {
+        let h = st.highlight.get()?;
+        let a = st.analysis.get();
+        if h.version != a.version {
+            return None;
+        }
+        let mut out = Vec::new();
+        for &s in &h.related {
+            out.extend(pieces(&a.text, &a.doc.lines, s, false));
+        }
+        out.extend(pieces(&a.text, &a.doc.lines, h.primary, true));
+        Some(out)
+    });
+    safe_view! {
+        <div class="hl-layer" aria-hidden="true">
+            <div
+                class="hl-inner"
+                style:transform=move || {
+                    let v = st.viewport.get();
+                    format!("translate({}px, {}px)", -v.left, -v.top)
+                }
+            >
+                {move || {
+                    all.get()
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|p| {
+                            let top = format!("{}px", PAD_TOP + (p.line.saturating_sub(1) as f64) * LINE_HEIGHT);
+                            let class = if p.primary { "hl hl-primary" } else { "hl hl-related" };
+                            let empty = p.marked.is_empty();
+                            safe_view! {
+                                <div class="hl-line" style:top=top>
+                                    <span class="hl-before">{p.before}</span>
+                                    <mark class=class class:hl-empty=empty>{p.marked}</mark>
+                                </div>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </div>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_of_spans() {
+        let text = "ab\ncdef\r\ngh";
+        let lines = kpiform_core::LineIndex::new(text);
+        let p = pieces(text, &lines, Span::new(4, 6), true);
+        assert_eq!(p.len(), 1);
+        assert_eq!(
+            (p[0].line, p[0].before.as_str(), p[0].marked.as_str()),
+            (2, "c", "de")
+        );
+        let p = pieces(text, &lines, Span::new(1, 10), false);
+        let got: Vec<_> = p
+            .iter()
+            .map(|p| (p.line, p.before.as_str(), p.marked.as_str()))
+            .collect();
+        assert_eq!(got, [(1, "a", "b"), (2, "", "cdef"), (3, "", "g")]);
+        let p = pieces(text, &lines, Span::new(3, 3), true);
+        assert_eq!((p[0].line, p[0].marked.as_str()), (2, ""));
+        assert_eq!(pieces(text, &lines, Span::new(50, 60), true).len(), 1);
+    }
+}

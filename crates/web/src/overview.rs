@@ -1,0 +1,495 @@
+//! The overview: totals, the forms table (sortable; a click opens the form), and a chart of the
+//! problems by category (plain SVG).
+
+use kpiform_core::rules::Category;
+use kpiform_core::{FormKind, Lang, Severity};
+use leptos::prelude::*;
+
+use crate::i18n as t;
+use crate::report::{format_amount, Counts, FormRow, SEVERITIES};
+use crate::state::{Filter, State, Tab};
+
+/// Columns the forms table sorts by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortKey {
+    Number,
+    Name,
+    Unit,
+    Year,
+    Indicators,
+    Errors,
+    Warnings,
+    Infos,
+}
+
+/// The sort of the forms table: column and direction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sort {
+    pub key: SortKey,
+    pub descending: bool,
+}
+
+impl Default for Sort {
+    fn default() -> Self {
+        Sort {
+            key: SortKey::Number,
+            descending: false,
+        }
+    }
+}
+
+/// Sort `rows` in place; ties keep the paste order.
+pub fn sort_rows(rows: &mut [FormRow], sort: Sort) {
+    use std::cmp::Ordering;
+    let amount = |f: &FormRow| f.year.map(|v| v * f.unit.map_or(1.0, |u| u.in_yuan()));
+    rows.sort_by(|a, b| {
+        let o = match sort.key {
+            SortKey::Number => a.number.cmp(&b.number),
+            SortKey::Name => a.name.cmp(&b.name),
+            SortKey::Unit => a.unit_name.cmp(&b.unit_name),
+            SortKey::Year => amount(a).partial_cmp(&amount(b)).unwrap_or(Ordering::Equal),
+            SortKey::Indicators => a.indicators.cmp(&b.indicators),
+            SortKey::Errors => a.counts.error.cmp(&b.counts.error),
+            SortKey::Warnings => a.counts.warning.cmp(&b.counts.warning),
+            SortKey::Infos => a.counts.info.cmp(&b.counts.info),
+        };
+        let o = if sort.descending { o.reverse() } else { o };
+        o.then(a.number.cmp(&b.number))
+    });
+}
+
+#[component]
+pub fn OverviewView(st: State) -> impl IntoView {
+    let lang = st.lang;
+    let sort = RwSignal::new(Sort::default());
+    // Checks update the parts that changed: the summary (small) always, the table row by row.
+    let has_forms = Memo::new(move |_| st.analysis.with(|a| !a.report.forms.is_empty()));
+    let rows = Memo::new(move |_| {
+        let mut rows = st.analysis.with(|a| a.report.forms.clone());
+        sort_rows(&mut rows, sort.get());
+        rows
+    });
+    let categories = Memo::new(move |_| st.analysis.with(|a| a.report.categories.clone()));
+    safe_view! {
+        {move || summary(st, lang.get())}
+        {move || {
+            let l = lang.get();
+            if !has_forms.get() {
+                return safe_view! {
+                    <div class="notice notice-warn" data-testid="no-forms">
+                        <strong>{t::NO_FORMS_TITLE.get(l)}</strong>
+                        <span>{t::NO_FORMS_BODY.get(l)}</span>
+                        <ul class="expect-list">
+                            {t::EXPECT_POINTS.iter().map(|p| safe_view! { <li>{p.get(l)}</li> }).collect_view()}
+                        </ul>
+                    </div>
+                }
+                    .into_any();
+            }
+            safe_view! {
+                <div class="overview-grid">
+                    <div class="overview-forms">
+                        <h2 class="section-title" id="forms-title">{t::FORMS_HEADING.get(l)}</h2>
+                        <div class="table-wrap">
+                            <table class="forms" data-testid="forms" aria-labelledby="forms-title">
+                                <thead>
+                                    <tr>
+                                        {sort_header(sort, SortKey::Number, t::COL_INDEX.get(l), "num", l)}
+                                        {sort_header(sort, SortKey::Name, t::COL_NAME_CODE.get(l), "", l)}
+                                        {sort_header(sort, SortKey::Unit, t::COL_UNIT.get(l), "", l)}
+                                        {sort_header(sort, SortKey::Year, t::COL_YEAR.get(l), "num", l)}
+                                        {sort_header(sort, SortKey::Indicators, t::COL_INDICATORS.get(l), "num", l)}
+                                        {sort_header(sort, SortKey::Errors, Severity::Error.label().get(l).to_string(), "num", l)}
+                                        {sort_header(sort, SortKey::Warnings, Severity::Warning.label().get(l).to_string(), "num", l)}
+                                        {sort_header(sort, SortKey::Infos, Severity::Info.label().get(l).to_string(), "num", l)}
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    <For
+                                        each=move || rows.get()
+                                        key=|f| f.key
+                                        children=move |f| form_row(st, l, f)
+                                    />
+                                </tbody>
+                            </table>
+                        </div>
+                    </div>
+                    {move || chart(st, l, categories.get())}
+                </div>
+            }
+                .into_any()
+        }}
+    }
+}
+
+fn summary(st: State, l: Lang) -> impl IntoView {
+    let a = st.analysis.get();
+    let r = &a.report;
+    let check_ms = a.check_ms;
+    safe_view! {
+        <div class="summary" data-testid="summary">
+            <div class="stat stat-main">
+                <span class="stat-value" data-testid="form-count">{r.forms.len()}</span>
+                <span class="stat-label">{t::FORMS_UNIT.get(l)}</span>
+            </div>
+            <div class="stat">
+                <span class="stat-value" data-testid="total-indicators">{r.indicators}</span>
+                <span class="stat-label">{t::INDICATORS.get(l)}</span>
+                <span class="stat-sub">{r.applicable} " " {t::APPLICABLE.get(l)}</span>
+            </div>
+            <div class="stat stat-problems">
+                {SEVERITIES
+                    .iter()
+                    .map(|&sev| severity_count(st, sev, r.counts.get(sev), l))
+                    .collect_view()}
+            </div>
+            <div class="stat stat-small">
+                <span class="stat-label">{t::BUDGET_YEAR.get(l)}</span>
+                <span class="stat-value-small" data-testid="budget-year">
+                    {r.budget_year.map_or_else(|| t::UNKNOWN.get(l).to_string(), |y| y.to_string())}
+                </span>
+                <span class="stat-sub" title=t::CHECK_TIME_TITLE.get(l)>
+                    {format!("{check_ms:.0} ms")}
+                </span>
+            </div>
+        </div>
+    }
+}
+
+fn severity_count(st: State, sev: Severity, n: usize, lang: Lang) -> impl IntoView {
+    let show = move |_| {
+        st.filter.set(Filter {
+            severities: SEVERITIES.map(|s| s == sev),
+            ..Filter::default()
+        });
+        st.tab.set(Tab::Problems);
+    };
+    safe_view! {
+        <button
+            type="button"
+            class=format!("sev-count sev-{}", sev.as_str())
+            class:zero={n == 0}
+            data-testid=format!("count-{}", sev.as_str())
+            title=t::SHOW_THESE.get(lang)
+            on:click=show
+        >
+            <span class="sev-dot" aria-hidden="true"></span>
+            <span class="sev-label">{sev.label().get(lang).to_string()}</span>
+            <span class="sev-n">{n}</span>
+        </button>
+    }
+}
+
+fn sort_header(
+    sort: RwSignal<Sort>,
+    key: SortKey,
+    label: impl Into<String>,
+    class: &'static str,
+    l: Lang,
+) -> impl IntoView {
+    let label = label.into();
+    let aria = move || {
+        let s = sort.get();
+        if s.key != key {
+            "none"
+        } else if s.descending {
+            "descending"
+        } else {
+            "ascending"
+        }
+    };
+    let arrow = move || {
+        let s = sort.get();
+        match (s.key == key, s.descending) {
+            (false, _) => "",
+            (true, false) => "▲",
+            (true, true) => "▼",
+        }
+    };
+    let click = move |_| {
+        sort.update(|s| {
+            if s.key == key {
+                s.descending = !s.descending;
+            } else {
+                // Numbers of problems and amounts: largest first.
+                s.descending = !matches!(key, SortKey::Number | SortKey::Name | SortKey::Unit);
+                s.key = key;
+            }
+        })
+    };
+    let title = t::SORT_BY.get(l);
+    safe_view! {
+        <th class=class aria-sort=aria scope="col">
+            <button type="button" class="sort" title=title data-testid="sort" on:click=click>
+                {label}
+                <span class="sort-arrow" aria-hidden="true">{arrow}</span>
+            </button>
+        </th>
+    }
+}
+
+fn form_row(st: State, l: Lang, f: FormRow) -> impl IntoView {
+    let number = f.number;
+    let unit = f.unit.map(|u| u.as_str());
+    let open = move |_| {
+        st.structure_form.set(number);
+        st.tab.set(Tab::Structure);
+        let a = st.analysis.get_untracked();
+        if let Some(f) = a.report.form(number) {
+            st.select_span(f.title, Vec::new(), false);
+        }
+    };
+    let problems_of = move |sev: Option<Severity>| {
+        move |_| {
+            st.filter.set(Filter {
+                form: Some(number),
+                severities: match sev {
+                    Some(s) => SEVERITIES.map(|x| x == s),
+                    None => [true; 3],
+                },
+                ..Filter::default()
+            });
+            st.tab.set(Tab::Problems);
+        }
+    };
+    let count_cell = move |sev: Severity, n: usize| {
+        let class = format!("num count sev-{}", sev.as_str());
+        if n == 0 {
+            safe_view! { <td class=class><span class="zero-count">"0"</span></td> }.into_any()
+        } else {
+            safe_view! {
+                <td class=class>
+                    <button
+                        type="button"
+                        class="link-button"
+                        title=t::SHOW_THESE.get(l)
+                        data-testid=format!("form-{}", sev.as_str())
+                        on:click=problems_of(Some(sev))
+                    >
+                        {n}
+                    </button>
+                </td>
+            }
+            .into_any()
+        }
+    };
+    let kind_class = format!("kind kind-{}", f.kind.as_str());
+    let name = f
+        .name
+        .clone()
+        .unwrap_or_else(|| t::NO_NAME.get(l).to_string());
+    let unit_title = match f.kind {
+        FormKind::Project => t::COL_APPLICANT.get(l),
+        FormKind::Department => t::COL_AUTHORITY.get(l),
+    };
+    safe_view! {
+        <tr
+            data-testid="form-row"
+            data-kind=f.kind.as_str()
+            data-codes=f.codes.join(" ")
+            data-total=f.counts.total()
+        >
+            <td class="num">{number}</td>
+            <td class="name">
+                <button
+                    type="button"
+                    class="link-button form-name"
+                    data-testid="form-name"
+                    title=t::OPEN_FORM.get(l)
+                    on:click=open
+                >
+                    {name}
+                </button>
+                <span class="form-meta">
+                    <span class=kind_class data-testid="form-kind">{t::kind(l, f.kind)}</span>
+                    <span class="form-code" data-testid="form-code" title=t::COL_CODE.get(l)>
+                        {f.code.unwrap_or_else(|| t::NO_VALUE.to_string())}
+                    </span>
+                </span>
+            </td>
+            <td class="unit-name" data-testid="form-unit" title=unit_title>
+                {f.unit_name.unwrap_or_else(|| t::NO_VALUE.to_string())}
+            </td>
+            <td class="num" data-testid="form-year">{amount(f.year, unit)}</td>
+            <td class="num">
+                <span data-testid="indicator-count">{f.indicators}</span>
+                <span class="sub" title=t::APPLICABLE_TITLE.get(l)>
+                    <span data-testid="applicable-count">{f.applicable}</span>
+                </span>
+            </td>
+            {count_cell(Severity::Error, f.counts.error)}
+            {count_cell(Severity::Warning, f.counts.warning)}
+            {count_cell(Severity::Info, f.counts.info)}
+        </tr>
+    }
+}
+
+/// An amount with its unit, or a dash.
+pub fn amount(value: Option<f64>, unit: Option<&'static str>) -> impl IntoView {
+    match value {
+        Some(v) => safe_view! {
+            <span class="amount">{format_amount(v)}</span>
+            <span class="unit">{unit.unwrap_or("")}</span>
+        }
+        .into_any(),
+        None => safe_view! { <span class="muted">{t::NO_VALUE}</span> }.into_any(),
+    }
+}
+
+/// Pills with the counts per severity (`错误 3 警告 2`), or "none".
+pub fn pills(c: Counts, lang: Lang) -> impl IntoView {
+    if c.total() == 0 {
+        return safe_view! { <span class="muted">{t::NO_PROBLEMS.get(lang)}</span> }.into_any();
+    }
+    SEVERITIES
+        .iter()
+        .filter(|&&sev| c.get(sev) > 0)
+        .map(|&sev| {
+            safe_view! {
+                <span class=format!("pill sev-{}", sev.as_str()) data-severity=sev.as_str()>
+                    {sev.label().get(lang).to_string()}
+                    " "
+                    {c.get(sev)}
+                </span>
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// Horizontal bars, one per category, stacked by severity; a click filters the problem list.
+fn chart(st: State, lang: Lang, categories: Vec<crate::report::CategoryCount>) -> impl IntoView {
+    const W: f64 = 200.0;
+    const BAR: f64 = 14.0;
+    let max = categories
+        .iter()
+        .map(|c| c.counts.total())
+        .max()
+        .unwrap_or(0)
+        .max(1) as f64;
+    let rows = categories
+        .into_iter()
+        .map(|c| {
+            let total = c.counts.total();
+            let mut x = 0.0;
+            let segments = SEVERITIES
+                .iter()
+                .filter(|&&s| c.counts.get(s) > 0)
+                .map(|&s| {
+                    let w = (c.counts.get(s) as f64 / max * W).max(2.0);
+                    let seg = safe_view! {
+                        <rect
+                            class=format!("bar sev-{}", s.as_str())
+                            x=format!("{x:.1}")
+                            y="0"
+                            width=format!("{w:.1}")
+                            height=BAR.to_string()
+                        >
+                            <title>{format!("{} {}", s.label().get(lang), c.counts.get(s))}</title>
+                        </rect>
+                    };
+                    x += w;
+                    seg
+                })
+                .collect_view();
+            let cat: Category = c.category;
+            let filter = move |_| {
+                let mut categories = [false; 7];
+                categories[crate::problems::category_index(cat)] = true;
+                st.filter.set(Filter {
+                    categories,
+                    ..Filter::default()
+                });
+                st.tab.set(Tab::Problems);
+            };
+            let label = cat.name().get(lang).to_string();
+            safe_view! {
+                <li class="chart-row" class:chart-zero={total == 0}>
+                    <button
+                        type="button"
+                        class="chart-button"
+                        data-testid="chart-bar"
+                        data-category=cat.as_str()
+                        disabled={total == 0}
+                        title=t::SHOW_THESE.get(lang)
+                        on:click=filter
+                    >
+                        <span class="chart-label">{label}</span>
+                        <svg
+                            class="chart-svg"
+                            viewBox=format!("0 0 {W} {BAR}")
+                            width=W.to_string()
+                            height=BAR.to_string()
+                            preserveAspectRatio="none"
+                            aria-hidden="true"
+                        >
+                            <rect class="bar-track" x="0" y="0" width=W.to_string() height=BAR.to_string()></rect>
+                            {segments}
+                        </svg>
+                        <span class="chart-n" data-testid="chart-count">{total}</span>
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    safe_view! {
+        <figure class="chart" data-testid="chart">
+            <figcaption class="section-title">{t::BY_CATEGORY.get(lang)}</figcaption>
+            <ul class="chart-rows">{rows}</ul>
+            <p class="chart-legend">
+                {SEVERITIES
+                    .iter()
+                    .map(|s| {
+                        safe_view! {
+                            <span class=format!("legend sev-{}", s.as_str())>
+                                <span class="sev-dot" aria-hidden="true"></span>
+                                {s.label().get(lang).to_string()}
+                            </span>
+                        }
+                    })
+                    .collect_view()}
+            </p>
+        </figure>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(number: usize, errors: usize, year: Option<f64>) -> FormRow {
+        FormRow {
+            number,
+            key: 0,
+            kind: FormKind::Project,
+            name: Some(format!("f{number}")),
+            code: None,
+            unit_name: None,
+            unit: Some(kpiform_core::model::AmountUnit::Yuan),
+            total: None,
+            year,
+            indicators: 0,
+            applicable: 0,
+            counts: Counts {
+                error: errors,
+                ..Counts::default()
+            },
+            codes: Vec::new(),
+            line: 1,
+            title: kpiform_core::Span::default(),
+        }
+    }
+
+    #[test]
+    fn sorting() {
+        let mut rows = vec![row(1, 2, Some(5.0)), row(2, 5, None), row(3, 2, Some(50.0))];
+        let sort = |rows: &mut Vec<FormRow>, key, descending| {
+            sort_rows(rows, Sort { key, descending });
+            rows.iter().map(|r| r.number).collect::<Vec<_>>()
+        };
+        assert_eq!(sort(&mut rows, SortKey::Errors, true), [2, 1, 3]);
+        assert_eq!(sort(&mut rows, SortKey::Errors, false), [1, 3, 2]);
+        assert_eq!(sort(&mut rows, SortKey::Year, true), [3, 1, 2]);
+        assert_eq!(sort(&mut rows, SortKey::Number, false), [1, 2, 3]);
+    }
+}

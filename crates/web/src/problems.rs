@@ -1,0 +1,517 @@
+//! The problem list: grouped by form, filtered by severity, category, form and fixability; each
+//! problem with its code (linked to the rule page), message, quoted text, the other places it
+//! points to, and its fix. Keyboard: F8 / Shift+F8 anywhere, j / k outside text fields.
+
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+
+use kpiform_core::diagnostic::Applicability;
+use kpiform_core::rules::Category;
+use kpiform_core::Lang;
+use leptos::prelude::*;
+
+use crate::dom;
+use crate::i18n as t;
+use crate::report::{Counts, DiagRow, Report, SEVERITIES};
+use crate::state::{severity_index, Analysis, Filter, State, Tab};
+
+/// Problems rendered at first; more on request (a hostile text may have tens of thousands).
+const PAGE: usize = 300;
+
+/// Ids of the problems the filter lets through, in list order.
+pub fn visible(report: &Report, filter: &Filter) -> Vec<usize> {
+    report
+        .diagnostics
+        .iter()
+        .filter(|d| passes(d, filter))
+        .map(|d| d.id)
+        .collect()
+}
+
+fn passes(d: &DiagRow, f: &Filter) -> bool {
+    f.severities[severity_index(d.severity)]
+        && f.categories[category_index(d.category)]
+        && f.form.is_none_or(|n| d.form.unwrap_or(0) == n)
+        && (!f.fixable_only || d.fix.is_some())
+}
+
+pub fn category_index(c: Category) -> usize {
+    Category::ALL.iter().position(|&x| x == c).unwrap_or(0)
+}
+
+/// Move to the next (`step` 1) or previous (-1) problem of the list and select it.
+pub fn step(st: State, step: isize) {
+    if !st.flush() {
+        return;
+    }
+    let a = st.analysis.get_untracked();
+    let filter = st.filter.get_untracked();
+    let rows: Vec<&DiagRow> = a
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| passes(d, &filter))
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    let pos = st
+        .current
+        .get_untracked()
+        .and_then(|c| rows.iter().position(|d| d.key == c));
+    let next = match pos {
+        Some(p) => (p as isize + step).rem_euclid(rows.len() as isize) as usize,
+        None if step > 0 => 0,
+        None => rows.len() - 1,
+    };
+    if st.tab.get_untracked() != Tab::Problems {
+        st.tab.set(Tab::Problems);
+    }
+    let key = rows[next].key;
+    st.select_problem(key, false);
+    // After the list has rendered the row (it may be on a later page, or the tab just opened).
+    request_animation_frame(move || {
+        if let Some(row) = dom::by_data_id("data-key", &key.to_string()) {
+            dom::scroll_into_view(&row);
+        }
+    });
+}
+
+/// One form's problems as the list shows them. Rendered once per key: a check that leaves a
+/// form's problems as they were keeps its DOM (typing re-renders one group, not the list).
+#[derive(Debug, Clone, PartialEq)]
+struct Group {
+    key: u64,
+    form: Option<usize>,
+    title: String,
+    code: Option<String>,
+    counts: Counts,
+    rows: Vec<DiagRow>,
+}
+
+fn make_groups(a: &Analysis, ids: &[usize], l: Lang) -> Vec<Group> {
+    let rows = &a.report.diagnostics;
+    let mut out: Vec<Group> = Vec::new();
+    for &id in ids {
+        let d = &rows[id];
+        if out.last().is_none_or(|g| g.form != d.form) {
+            let title = match d.form {
+                Some(n) => form_label(&a.report, n, l),
+                None => t::OUTSIDE_FORMS.get(l).to_string(),
+            };
+            out.push(Group {
+                key: 0,
+                form: d.form,
+                title,
+                code: d
+                    .form
+                    .and_then(|n| a.report.form(n))
+                    .and_then(|f| f.code.clone()),
+                counts: Counts::default(),
+                rows: Vec::new(),
+            });
+        }
+        let g = out.last_mut().expect("a group");
+        g.counts.add(d.severity);
+        g.rows.push(d.clone());
+    }
+    for g in &mut out {
+        let mut h = DefaultHasher::new();
+        (g.form, &g.title, &g.code, l == Lang::Zh).hash(&mut h);
+        for r in &g.rows {
+            r.key.hash(&mut h);
+        }
+        g.key = h.finish();
+    }
+    out
+}
+
+#[component]
+pub fn ProblemsView(st: State) -> impl IntoView {
+    let lang = st.lang;
+    let limit = RwSignal::new(PAGE);
+    // A new filter starts from the first page again.
+    Effect::new(move |_| {
+        st.filter.track();
+        limit.set(PAGE);
+    });
+    let shown_ids = Memo::new(move |_| {
+        let a = st.analysis.get();
+        let f = st.filter.get();
+        visible(&a.report, &f)
+    });
+    // Keep the current problem's row rendered.
+    Effect::new(move |_| {
+        if let Some(c) = st.current.get() {
+            let pos = st.analysis.with_untracked(|a| {
+                shown_ids.with(|ids| ids.iter().position(|&id| a.report.diagnostics[id].key == c))
+            });
+            if let Some(p) = pos {
+                if p >= limit.get_untracked() {
+                    limit.set((p / PAGE + 1) * PAGE);
+                }
+            }
+        }
+    });
+    let has_any = Memo::new(move |_| st.analysis.with(|a| !a.report.diagnostics.is_empty()));
+    let groups = Memo::new(move |_| {
+        let l = lang.get();
+        let ids = shown_ids.get();
+        let n = limit.get().min(ids.len());
+        st.analysis.with(|a| make_groups(a, &ids[..n], l))
+    });
+
+    safe_view! {
+        <div class="problems-view" data-testid="problems-view">
+            <Filters st=st/>
+            // Re-rendered as a whole only when the language changes or the list (dis)appears;
+            // checks update it through the keyed groups.
+            {move || {
+                let l = lang.get();
+                if !has_any.get() {
+                    return safe_view! {
+                        <p class="all-clear" data-testid="all-clear">{t::ALL_CLEAR.get(l)}</p>
+                    }
+                        .into_any();
+                }
+                let shown = move || shown_ids.with(Vec::len);
+                let more = move || shown().saturating_sub(limit.get());
+                safe_view! {
+                    <p class="list-count" data-testid="problem-count" role="status">
+                        <span>{move || t::showing(l, shown(), st.analysis.with(|a| a.report.diagnostics.len()))}</span>
+                        <span class="kbd-hint">{t::KEYS_HINT.get(l)}</span>
+                    </p>
+                    <For
+                        each=move || groups.get()
+                        key=|g| g.key
+                        children=move |g| group_view(st, l, g)
+                    />
+                    {move || {
+                        (more() > 0)
+                            .then(|| {
+                                safe_view! {
+                                    <button
+                                        type="button"
+                                        class="btn show-more"
+                                        data-testid="show-more"
+                                        on:click=move |_| limit.update(|n| *n += PAGE)
+                                    >
+                                        {t::show_more(l, more())}
+                                    </button>
+                                }
+                            })
+                    }}
+                    {move || {
+                        (shown() == 0)
+                            .then(|| {
+                                safe_view! {
+                                    <p class="muted empty-filter">{t::NOTHING_MATCHES.get(l)}</p>
+                                }
+                            })
+                    }}
+                }
+                    .into_any()
+            }}
+        </div>
+    }
+}
+
+/// Severity, category, form and fix filters with counts.
+#[component]
+fn Filters(st: State) -> impl IntoView {
+    let lang = st.lang;
+    let fixable = move || {
+        st.analysis.with(|a| {
+            a.report
+                .diagnostics
+                .iter()
+                .filter(|d| d.fix.is_some())
+                .count()
+        })
+    };
+    safe_view! {
+        <div class="filters" role="group" aria-label=move || t::FILTERS.get(lang.get())>
+            <div class="filter-row">
+                <span class="filter-label">{move || t::SEVERITY.get(lang.get())}</span>
+                {SEVERITIES
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &sev)| {
+                        let pressed = move || st.filter.with(|f| f.severities[i]);
+                        safe_view! {
+                            <button
+                                type="button"
+                                class=format!("chip sev-{}", sev.as_str())
+                                data-testid=format!("filter-{}", sev.as_str())
+                                aria-pressed=move || pressed().to_string()
+                                on:click=move |_| st.filter.update(|f| f.severities[i] = !f.severities[i])
+                            >
+                                <span class="sev-dot" aria-hidden="true"></span>
+                                {move || sev.label().get(lang.get()).to_string()}
+                                <span class="chip-n">
+                                    {move || st.analysis.with(|a| a.report.counts.get(sev))}
+                                </span>
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+                <button
+                    type="button"
+                    class="chip chip-toggle"
+                    data-testid="filter-fixable"
+                    aria-pressed=move || st.filter.with(|f| f.fixable_only).to_string()
+                    on:click=move |_| st.filter.update(|f| f.fixable_only = !f.fixable_only)
+                >
+                    {move || t::FIXABLE.get(lang.get())}
+                    <span class="chip-n">{fixable}</span>
+                </button>
+            </div>
+            <div class="filter-row">
+                <span class="filter-label">{move || t::CATEGORY.get(lang.get())}</span>
+                {Category::ALL
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &cat)| {
+                        let n = move || {
+                            st.analysis
+                                .with(|a| a.report.categories.get(i).map_or(0, |c| c.counts.total()))
+                        };
+                        safe_view! {
+                            <button
+                                type="button"
+                                class="chip"
+                                class:chip-zero=move || n() == 0
+                                data-testid=format!("filter-cat-{}", cat.as_str())
+                                aria-pressed=move || st.filter.with(|f| f.categories[i]).to_string()
+                                on:click=move |_| st.filter.update(|f| f.categories[i] = !f.categories[i])
+                            >
+                                {move || cat.name().get(lang.get()).to_string()}
+                                <span class="chip-n">{n}</span>
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            {move || {
+                let l = lang.get();
+                let f = st.filter.get();
+                let form = f.form.map(|n| {
+                    let label = if n == 0 {
+                        t::OUTSIDE_FORMS.get(l).to_string()
+                    } else {
+                        st.analysis.with(|a| form_label(&a.report, n, l))
+                    };
+                    safe_view! {
+                        <span class="chip chip-on" data-testid="filter-form">
+                            {t::ONLY_FORM.get(l)} " " {label}
+                            <button
+                                type="button"
+                                class="chip-x"
+                                aria-label=t::REMOVE_FILTER.get(l)
+                                title=t::REMOVE_FILTER.get(l)
+                                on:click=move |_| st.filter.update(|f| f.form = None)
+                            >
+                                "×"
+                            </button>
+                        </span>
+                    }
+                });
+                let reset = (!f.is_default())
+                    .then(|| {
+                        safe_view! {
+                            <button
+                                type="button"
+                                class="link-button"
+                                data-testid="filter-reset"
+                                on:click=move |_| st.filter.set(Filter::default())
+                            >
+                                {t::SHOW_ALL.get(l)}
+                            </button>
+                        }
+                    });
+                (form.is_some() || reset.is_some())
+                    .then(|| safe_view! { <div class="filter-row">{form} {reset}</div> })
+            }}
+        </div>
+    }
+}
+
+/// `#3 一般管理事务`.
+pub fn form_label(report: &Report, number: usize, lang: Lang) -> String {
+    let name = report
+        .form(number)
+        .and_then(|f| f.name.clone())
+        .unwrap_or_else(|| t::NO_NAME.get(lang).to_string());
+    format!("#{number} {name}")
+}
+
+fn group_view(st: State, l: Lang, g: Group) -> impl IntoView {
+    let form = g.form;
+    let select_form = move |_| {
+        if let Some(n) = form {
+            if !st.flush() {
+                return;
+            }
+            let a = st.analysis.get_untracked();
+            if let Some(f) = a.report.form(n) {
+                st.select_span(f.title, Vec::new(), false);
+            }
+        }
+    };
+    let items: Vec<_> = g.rows.into_iter().map(|d| problem(st, l, d)).collect();
+    safe_view! {
+        <section class="group" data-testid="problem-group" data-form=form.unwrap_or(0)>
+            <h3 class="group-title">
+                <button type="button" class="link-button group-name" on:click=select_form>
+                    {g.title}
+                </button>
+                {g.code.map(|c| safe_view! { <span class="form-code">{c}</span> })}
+                <span class="group-counts">{crate::overview::pills(g.counts, l)}</span>
+            </h3>
+            <ul class="problems">{items}</ul>
+        </section>
+    }
+}
+
+fn problem(st: State, l: Lang, d: DiagRow) -> impl IntoView {
+    let key = d.key;
+    let sev = d.severity.as_str();
+    let (line, column) = (d.line, d.column);
+    let related = d
+        .related
+        .iter()
+        .map(|r| {
+            let span = r.span;
+            let label = r.label.get(l).to_string();
+            let quote = r.quote.clone();
+            let where_ = t::line_col(l, r.line, r.column);
+            safe_view! {
+                <li>
+                    <button
+                        type="button"
+                        class="link-button related"
+                        data-testid="diag-related"
+                        title=t::SELECT_IN_TEXT.get(l)
+                        on:click=move |_| {
+                            if st.is_fresh() {
+                                st.current.set(Some(key));
+                            }
+                            st.select_span(span, Vec::new(), true)
+                        }
+                    >
+                        <span class="related-where">{where_}</span>
+                        " "
+                        <q class="quote">{quote}</q>
+                    </button>
+                    " "
+                    <span class="muted">{label}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    let has_related = !d.related.is_empty();
+    let fix = d.fix.as_ref().map(|f| {
+        let title = f.title.get(l).to_string();
+        let suggest = f.applicability == Applicability::Suggest;
+        let original = f.original.clone();
+        let replacement = if f.replacement.is_empty() {
+            t::NOTHING.get(l).to_string()
+        } else {
+            f.replacement.clone()
+        };
+        safe_view! {
+            <div class="fix">
+                <button
+                    type="button"
+                    class="btn btn-fix"
+                    data-testid="diag-fix"
+                    title=if suggest { t::FIX_SUGGEST.get(l) } else { t::FIX_SAFE.get(l) }
+                    on:click=move |ev| {
+                        ev.stop_propagation();
+                        st.apply_fix(key)
+                    }
+                >
+                    {t::APPLY.get(l)} "：" {title}
+                </button>
+                <span class="fix-preview">
+                    <del data-testid="fix-from">{original}</del>
+                    <span aria-hidden="true">" → "</span>
+                    <span class="kp-offscreen">{t::REPLACED_BY.get(l)}</span>
+                    <ins data-testid="fix-to">{replacement}</ins>
+                </span>
+            </div>
+        }
+    });
+    let quote = (!d.quote.is_empty()).then(|| {
+        let q = d.quote.clone();
+        safe_view! { <q class="quote" data-testid="diag-quote">{q}</q> }
+    });
+    let is_current = move || st.current.get() == Some(key);
+    let message = d.message.get(l).to_string();
+    let code = d.code;
+    let category = d.category.name().get(l).to_string();
+    let sev_label = d.severity.label().get(l).to_string();
+    let location_title = format!(
+        "{} · {}",
+        t::SELECT_IN_TEXT.get(l),
+        t::line_col(l, line, column)
+    );
+    safe_view! {
+        <li
+            class=format!("problem sev-{sev}")
+            class:current=is_current
+            aria-current=move || is_current().then_some("true")
+            data-testid="diagnostic"
+            data-code=code
+            data-severity=sev
+            data-key=key.to_string()
+            on:click=move |ev: web_sys::MouseEvent| {
+                // Clicks on the row's own buttons and links do their own thing.
+                let on_control = ev
+                    .target()
+                    .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+                    .and_then(|e| e.closest("button, a").ok().flatten())
+                    .is_some();
+                if !on_control {
+                    st.select_problem(key, false);
+                }
+            }
+        >
+            <div class="problem-head">
+                <span class=format!("pill sev-{sev}") data-testid="diag-severity">{sev_label}</span>
+                <a
+                    class="code"
+                    data-testid="diag-code"
+                    href=format!("rules/{code}.html")
+                    target="_blank"
+                    rel="noopener"
+                    title=t::RULE_DOC.get(l)
+                >
+                    {code}
+                </a>
+                <span class="category">{category}</span>
+                <button
+                    type="button"
+                    class="link-button location"
+                    data-testid="diag-location"
+                    title=location_title
+                    on:click=move |_| st.select_problem(key, true)
+                >
+                    {t::line_col_short(l, line, column)}
+                </button>
+            </div>
+            <p class="message" data-testid="diag-message">{message}</p>
+            {quote}
+            {has_related
+                .then(|| {
+                    safe_view! {
+                        <div class="related-list">
+                            <span class="muted">{t::SEE_ALSO.get(l)}</span>
+                            <ul>{related}</ul>
+                        </div>
+                    }
+                })}
+            {fix}
+        </li>
+    }
+}

@@ -1,0 +1,557 @@
+//! The structure of one form as the checker read it: header fields (amounts normalized), the
+//! department's tasks and goals, and the indicator table laid out like the paper form (一级 /
+//! 二级 / 三级, value, explanation, the star of mandatory categories) with each value read into
+//! operator, number and unit.
+
+use std::sync::Arc;
+
+use kpiform_core::model::{AmountUnit, Field, Indicator, Level1};
+use kpiform_core::rules::facts::Facts;
+use kpiform_core::value::{parse_value, ValueKind};
+use kpiform_core::{FieldKey, Form, FormKind, Lang, Span};
+use leptos::prelude::*;
+
+use crate::i18n as t;
+use crate::overview::pills;
+use crate::report::{format_amount, format_number, Counts};
+use crate::state::{Analysis, Filter, State, Tab};
+
+#[component]
+pub fn StructureView(st: State) -> impl IntoView {
+    // Re-rendered when what it shows changes: the form, its problems, the language.
+    let shown = Memo::new(move |_| {
+        let n = st.structure_form.get();
+        st.analysis.with(|a| {
+            let count = a.doc.forms.len();
+            let n = n.clamp(1, count.max(1));
+            let form = a.doc.forms.get(n - 1).cloned();
+            let problems: Vec<u64> = a
+                .report
+                .diagnostics
+                .iter()
+                .filter(|d| d.form == Some(n))
+                .map(|d| d.key)
+                .collect();
+            (n, count, form, problems)
+        })
+    });
+    move || {
+        let l = st.lang.get();
+        shown.track();
+        let a = st.analysis.get_untracked();
+        let count = a.doc.forms.len();
+        if count == 0 {
+            return safe_view! {
+                <p class="muted" data-testid="structure-empty">{t::NO_FORMS_TITLE.get(l)}</p>
+            }
+            .into_any();
+        }
+        let n = st.structure_form.get_untracked().clamp(1, count);
+        safe_view! {
+            <div class="structure" data-testid="structure">
+                <FormPicker st=st lang=l count=count current=n/>
+                {form_view(st, l, a.clone(), n)}
+            </div>
+        }
+        .into_any()
+    }
+}
+
+#[component]
+fn FormPicker(st: State, lang: Lang, count: usize, current: usize) -> impl IntoView {
+    let options = st.analysis.with_untracked(|a| {
+        (1..=count)
+            .map(|n| {
+                let label = crate::problems::form_label(&a.report, n, lang);
+                safe_view! { <option value=n.to_string() selected={n == current}>{label}</option> }
+            })
+            .collect_view()
+    });
+    let go = move |n: usize| st.structure_form.set(n.clamp(1, count));
+    safe_view! {
+        <div class="form-picker">
+            <label for="form-select" class="filter-label">{t::FORM.get(lang)}</label>
+            <select
+                id="form-select"
+                data-testid="form-select"
+                on:change=move |ev| {
+                    if let Ok(n) = event_target_value(&ev).parse::<usize>() {
+                        go(n);
+                    }
+                }
+            >
+                {options}
+            </select>
+            <button
+                type="button"
+                class="btn btn-small"
+                data-testid="prev-form"
+                disabled={current <= 1}
+                aria-label=t::PREV_FORM.get(lang)
+                title=t::PREV_FORM.get(lang)
+                on:click=move |_| go(current - 1)
+            >
+                "‹"
+            </button>
+            <button
+                type="button"
+                class="btn btn-small"
+                data-testid="next-form"
+                disabled={current >= count}
+                aria-label=t::NEXT_FORM.get(lang)
+                title=t::NEXT_FORM.get(lang)
+                on:click=move |_| go(current + 1)
+            >
+                "›"
+            </button>
+            <span class="muted">{format!("{current} / {count}")}</span>
+        </div>
+    }
+}
+
+/// Problems of `form` whose span overlaps `span`.
+fn counts_in(a: &Analysis, form: usize, span: Span) -> Counts {
+    let mut c = Counts::default();
+    for d in a.report.diagnostics.iter().filter(|d| d.form == Some(form)) {
+        let inside = d.span.start < span.end.max(span.start + 1)
+            && span.start < d.span.end.max(d.span.start + 1);
+        if inside {
+            c.add(d.severity);
+        }
+    }
+    c
+}
+
+/// A marker with the problems at a place; a click lists them.
+fn marker(st: State, l: Lang, form: usize, c: Counts) -> impl IntoView {
+    (c.total() > 0).then(|| {
+        let worst = if c.error > 0 {
+            "error"
+        } else if c.warning > 0 {
+            "warning"
+        } else {
+            "info"
+        };
+        let show = move |ev: web_sys::MouseEvent| {
+            ev.stop_propagation();
+            st.filter.set(Filter {
+                form: Some(form),
+                ..Filter::default()
+            });
+            st.tab.set(Tab::Problems);
+        };
+        safe_view! {
+            <button
+                type="button"
+                class=format!("marker sev-{worst}")
+                data-testid="marker"
+                title=t::problems_here(l, c.total())
+                on:click=show
+            >
+                {c.total()}
+            </button>
+        }
+    })
+}
+
+fn form_view(st: State, l: Lang, a: Arc<Analysis>, n: usize) -> impl IntoView {
+    let form = &a.doc.forms[n - 1];
+    let facts = Facts::new(&a.text, form, a.doc.budget_year);
+    let row = a.report.form(n).cloned();
+    let title = form.title.text.clone();
+    let title_span = form.title.span;
+    let counts = row.as_ref().map(|r| r.counts).unwrap_or_default();
+    let fields = form
+        .fields
+        .iter()
+        .map(|f| field_row(st, l, &a, n, form, &facts, f))
+        .collect_view();
+    let tasks = (!form.tasks.is_empty()).then(|| tasks_view(st, l, form));
+    let goals = (!form.goals.is_empty()).then(|| {
+        let items = form
+            .goals
+            .iter()
+            .map(|g| {
+                let span = g.span;
+                let text = g.text.clone();
+                safe_view! {
+                    <li>
+                        <button
+                            type="button"
+                            class="cell-button"
+                            on:click=move |_| st.select_span(span, Vec::new(), false)
+                        >
+                            {text}
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view();
+        safe_view! {
+            <h3 class="sub-title">{t::GOALS.get(l)}</h3>
+            <ol class="goals">{items}</ol>
+        }
+    });
+    let department = form.kind == FormKind::Department;
+    let indicators = indicator_table(st, l, &a, n, form, department);
+    let problems_of_form = move |_| {
+        st.filter.set(Filter {
+            form: Some(n),
+            ..Filter::default()
+        });
+        st.tab.set(Tab::Problems);
+    };
+    safe_view! {
+        <article class="form-structure" data-testid="form-structure" data-form=n>
+            <header class="form-head">
+                <h2 class="form-title">
+                    <button
+                        type="button"
+                        class="link-button"
+                        title=t::SELECT_IN_TEXT.get(l)
+                        on:click=move |_| st.select_span(title_span, Vec::new(), false)
+                    >
+                        {title}
+                    </button>
+                </h2>
+                <span class=format!("kind kind-{}", form.kind.as_str())>{t::kind(l, form.kind)}</span>
+                <button type="button" class="link-button" on:click=problems_of_form>
+                    {pills(counts, l)}
+                </button>
+            </header>
+
+            <h3 class="sub-title">{t::HEADER_FIELDS.get(l)}</h3>
+            <div class="table-wrap">
+                <table class="fields" data-testid="fields">
+                    <thead>
+                        <tr>
+                            <th scope="col">{t::COL_FIELD.get(l)}</th>
+                            <th scope="col">{t::COL_AS_WRITTEN.get(l)}</th>
+                            <th scope="col">{t::COL_READ_AS.get(l)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{fields}</tbody>
+                </table>
+            </div>
+            {tasks}
+            {goals}
+            <h3 class="sub-title">
+                {t::INDICATOR_TABLE.get(l)}
+                <span class="muted sub-count">
+                    {format!(
+                        "{} · {} {}",
+                        t::rows(l, form.indicators.len()),
+                        form.applicable_indicators().count(),
+                        t::APPLICABLE.get(l),
+                    )}
+                </span>
+            </h3>
+            {indicators}
+        </article>
+    }
+}
+
+/// The label of a field in the page's language.
+fn field_label(l: Lang, kind: FormKind, key: FieldKey) -> String {
+    match l {
+        Lang::Zh => key.label_zh_for(kind).to_string(),
+        Lang::En => {
+            let s = key.label_en();
+            let mut c = s.chars();
+            c.next()
+                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                .unwrap_or_default()
+        }
+    }
+}
+
+fn field_row(
+    st: State,
+    l: Lang,
+    a: &Analysis,
+    n: usize,
+    form: &Form,
+    facts: &Facts,
+    f: &Field,
+) -> impl IntoView {
+    let label = field_label(l, form.kind, f.key);
+    let value_span = if f.value.span.is_empty() {
+        f.label.span
+    } else {
+        f.value.span
+    };
+    let value = f.value.text.clone();
+    let empty = value.is_empty();
+    let read = read_as(l, form, facts, f);
+    let c = counts_in(a, n, f.label.span.cover(f.value.span));
+    let long = f.key.is_long_text();
+    safe_view! {
+        <tr data-testid="field" data-key=f.key.as_str()>
+            <th scope="row" class="field-label">
+                {label}
+                {marker(st, l, n, c)}
+            </th>
+            <td class="field-value" class:long=long>
+                <button
+                    type="button"
+                    class="cell-button"
+                    title=t::SELECT_IN_TEXT.get(l)
+                    on:click=move |_| st.select_span(value_span, Vec::new(), false)
+                >
+                    {if empty { t::EMPTY.get(l).to_string() } else { value }}
+                </button>
+            </td>
+            <td class="field-read" data-testid="field-read">{read}</td>
+        </tr>
+    }
+}
+
+/// What the checker made of a field: amounts in both units, years, yes/no.
+fn read_as(l: Lang, form: &Form, facts: &Facts, f: &Field) -> String {
+    if f.key.is_amount() {
+        let Some(v) = f.amount else {
+            return if f.value.text.is_empty() {
+                String::new()
+            } else {
+                t::NOT_A_NUMBER.get(l).to_string()
+            };
+        };
+        let Some(unit) = facts.unit.or(form.amount_unit) else {
+            return format_amount(v);
+        };
+        let yuan = v * unit.in_yuan();
+        let mut s = format!(
+            "{} 元 = {} 万元",
+            format_amount(yuan),
+            format_amount(yuan / 10_000.0)
+        );
+        if facts.wan_mislabeled && form.amount_unit == Some(AmountUnit::WanYuan) {
+            s.push_str(t::READ_AS_YUAN.get(l));
+        }
+        return s;
+    }
+    match f.key {
+        FieldKey::Years => form.years().map(|y| t::years(l, y)).unwrap_or_default(),
+        FieldKey::IsNew => match form.is_new() {
+            Some(true) => t::YES.get(l).to_string(),
+            Some(false) => t::NO.get(l).to_string(),
+            None => String::new(),
+        },
+        FieldKey::Code => {
+            let code = f.value.text.trim();
+            if code.is_empty() {
+                String::new()
+            } else {
+                t::digits(l, code.chars().count())
+            }
+        }
+        _ => String::new(),
+    }
+}
+
+fn tasks_view(st: State, l: Lang, form: &Form) -> impl IntoView {
+    let unit = form.amount_unit.map(|u| u.as_str()).unwrap_or("");
+    let money = |v: Option<f64>| v.map(format_amount).unwrap_or_default();
+    let rows = form
+        .tasks
+        .iter()
+        .map(|task| {
+            let span = task.span;
+            let name = task.name.text.clone();
+            let content = task.content.text.clone();
+            let (total, fiscal, other) = (money(task.total), money(task.fiscal), money(task.other));
+            safe_view! {
+                <tr class="clickable" on:click=move |_| st.select_span(span, Vec::new(), false)>
+                    <td>{name}</td>
+                    <td class="long">{content}</td>
+                    <td class="num">{total}</td>
+                    <td class="num">{fiscal}</td>
+                    <td class="num">{other}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    safe_view! {
+        <h3 class="sub-title">{t::TASKS.get(l)}</h3>
+        <div class="table-wrap">
+            <table class="tasks" data-testid="tasks">
+                <thead>
+                    <tr>
+                        <th scope="col">{t::TASK_NAME.get(l)}</th>
+                        <th scope="col">{t::TASK_CONTENT.get(l)}</th>
+                        <th scope="col" class="num">{t::TASK_TOTAL.get(l)} " (" {unit} ")"</th>
+                        <th scope="col" class="num">{t::TASK_FISCAL.get(l)}</th>
+                        <th scope="col" class="num">{t::TASK_OTHER.get(l)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+fn level1_label(l: Lang, level: Option<Level1>) -> String {
+    match (level, l) {
+        (Some(x), Lang::Zh) => format!("{}指标", x.as_str()),
+        (Some(x), Lang::En) => x.label_en().to_string(),
+        (None, _) => String::new(),
+    }
+}
+
+/// How many rows from `i` on share the same key (for merged cells).
+fn run_length<K: PartialEq>(keys: &[K], i: usize) -> usize {
+    keys[i..].iter().take_while(|k| **k == keys[i]).count()
+}
+
+fn indicator_table(
+    st: State,
+    l: Lang,
+    a: &Analysis,
+    n: usize,
+    form: &Form,
+    department: bool,
+) -> impl IntoView {
+    if form.indicators.is_empty() {
+        return safe_view! { <p class="muted">{t::NO_INDICATORS.get(l)}</p> }.into_any();
+    }
+    let l1: Vec<Option<Level1>> = form.indicators.iter().map(|i| i.level1).collect();
+    let l2: Vec<(Option<Level1>, Option<String>)> = form
+        .indicators
+        .iter()
+        .map(|i| (i.level1, i.level2.as_ref().map(|x| x.name().to_string())))
+        .collect();
+    let rows = form
+        .indicators
+        .iter()
+        .enumerate()
+        .map(|(i, ind)| {
+            let span1 = (i == 0 || l1[i - 1] != l1[i]).then(|| run_length(&l1, i));
+            let span2 = (i == 0 || l2[i - 1] != l2[i]).then(|| run_length(&l2, i));
+            indicator_row(st, l, a, n, ind, span1, span2, department)
+        })
+        .collect_view();
+    safe_view! {
+        <div class="table-wrap">
+            <table class="indicators" data-testid="indicators">
+                <thead>
+                    <tr>
+                        <th scope="col">{t::LEVEL1.get(l)}</th>
+                        <th scope="col">{t::LEVEL2.get(l)}</th>
+                        <th scope="col">{t::LEVEL3.get(l)}</th>
+                        <th scope="col">{t::VALUE.get(l)}</th>
+                        <th scope="col">{t::READ_VALUE.get(l)}</th>
+                        {department.then(|| safe_view! { <th scope="col">{t::UNIT_COL.get(l)}</th> })}
+                        <th scope="col">{t::EXPLANATION.get(l)}</th>
+                        <th scope="col" class="marker-col">
+                            <span class="kp-offscreen">{t::PROBLEMS.get(l)}</span>
+                        </th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn indicator_row(
+    st: State,
+    l: Lang,
+    a: &Analysis,
+    n: usize,
+    ind: &Indicator,
+    span1: Option<usize>,
+    span2: Option<usize>,
+    department: bool,
+) -> impl IntoView {
+    let span = ind.span;
+    let level1 = span1.map(|rows| {
+        let label = level1_label(l, ind.level1);
+        safe_view! { <td class="level1" rowspan=rows.to_string()>{label}</td> }
+    });
+    let level2 = span2.map(|rows| {
+        let name = ind
+            .level2
+            .as_ref()
+            .map(|x| x.name().to_string())
+            .unwrap_or_default();
+        let star = ind.mandatory.then(|| {
+            safe_view! { <span class="star" title=t::MANDATORY.get(l)>"*"</span> }
+        });
+        safe_view! { <td class="level2" rowspan=rows.to_string()>{star}{name}</td> }
+    });
+    let parsed = read_value(l, ind);
+    let unit = department.then(|| {
+        let u = ind
+            .unit
+            .as_ref()
+            .map(|u| u.text.clone())
+            .unwrap_or_default();
+        safe_view! { <td class="unit-col">{u}</td> }
+    });
+    let c = counts_in(a, n, span);
+    let name = ind.name.text.clone();
+    let value = ind.value.text.clone();
+    let explanation = ind.explanation.text.clone();
+    safe_view! {
+        <tr
+            class="indicator clickable"
+            class:not-applicable=!ind.applicable
+            data-testid="indicator"
+            title=t::SELECT_IN_TEXT.get(l)
+            on:click=move |_| st.select_span(span, Vec::new(), false)
+        >
+            {level1}
+            {level2}
+            <td class="level3" data-testid="indicator-name">{name}</td>
+            <td class="value" data-testid="indicator-value">{value}</td>
+            <td class="parsed" data-testid="indicator-parsed">{parsed}</td>
+            {unit}
+            <td class="explanation">{explanation}</td>
+            <td class="marker-col">{marker(st, l, n, c)}</td>
+        </tr>
+    }
+}
+
+/// An indicator value as the checker reads it: `≥ 5 项 · 数量`, `＝ 100 % · 百分比`.
+fn read_value(l: Lang, ind: &Indicator) -> impl IntoView {
+    let p = parse_value(&ind.value.text);
+    let kind = t::value_kind(l, &p.kind);
+    let mut parts = Vec::new();
+    if let Some(a) = p.approx {
+        parts.push(a.to_string());
+    }
+    if let Some(op) = p.op {
+        parts.push(op.symbol().to_string());
+    }
+    if let ValueKind::Date { year, month, day } = p.kind {
+        let mut d = year.to_string();
+        if let Some(m) = month {
+            d.push_str(&format!("-{m:02}"));
+        }
+        if let Some(dd) = day {
+            d.push_str(&format!("-{dd:02}"));
+        }
+        parts.push(d);
+    } else if let Some(num) = p.number {
+        parts.push(format_number(num));
+    }
+    if let Some(u) = p
+        .unit
+        .clone()
+        .or_else(|| ind.unit.as_ref().map(|u| u.text.clone()))
+    {
+        if !u.is_empty() && !matches!(p.kind, ValueKind::Date { .. }) {
+            parts.push(u);
+        }
+    }
+    let main = parts.join(" ");
+    let quantitative = p.kind.is_quantitative();
+    safe_view! {
+        <span class="read" class:quant=quantitative>
+            {(!main.is_empty()).then(|| safe_view! { <span class="read-main">{main}</span> })}
+            <span class="read-kind">{kind}</span>
+        </span>
+    }
+}

@@ -1,0 +1,130 @@
+#!/usr/bin/env python3
+"""Build dist/kpiform.html: the whole page in one self-contained file that works when opened from
+the file system (file://) with no network — wasm, JavaScript, CSS, icon and rule documentation
+inlined. Run after `trunk build --release` (scripts/dist.sh does both).
+
+The Content-Security-Policy stays strict: the one inline script and the one inline style are
+allowed by their SHA-256 hashes, WebAssembly by 'wasm-unsafe-eval', nothing is fetched.
+The wasm is carried as base64 in a non-executed data block and instantiated from bytes.
+Links to rules/CODE.html open the inlined rule page (as a blob: document) in a new tab.
+
+    python3 scripts/single_file.py [DIST]     (default: dist)
+"""
+
+import base64
+import hashlib
+import html
+import os
+import re
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def attr(tag, name):
+    m = re.search(r"\b%s=(\"[^\"]*\"|'[^']*'|[^\s>]+)" % re.escape(name), tag)
+    if not m:
+        raise SystemExit(f"single_file: no {name} in {tag[:120]}")
+    return html.unescape(m.group(1).strip("\"'"))
+
+
+def sha256(text):
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+def main():
+    dist = os.path.join(ROOT, sys.argv[1] if len(sys.argv) > 1 else "dist")
+    page = open(os.path.join(dist, "index.html"), encoding="utf-8").read()
+
+    boot = re.search(r"<script[^>]*data-kpiform-boot[^>]*>\s*</script>", page).group(0)
+    js_path = attr(boot, "data-js")
+    wasm_path = attr(boot, "data-wasm")
+    css_tag = re.search(r"<link[^>]*rel=\"?stylesheet\"?[^>]*>", page).group(0)
+    icon_tag = re.search(r"<link[^>]*rel=\"?icon\"?[^>]*>", page).group(0)
+
+    read = lambda p: open(os.path.join(dist, p), encoding="utf-8").read()
+    glue = read(js_path)
+    # The module keeps its code; its exports are not needed once it starts itself.
+    glue = re.sub(r"^export \{[^}]*\};\s*$", "", glue, flags=re.M)
+    wasm = base64.b64encode(open(os.path.join(dist, wasm_path), "rb").read()).decode()
+    css = read(attr(css_tag, "href"))
+    icon = base64.b64encode(open(os.path.join(dist, attr(icon_tag, "href")), "rb").read()).decode()
+
+    # Rule pages, made self-contained (their style inline, their navigation dropped: a blob:
+    # document has no neighbours).
+    rules_css = read("rules/rules.css")
+    rules = []
+    for name in sorted(os.listdir(os.path.join(dist, "rules"))):
+        if not name.endswith(".html") or name == "index.html":
+            continue
+        doc = read(os.path.join("rules", name))
+        doc = doc.replace('<link rel="stylesheet" href="rules.css">', "<style>" + rules_css + "</style>")
+        doc = doc.replace("style-src 'self'", "style-src 'unsafe-inline'")
+        doc = re.sub(r"<nav>.*?</nav>\n", "", doc, flags=re.S)
+        if "</script" in doc.lower():
+            raise SystemExit(f"single_file: {name} cannot be carried in a data block")
+        rules.append(f'<script type="text/plain" id="kpiform-rule-{name[:-5]}">{doc}</script>')
+
+    start = """
+// kpiform.html: start the page from the inlined wasm; serve rule links from inlined pages.
+document.addEventListener("click", (event) => {
+  const link = event.target instanceof Element ? event.target.closest('a[href^="rules/"]') : null;
+  if (!link) return;
+  const code = link.getAttribute("href").slice("rules/".length).replace(/\\.html$/, "");
+  const page = document.getElementById("kpiform-rule-" + code);
+  if (!page) return;
+  event.preventDefault();
+  const url = URL.createObjectURL(new Blob([page.textContent], { type: "text/html;charset=utf-8" }));
+  window.open(url, "_blank", "noopener");
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}, true);
+try {
+  const b64 = document.getElementById("kpiform-wasm").textContent;
+  const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+  await __wbg_init({ module_or_path: bytes });
+  document.getElementById("boot-status")?.remove();
+} catch (err) {
+  console.error(err);
+  const status = document.getElementById("boot-status");
+  if (status) {
+    status.classList.add("boot-failed");
+    status.textContent = "页面加载失败，请使用新版 Chrome、Edge 或 360/QQ 浏览器（极速模式）打开。 The page failed to load; please use a recent Chromium-based browser. (" + err + ")";
+  }
+}
+"""
+    script = glue + start
+    if "</script" in script.lower():
+        raise SystemExit("single_file: the module contains </script")
+    csp = (
+        "default-src 'none'; script-src " + sha256(script) + " 'wasm-unsafe-eval'; style-src " + sha256(css)
+        + "; img-src data:; base-uri 'none'; form-action 'none'; object-src 'none'; "
+        + "require-trusted-types-for 'script'; trusted-types 'none'"
+    )
+
+    out = page
+    out = re.sub(r'<meta content="[^"]*" http-equiv=Content-Security-Policy>', lambda m: f'<meta content="{csp}" http-equiv=Content-Security-Policy>', out)
+    if csp not in out:
+        raise SystemExit("single_file: the page's Content-Security-Policy was not found")
+    out = out.replace(boot, "")
+    out = out.replace(css_tag, "<style>" + css + "</style>")
+    out = out.replace(icon_tag, f'<link href="data:image/svg+xml;base64,{icon}" rel=icon>')
+    out = re.sub(r"<link[^>]*rel=modulepreload[^>]*>", "", out)
+    out = re.sub(r"<link[^>]*rel=preload[^>]*>", "", out)
+    tail = (
+        f'<script type="application/octet-stream" id="kpiform-wasm">{wasm}</script>'
+        + "".join(rules)
+        + f'<script type="module">{script}</script>'
+    )
+    out = out.replace("</body>", tail + "</body>")
+    for leftover in ("src=./", "href=./", 'src="./', 'href="./'):
+        if leftover in out:
+            raise SystemExit(f"single_file: a relative reference is left: {leftover}")
+    target = os.path.join(dist, "kpiform.html")
+    with open(target, "w", encoding="utf-8") as f:
+        f.write(out)
+    size = os.path.getsize(target)
+    print(f"single_file: wrote {target} ({size} bytes, {size / 1024:.0f} KiB)")
+
+
+if __name__ == "__main__":
+    main()

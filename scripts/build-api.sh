@@ -21,6 +21,7 @@ wasm-opt -Oz --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$OUT/kpiform_bg.wasm" -o "$OUT/kpiform_bg.wasm"
 cp site/api/example.html "$OUT/index.html"
+cp site/api/example.js "$OUT/example.js"
 version="$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)"
 cat >"$OUT/package.json" <<JSON
 {

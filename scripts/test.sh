@@ -40,3 +40,6 @@ cargo bench -p kpiform-core --no-run --locked
 
 say "end-to-end tests of the page in Chromium"
 bash scripts/e2e.sh
+
+say "end-to-end tests of the single-file page and the JavaScript API's example"
+bash scripts/e2e-dist.sh

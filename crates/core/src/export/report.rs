@@ -102,15 +102,27 @@ struct Item<'a> {
     d: &'a Diagnostic,
     line: usize,
     quote: String,
+    /// The suggested correction (`建议修改为：「…」`), or the rule's corrected example.
+    correction: (&'static str, String),
 }
 
-fn items<'a>(input: &Input, doc: &Document, ds: &'a [Diagnostic], sev: Severity) -> Vec<Item<'a>> {
+fn items<'a>(
+    input: &Input,
+    doc: &Document,
+    ds: &'a [Diagnostic],
+    sev: Severity,
+    w: &Words,
+) -> Vec<Item<'a>> {
     ds.iter()
         .filter(|d| d.severity == sev)
         .map(|d| Item {
             d,
             line: doc.lines.line(d.span.start),
             quote: excerpt(d.span.text(input.text), 60),
+            correction: match &d.fix {
+                Some(fix) => (w.fix, format!("「{}」", excerpt(&fix.replacement, 60))),
+                None => (w.example, excerpt(d.rule.doc.good_example, 80)),
+            },
         })
         .collect()
 }
@@ -173,7 +185,7 @@ pub fn markdown(inputs: &[(&Input, Document)], lang: Lang) -> String {
 fn md_items(s: &mut String, input: &Input, doc: &Document, ds: &[Diagnostic], lang: Lang) {
     let w = words(lang);
     for sev in [Severity::Error, Severity::Warning, Severity::Info] {
-        let list = items(input, doc, ds, sev);
+        let list = items(input, doc, ds, sev, w);
         if list.is_empty() {
             continue;
         }
@@ -199,18 +211,11 @@ fn md_items(s: &mut String, input: &Input, doc: &Document, ds: &[Diagnostic], la
             if !it.quote.is_empty() {
                 s.push_str(&format!("   - {}：「{}」\n", w.quoted, md(&it.quote)));
             }
-            match &it.d.fix {
-                Some(fix) => s.push_str(&format!(
-                    "   - {}：「{}」\n",
-                    w.fix,
-                    md(&excerpt(&fix.replacement, 60))
-                )),
-                None => s.push_str(&format!(
-                    "   - {}：{}\n",
-                    w.example,
-                    md(&excerpt(it.d.rule.doc.good_example, 80))
-                )),
-            }
+            s.push_str(&format!(
+                "   - {}：{}\n",
+                it.correction.0,
+                md(&it.correction.1)
+            ));
         }
         s.push('\n');
     }
@@ -286,7 +291,7 @@ pub fn html(inputs: &[(&Input, Document)], lang: Lang) -> String {
 fn html_items(s: &mut String, input: &Input, doc: &Document, ds: &[Diagnostic], lang: Lang) {
     let w = words(lang);
     for sev in [Severity::Error, Severity::Warning, Severity::Info] {
-        let list = items(input, doc, ds, sev);
+        let list = items(input, doc, ds, sev, w);
         if list.is_empty() {
             continue;
         }
@@ -316,18 +321,11 @@ fn html_items(s: &mut String, input: &Input, doc: &Document, ds: &[Diagnostic], 
                     escape(&it.quote)
                 ));
             }
-            match &it.d.fix {
-                Some(fix) => s.push_str(&format!(
-                    "<p class=\"fix\">{}：「{}」</p>",
-                    w.fix,
-                    escape(&excerpt(&fix.replacement, 60))
-                )),
-                None => s.push_str(&format!(
-                    "<p class=\"ex\">{}：{}</p>",
-                    w.example,
-                    escape(&excerpt(it.d.rule.doc.good_example, 80))
-                )),
-            }
+            s.push_str(&format!(
+                "<p class=\"fix\">{}：{}</p>",
+                it.correction.0,
+                escape(&it.correction.1)
+            ));
             s.push_str("</li>\n");
         }
         s.push_str("</ol></div>\n");

@@ -20,19 +20,15 @@ fn width(s: &str) -> f64 {
 
 /// Text for XML: escaped, and without the control characters XML 1.0 forbids (pasted junk).
 fn xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
-            c => out.push(c),
-        }
-    }
-    out
+    let allowed: String = s
+        .chars()
+        .filter(|&c| {
+            !(((c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r'))
+                || c == '\u{fffe}'
+                || c == '\u{ffff}')
+        })
+        .collect();
+    crate::rules::docs::escape(&allowed)
 }
 
 /// `A`, `B`, … `Z`, `AA` …
@@ -227,6 +223,6 @@ mod tests {
             (column(0), column(25), column(26), column(27)),
             ("A".into(), "Z".into(), "AA".into(), "AB".into())
         );
-        assert_eq!(xml("a<b>&\"c\u{1}\u{7}d"), "a&lt;b&gt;&amp;&quot;cd");
+        assert_eq!(xml("a<b>&\"c\u{1}\u{7}d\t"), "a&lt;b&gt;&amp;&quot;cd\t");
     }
 }

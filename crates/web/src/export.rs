@@ -1,13 +1,13 @@
-//! Exports: the formats the page offers, a preview, download, copy, and the printed report.
+//! Exports: every format of the core (`kpiform_core::export`: normalized text, JSON, CSV, Excel,
+//! the review report in Markdown and HTML) plus the page's own problem list as CSV; a preview
+//! of each file (always as text, never rendered), download, copy, and the printed report.
 //!
-//! The formats come from [`export`], a module with the same shape as the core's coming
-//! `kpiform_core::export` (`Format::ALL`, `extension`, `mime`, `label`, `export(text, doc,
-//! format, options)`). Until that lands, [`local`] provides two formats the page can produce on
-//! its own. To use the core's formats, change the one line `use local as export;` below to
-//! `use kpiform_core::export;` (and adjust [`options`] if `ExportOptions` differs).
+//! The formats are listed in one place, [`formats`]; a new format of the core appears by itself.
 
 use std::sync::Arc;
+use std::time::Duration;
 
+use kpiform_core::export::{self, ExportFile, ExportOptions, Input};
 use kpiform_core::{Lang, Message};
 use leptos::html;
 use leptos::prelude::*;
@@ -15,158 +15,85 @@ use leptos::prelude::*;
 use crate::dom;
 use crate::i18n as t;
 use crate::report::SEVERITIES;
-use crate::state::State;
+use crate::settings::RuleSettings;
+use crate::state::{Analysis, State};
 
-use local as export;
+/// A format of the export view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// One of the core's formats.
+    Core(export::Format),
+    /// The problem list as CSV, one row per problem (the page's own).
+    Problems,
+}
 
-/// The options of an export in the page's language.
-fn options(lang: Lang) -> export::ExportOptions {
-    export::ExportOptions { lang }
+/// The formats, in the order the view shows them.
+pub fn formats() -> Vec<Format> {
+    export::Format::ALL
+        .into_iter()
+        .map(Format::Core)
+        .chain([Format::Problems])
+        .collect()
+}
+
+impl Format {
+    /// A stable name (the core's command-line name), for tests and file names.
+    pub fn id(self) -> &'static str {
+        match self {
+            Format::Core(f) => f.as_str(),
+            Format::Problems => "problems",
+        }
+    }
+
+    pub fn label(self) -> Message {
+        match self {
+            Format::Core(f) => f.label(),
+            Format::Problems => Message::new("问题清单（CSV）", "Problem list (CSV)"),
+        }
+    }
+
+    /// The files of this format for `a`.
+    fn produce(
+        self,
+        a: &Analysis,
+        lang: Lang,
+        rules: &RuleSettings,
+        apply: bool,
+    ) -> Vec<ExportFile> {
+        match self {
+            Format::Core(f) => {
+                let options = ExportOptions {
+                    apply_suggested: apply,
+                    accepted: Vec::new(),
+                    lang,
+                    check: rules.options(),
+                };
+                let input = Input {
+                    path: "page",
+                    text: &a.text,
+                };
+                export::export(&[input], f, &options)
+            }
+            Format::Problems => vec![ExportFile {
+                name: "kpiform-problems.csv".to_string(),
+                mime: "text/csv;charset=utf-8",
+                bytes: local::problems_csv(&a.report, lang),
+            }],
+        }
+    }
 }
 
 /// Previews show at most this many characters.
 const PREVIEW_CHARS: usize = 200_000;
+/// Exports follow the text this long after the last check (they check again themselves, and
+/// the JSON of a large paste takes a while).
+const EXPORT_DELAY: Duration = Duration::from_millis(600);
 
-/// Formats the page produces itself: the problem list as text and as CSV.
+/// What the page exports on its own: the problem list as CSV.
 pub mod local {
-    use kpiform_core::{Document, Lang, Message};
+    use kpiform_core::Lang;
 
-    use crate::report::{Report, SEVERITIES};
-
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-    pub enum Format {
-        /// The problem list, one line per problem, grouped by form.
-        Text,
-        /// The problem list as a table (UTF-8 with BOM, so that Excel reads it as Unicode).
-        Csv,
-    }
-
-    impl Format {
-        pub const ALL: [Format; 2] = [Format::Text, Format::Csv];
-
-        pub fn extension(self) -> &'static str {
-            match self {
-                Format::Text => "txt",
-                Format::Csv => "csv",
-            }
-        }
-
-        pub fn mime(self) -> &'static str {
-            match self {
-                Format::Text => "text/plain;charset=utf-8",
-                Format::Csv => "text/csv;charset=utf-8",
-            }
-        }
-
-        pub fn label(self) -> Message {
-            match self {
-                Format::Text => Message::new("问题清单（文本）", "Problem list (text)"),
-                Format::Csv => Message::new(
-                    "问题清单（CSV，可用 Excel 打开）",
-                    "Problem list (CSV, opens in Excel)",
-                ),
-            }
-        }
-    }
-
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-    pub struct ExportOptions {
-        pub lang: Lang,
-    }
-
-    pub fn export(text: &str, doc: &Document, format: Format, options: &ExportOptions) -> Vec<u8> {
-        let report = Report::from_document(doc, text);
-        match format {
-            Format::Text => problems_text(&report, options.lang).into_bytes(),
-            Format::Csv => problems_csv(&report, options.lang),
-        }
-    }
-
-    fn tr(l: Lang, zh: &'static str, en: &'static str) -> &'static str {
-        match l {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
-    }
-
-    fn form_title(report: &Report, form: Option<usize>, l: Lang) -> String {
-        match form.and_then(|n| report.form(n)) {
-            Some(f) => {
-                let name = f
-                    .name
-                    .as_deref()
-                    .unwrap_or(tr(l, "（无名称）", "(no name)"));
-                match &f.code {
-                    Some(code) => format!("#{} {name} ({code})", f.number),
-                    None => format!("#{} {name}", f.number),
-                }
-            }
-            None => tr(l, "表外文字", "Outside the forms").to_string(),
-        }
-    }
-
-    pub fn problems_text(report: &Report, l: Lang) -> String {
-        let mut out = String::new();
-        out.push_str(tr(
-            l,
-            "绩效目标申报表检查结果",
-            "Performance target form check",
-        ));
-        out.push('\n');
-        let c = report.counts;
-        out.push_str(&match l {
-            Lang::Zh => format!(
-                "共 {} 张申报表，{} 个问题（错误 {}，警告 {}，提示 {}）\n",
-                report.forms.len(),
-                c.total(),
-                c.error,
-                c.warning,
-                c.info
-            ),
-            Lang::En => format!(
-                "{} forms, {} problems ({} errors, {} warnings, {} info)\n",
-                report.forms.len(),
-                c.total(),
-                c.error,
-                c.warning,
-                c.info
-            ),
-        });
-        let mut group = None;
-        for d in &report.diagnostics {
-            if group != Some(d.form) {
-                group = Some(d.form);
-                out.push('\n');
-                out.push_str(&form_title(report, d.form, l));
-                out.push('\n');
-            }
-            out.push_str(&format!(
-                "  {}:{} {}[{}] {}\n",
-                d.line,
-                d.column,
-                d.severity.label().get(l),
-                d.code,
-                d.message.get(l)
-            ));
-            if !d.quote.is_empty() {
-                out.push_str(&format!("      {}「{}」\n", tr(l, "原文", "text"), d.quote));
-            }
-            if let Some(f) = &d.fix {
-                out.push_str(&format!(
-                    "      {}{}：「{}」→「{}」\n",
-                    tr(l, "建议", "fix: "),
-                    f.title.get(l),
-                    f.original,
-                    f.replacement
-                ));
-            }
-        }
-        if report.diagnostics.is_empty() {
-            out.push('\n');
-            out.push_str(tr(l, "未发现问题。\n", "No problems found.\n"));
-        }
-        out
-    }
+    use crate::report::Report;
 
     /// A CSV field: quoted when needed; a leading `=`, `+`, `-`, `@` is neutralized with `'`
     /// so that a spreadsheet never reads pasted text as a formula.
@@ -195,6 +122,7 @@ pub mod local {
         out.push_str("\r\n");
     }
 
+    /// One row per problem, grouped by form (UTF-8 with BOM, so that Excel reads it as Unicode).
     pub fn problems_csv(report: &Report, l: Lang) -> Vec<u8> {
         let mut out = String::from("\u{feff}");
         let header: [&str; 12] = match l {
@@ -251,7 +179,6 @@ pub mod local {
                 ],
             );
         }
-        let _ = SEVERITIES;
         out.into_bytes()
     }
 
@@ -273,11 +200,11 @@ pub mod local {
         }
 
         #[test]
-        fn exports_of_the_example() {
+        fn problems_of_the_example() {
             let text = crate::editor::EXAMPLE;
             let doc = kpiform_core::check(text, &kpiform_core::Options::default());
-            let o = ExportOptions { lang: Lang::Zh };
-            let csv = export(text, &doc, Format::Csv, &o);
+            let report = Report::from_document(&doc, text);
+            let csv = problems_csv(&report, Lang::Zh);
             assert!(csv.starts_with(&[0xEF, 0xBB, 0xBF]));
             let csv = String::from_utf8(csv).unwrap();
             let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
@@ -287,26 +214,16 @@ pub mod local {
                 "{}",
                 lines[1]
             );
-            let txt = String::from_utf8(export(text, &doc, Format::Text, &o)).unwrap();
-            assert!(
-                txt.contains("#1 后勤保障服务 (440313240021500600002)"),
-                "{txt}"
-            );
-            assert!(txt.contains("[V005]"));
         }
     }
 }
 
-/// A format's file name.
-fn file_name(format: export::Format) -> String {
-    format!("kpiform-report.{}", format.extension())
-}
-
+/// Files shown as text (everything but the Excel workbook).
 fn is_text(mime: &str) -> bool {
-    mime.starts_with("text/") || mime.contains("json") || mime.contains("xml")
+    mime.starts_with("text/") || mime.starts_with("application/json")
 }
 
-/// The preview text of an export: its text without a BOM, cut at [`PREVIEW_CHARS`].
+/// The preview text of a file: its text without a BOM, cut at [`PREVIEW_CHARS`].
 fn preview_text(bytes: &[u8]) -> (String, bool) {
     let s = String::from_utf8_lossy(bytes);
     let s = s.strip_prefix('\u{feff}').unwrap_or(&s);
@@ -316,36 +233,89 @@ fn preview_text(bytes: &[u8]) -> (String, bool) {
     }
 }
 
+/// The files of one export; compared by the export they came from, not byte by byte.
+#[derive(Clone)]
+struct Output {
+    serial: u64,
+    files: Arc<Vec<ExportFile>>,
+}
+
+impl PartialEq for Output {
+    fn eq(&self, other: &Self) -> bool {
+        self.serial == other.serial
+    }
+}
+
 #[component]
 pub fn ExportView(st: State, printing: RwSignal<bool>) -> impl IntoView {
     let lang = st.lang;
-    let format = RwSignal::new(export::Format::ALL[0]);
+    let format = RwSignal::new(formats()[0]);
+    let apply = RwSignal::new(false);
+    let selected_file = RwSignal::new(0usize);
     let preview_box = NodeRef::<html::Textarea>::new();
-    // The export of the current analysis; recomputed only while this view is shown.
-    let output = Memo::new(move |_| {
+    // The analysis the exports show: the current one when the view opens, then the latest one
+    // a moment after checks stop (typing is not slowed down by exports it does not look at).
+    let source = RwSignal::new(st.analysis.get_untracked());
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |first: Option<()>| {
         let a = st.analysis.get();
+        if first.is_none() {
+            return;
+        }
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        let h = set_timeout_with_handle(move || source.set(a), EXPORT_DELAY).ok();
+        pending.set_value(h);
+    });
+    on_cleanup(move || {
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+    });
+    let stale = move || source.with(|s| s.version) != st.analysis.with(|a| a.version);
+    let serial = StoredValue::new(0u64);
+    let output = Memo::new(move |_| {
+        let a = source.get();
         let f = format.get();
         let l = lang.get();
+        let apply = apply.get();
+        let rules = st.rules.get_untracked();
         let start = dom::now();
-        let bytes = export::export(&a.text, &a.doc, f, &options(l));
+        let files = f.produce(&a, l, &rules, apply);
         dom::measure("kp-export", start);
-        Arc::new(bytes)
+        serial.update_value(|n| *n += 1);
+        Output {
+            serial: serial.get_value(),
+            files: Arc::new(files),
+        }
     });
-    let download = move |_| {
-        let f = format.get_untracked();
-        let bytes = output.get_untracked();
-        if dom::download(&file_name(f), f.mime(), &bytes).is_err() {
-            st.show_toast(
-                Message::new("下载失败。", "The download failed."),
-                false,
-                true,
-            );
+    // A new format starts at its first file.
+    Effect::new(move |_| {
+        format.track();
+        selected_file.set(0);
+    });
+
+    let download = move |i: usize| {
+        let out = output.get_untracked();
+        if let Some(f) = out.files.get(i) {
+            if dom::download(&f.name, f.mime, &f.bytes).is_err() {
+                st.show_toast(
+                    Message::new("下载失败。", "The download failed."),
+                    false,
+                    true,
+                );
+            }
         }
     };
-    let copy = move |_| {
-        let bytes = output.get_untracked();
-        let text = String::from_utf8_lossy(&bytes);
+    let copy = move |i: usize| {
+        let out = output.get_untracked();
+        let Some(f) = out.files.get(i) else {
+            return;
+        };
+        let text = String::from_utf8_lossy(&f.bytes);
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        selected_file.set(i);
         let ok = dom::copy_text(text, preview_box.get_untracked().as_ref());
         st.show_toast(
             if ok {
@@ -369,7 +339,7 @@ pub fn ExportView(st: State, printing: RwSignal<bool>) -> impl IntoView {
                     let _ = window().print();
                     printing.set(false);
                 },
-                std::time::Duration::from_millis(50),
+                Duration::from_millis(50),
             );
         });
     };
@@ -378,9 +348,9 @@ pub fn ExportView(st: State, printing: RwSignal<bool>) -> impl IntoView {
         <div class="export-view" data-testid="export-view">
             <div class="export-head">
                 <div class="format-list" role="radiogroup" aria-label=move || t::FORMAT.get(lang.get())>
-                    {export::Format::ALL
-                        .iter()
-                        .map(|&f| {
+                    {formats()
+                        .into_iter()
+                        .map(|f| {
                             let checked = move || format.get() == f;
                             safe_view! {
                                 <button
@@ -388,41 +358,107 @@ pub fn ExportView(st: State, printing: RwSignal<bool>) -> impl IntoView {
                                     role="radio"
                                     class="format"
                                     data-testid="format"
-                                    data-ext=f.extension()
+                                    data-format=f.id()
                                     aria-checked=move || checked().to_string()
                                     on:click=move |_| format.set(f)
                                 >
-                                    <span class="format-label">{move || f.label().get(lang.get()).to_string()}</span>
-                                    <span class="format-ext">{format!(".{}", f.extension())}</span>
+                                    {move || f.label().get(lang.get()).to_string()}
                                 </button>
                             }
                         })
                         .collect_view()}
                 </div>
                 <div class="export-actions">
-                    <button type="button" class="btn btn-primary" data-testid="download" on:click=download>
-                        {move || t::DOWNLOAD.get(lang.get())}
-                    </button>
-                    <button type="button" class="btn" data-testid="copy" on:click=copy>
-                        {move || t::COPY.get(lang.get())}
-                    </button>
+                    <label class="check-label" title=move || t::APPLY_SUGGESTED_TITLE.get(lang.get())>
+                        <input
+                            type="checkbox"
+                            data-testid="apply-suggested"
+                            prop:checked=move || apply.get()
+                            on:change=move |ev| apply.set(event_target_checked(&ev))
+                        />
+                        {move || t::APPLY_SUGGESTED.get(lang.get())}
+                    </label>
                     <button type="button" class="btn" data-testid="print" on:click=print>
                         {move || t::PRINT.get(lang.get())}
                     </button>
                 </div>
             </div>
             {move || {
+                stale()
+                    .then(|| {
+                        safe_view! {
+                            <p class="muted preview-meta" data-testid="export-stale">
+                                {t::EXPORT_UPDATING.get(lang.get())}
+                            </p>
+                        }
+                    })
+            }}
+            <ul class="export-files" data-testid="export-files">
+                {move || {
+                    let l = lang.get();
+                    let out = output.get();
+                    out.files
+                        .iter()
+                        .enumerate()
+                        .map(|(i, f)| {
+                            let text = is_text(f.mime);
+                            let name = f.name.clone();
+                            let data_name = f.name.clone();
+                            let size = t::bytes(l, f.bytes.len());
+                            safe_view! {
+                                <li
+                                    class="export-file"
+                                    class:selected=move || selected_file.get() == i
+                                    data-testid="export-file"
+                                    data-name=data_name
+                                >
+                                    <button
+                                        type="button"
+                                        class="link-button file-name"
+                                        aria-pressed=move || (selected_file.get() == i).to_string()
+                                        title=t::PREVIEW.get(l)
+                                        on:click=move |_| selected_file.set(i)
+                                    >
+                                        {name}
+                                    </button>
+                                    <span class="muted">{size}</span>
+                                    <button
+                                        type="button"
+                                        class="btn btn-primary btn-small"
+                                        data-testid="download"
+                                        on:click=move |_| download(i)
+                                    >
+                                        {t::DOWNLOAD.get(l)}
+                                    </button>
+                                    {text
+                                        .then(|| {
+                                            safe_view! {
+                                                <button
+                                                    type="button"
+                                                    class="btn btn-small"
+                                                    data-testid="copy"
+                                                    on:click=move |_| copy(i)
+                                                >
+                                                    {t::COPY.get(l)}
+                                                </button>
+                                            }
+                                        })}
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+            {move || {
                 let l = lang.get();
-                let f = format.get();
-                let bytes = output.get();
-                let size = t::bytes(l, bytes.len());
-                if is_text(f.mime()) {
-                    let (text, cut) = preview_text(&bytes);
+                let out = output.get();
+                let Some(f) = out.files.get(selected_file.get()).cloned() else {
+                    return ().into_any();
+                };
+                if is_text(f.mime) {
+                    let (text, cut) = preview_text(&f.bytes);
                     safe_view! {
-                        <p class="muted preview-meta">
-                            {file_name(f)} " · " {size}
-                            {cut.then(|| safe_view! { <span>" · " {t::PREVIEW_CUT.get(l)}</span> })}
-                        </p>
+                        {cut.then(|| safe_view! { <p class="muted preview-meta">{t::PREVIEW_CUT.get(l)}</p> })}
                         <textarea
                             class="preview"
                             data-testid="preview"
@@ -430,7 +466,7 @@ pub fn ExportView(st: State, printing: RwSignal<bool>) -> impl IntoView {
                             readonly=true
                             wrap="off"
                             spellcheck="false"
-                            aria-label=t::PREVIEW.get(l)
+                            aria-label=format!("{}: {}", t::PREVIEW.get(l), f.name)
                             prop:value=text
                         ></textarea>
                     }
@@ -438,7 +474,7 @@ pub fn ExportView(st: State, printing: RwSignal<bool>) -> impl IntoView {
                 } else {
                     safe_view! {
                         <p class="muted preview-meta" data-testid="preview-binary">
-                            {file_name(f)} " · " {size} " · " {t::NO_PREVIEW.get(l)}
+                            {t::NO_PREVIEW.get(l)}
                         </p>
                     }
                         .into_any()

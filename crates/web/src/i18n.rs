@@ -405,6 +405,15 @@ pub const PRINT: Tr = Tr("打印报告", "Print report");
 pub const PREVIEW: Tr = Tr("预览", "Preview");
 pub const PREVIEW_CUT: Tr = Tr("预览只显示开头部分", "the preview shows the beginning only");
 pub const NO_PREVIEW: Tr = Tr("二进制文件，无法预览", "binary file, no preview");
+pub const APPLY_SUGGESTED: Tr = Tr("同时应用建议的修改", "Also apply suggested fixes");
+pub const APPLY_SUGGESTED_TITLE: Tr = Tr(
+    "规范文本和 JSON 中，除了只改写法的安全修改，也应用会改变内容的建议修改",
+    "In the normalized text and the JSON, apply the suggested fixes (which change the meaning) as well as the safe ones",
+);
+pub const EXPORT_UPDATING: Tr = Tr(
+    "文本已更改，导出内容即将更新…",
+    "The text changed; the export is being updated…",
+);
 pub const WHERE: Tr = Tr("位置", "Where");
 pub const RULE: Tr = Tr("规则", "Rule");
 pub const MESSAGE: Tr = Tr("说明", "Message");

@@ -68,36 +68,46 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
-        let bytes = text.as_bytes();
+        // UTF-16 units of a piece of text: one per character, two for those beyond the BMP
+        // (four-byte sequences). Both counts are fast scans in std.
+        let units = |s: &str| s.chars().count() + s.bytes().filter(|&b| b >= 0xf0).count();
         let mut line_starts = vec![0];
         let mut utf16_starts = vec![0];
-        let mut units = 0;
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            // UTF-16 units of the character starting here: continuation bytes count nothing,
-            // four-byte sequences count two.
-            units += match b {
-                0x00..=0x7f | 0xc0..=0xef => 1,
-                0xf0..=0xff => 2,
-                _ => 0,
-            };
-            match b {
-                b'\n' => {
-                    line_starts.push(i + 1);
-                    utf16_starts.push(units);
-                }
-                b'\r' => {
-                    if bytes.get(i + 1) == Some(&b'\n') {
-                        i += 1;
-                        units += 1;
-                    }
-                    line_starts.push(i + 1);
-                    utf16_starts.push(units);
-                }
-                _ => {}
+        let mut units_so_far = 0;
+        let mut start = 0;
+        let mut push = |end: usize,
+                        next: usize,
+                        line_starts: &mut Vec<usize>,
+                        utf16_starts: &mut Vec<usize>| {
+            units_so_far += units(&text[start..end]) + (next - end);
+            line_starts.push(next);
+            utf16_starts.push(units_so_far);
+            start = next;
+        };
+        if !text.contains('\r') {
+            // The common case: memchr over `\n`.
+            for (i, _) in text.match_indices('\n') {
+                push(i, i + 1, &mut line_starts, &mut utf16_starts);
             }
-            i += 1;
+        } else {
+            let bytes = text.as_bytes();
+            let mut i = 0;
+            while i < bytes.len() {
+                match bytes[i] {
+                    b'\n' => push(i, i + 1, &mut line_starts, &mut utf16_starts),
+                    b'\r' => {
+                        let next = if bytes.get(i + 1) == Some(&b'\n') {
+                            i + 2
+                        } else {
+                            i + 1
+                        };
+                        push(i, next, &mut line_starts, &mut utf16_starts);
+                        i = next - 1;
+                    }
+                    _ => {}
+                }
+                i += 1;
+            }
         }
         LineIndex {
             line_starts,

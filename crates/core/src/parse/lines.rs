@@ -16,6 +16,20 @@ pub struct Line {
 pub fn split_lines(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
     let mut lines = Vec::with_capacity(bytes.len() / 40 + 1);
+    if !text.contains('\r') {
+        // The common case: memchr over `\n`.
+        let mut start = 0;
+        for (i, _) in text.match_indices('\n') {
+            lines.push(Line {
+                span: Span::new(start, i),
+            });
+            start = i + 1;
+        }
+        lines.push(Line {
+            span: Span::new(start, bytes.len()),
+        });
+        return lines;
+    }
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {

@@ -149,6 +149,26 @@ pub struct LabelMatch {
     pub unit: Option<AmountUnit>,
 }
 
+/// The first character of the key of `raw` (see [`key_with_offsets`]), without allocating.
+fn first_key_char(raw: &str) -> Option<char> {
+    let mut i = 0;
+    while i < raw.len() {
+        let rest = &raw[i..];
+        if rest.starts_with('<') {
+            if let Some((len, _, _)) = html_tag_at(rest) {
+                i += len;
+                continue;
+            }
+        }
+        let c = rest.chars().next()?;
+        if !is_space(c) {
+            return Some(crate::text::to_simplified(to_half_width(c)));
+        }
+        i += c.len_utf8();
+    }
+    None
+}
+
 /// Map each char of the key (see [`label_key`]) to the end byte offset of its source in `raw`.
 fn key_with_offsets(raw: &str, max_chars: usize) -> (Vec<char>, Vec<usize>) {
     let mut chars = Vec::with_capacity(max_chars);
@@ -199,8 +219,7 @@ pub fn match_label(raw: &str, kind: FormKind, whole_only: bool) -> Option<LabelM
         return None;
     }
     // Most cells are values: reject them on their first character before building a key.
-    let (head, _) = key_with_offsets(raw, 1);
-    let first = *head.first()?;
+    let first = first_key_char(raw)?;
     if !LABELS.iter().any(|d| d.base.starts_with(first)) {
         return None;
     }

@@ -181,11 +181,10 @@ fn process(path: &str, format: CheckFormat, lang: Lang, options: &Options, many:
             }
             s
         }
-        CheckFormat::Json => indent(
-            &serde_json::to_string_pretty(&json::input(path, &text, &doc, lang))
-                .unwrap_or_default(),
-            4,
-        ),
+        // Pretty, but not re-indented under "inputs": one pass over a large input is enough.
+        CheckFormat::Json => {
+            serde_json::to_string_pretty(&json::input(path, &text, &doc, lang)).unwrap_or_default()
+        }
         CheckFormat::Sarif => {
             let results: Vec<serde_json::Value> = doc
                 .all_diagnostics()

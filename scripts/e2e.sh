@@ -41,7 +41,19 @@ PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0))
 # keep serving the deleted folder.
 python3 -m http.server --bind 127.0.0.1 --directory "$ROOT/dist" "$PORT" >"$ARTIFACTS/server.log" 2>&1 &
 SERVER_PID=$!
-trap 'kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true' EXIT
+# The same build under a sub-path, as on an intranet server: a copy of dist/ at /tools/kpiform/.
+SUBROOT="$(mktemp -d)"
+mkdir -p "$SUBROOT/tools"
+cp -r "$ROOT/dist" "$SUBROOT/tools/kpiform"
+SUBPORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+python3 -m http.server --bind 127.0.0.1 --directory "$SUBROOT" "$SUBPORT" >"$ARTIFACTS/server-subpath.log" 2>&1 &
+SUB_PID=$!
+cleanup() {
+  kill "$SERVER_PID" "$SUB_PID" 2>/dev/null || true
+  wait "$SERVER_PID" "$SUB_PID" 2>/dev/null || true
+  rm -rf "$SUBROOT"
+}
+trap cleanup EXIT
 
 URL="http://127.0.0.1:$PORT/"
 for _ in $(seq 1 50); do
@@ -56,9 +68,15 @@ for _ in $(seq 1 50); do
   sleep 0.1
 done
 echo "==> serving dist/ on $URL"
+SUBURL="http://127.0.0.1:$SUBPORT/tools/kpiform/"
+for _ in $(seq 1 50); do
+  python3 -c "import urllib.request, sys; urllib.request.urlopen(sys.argv[1], timeout=1)" "$SUBURL" 2>/dev/null && break
+  sleep 0.1
+done
+echo "==> serving a copy under a sub-path on $SUBURL"
 
 echo "==> node --test tests/e2e/"
 status=0
-KPIFORM_URL="$URL" node --test tests/e2e/ || status=$?
+KPIFORM_URL="$URL" KPIFORM_SUBPATH_URL="$SUBURL" node --test tests/e2e/ || status=$?
 echo "==> e2e tests exit status: $status (screenshots in tests/e2e/artifacts/)"
 exit "$status"

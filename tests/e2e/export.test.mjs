@@ -46,9 +46,7 @@ const text = (bytes) => bytes.toString("utf8").replace(/^\uFEFF/, "");
 
 describe("export", () => {
   test("every format previews, downloads and matches what the page shows", async () => {
-    const { context, page, problems } = await openPage(browser, {
-      contextOptions: { permissions: ["clipboard-read", "clipboard-write"] },
-    });
+    const { context, page, problems } = await openPage(browser);
     try {
       await paste(page, corpus("003"));
       await waitForFormCount(page, 19);

@@ -10,6 +10,7 @@ import {
   pageUrl,
   paste,
   readDiagnostics,
+  screenshot,
   showTab,
   waitForFormCount,
 } from "./helpers.mjs";
@@ -80,6 +81,109 @@ describe("security", () => {
       }
       const results = await page.textContent('[data-testid="results"]');
       assert.ok(results.includes("<img src=x"), results);
+      assert.deepEqual(await allProblems(page, problems), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("works under a sub-path: every request stays under it", { skip: !process.env.KPIFORM_SUBPATH_URL && "KPIFORM_SUBPATH_URL not set" }, async () => {
+    const url = process.env.KPIFORM_SUBPATH_URL;
+    const { context, page, problems, requests } = await openPage(browser, { url });
+    try {
+      await paste(page, corpus("003"));
+      await waitForFormCount(page, 19);
+      await showTab(page, "problems");
+      // The rule page resolves under the sub-path.
+      const [rulePage] = await Promise.all([
+        page.context().waitForEvent("page"),
+        page.click('[data-testid="diagnostic"][data-code="A007"] [data-testid="diag-code"]'),
+      ]);
+      await rulePage.waitForLoadState();
+      assert.equal(new URL(rulePage.url()).pathname, "/tools/kpiform/rules/A007.html");
+      assert.equal(await rulePage.textContent("h1"), "A007 测算依据金额单位笔误");
+      await rulePage.close();
+      // An export downloads.
+      await showTab(page, "export");
+      const [dl] = await Promise.all([page.waitForEvent("download"), page.locator('[data-testid="download"]').first().click()]);
+      assert.equal(dl.suggestedFilename(), "kpiform-cleaned.txt");
+      const base = new URL(url);
+      const outside = requests.filter((r) => {
+        if (r.startsWith("blob:") || r.startsWith("data:")) return false;
+        const u = new URL(r);
+        return u.origin !== base.origin || !u.pathname.startsWith(base.pathname);
+      });
+      assert.deepEqual(outside, [], "requests outside the sub-path");
+      assert.ok(requests.some((r) => r.endsWith(".wasm")));
+      assert.deepEqual(await allProblems(page, problems), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("markup in every field, indicator cell and export preview stays text", async () => {
+    const { context, page, problems } = await openPage(browser);
+    const form = [
+      "二级项目支出绩效目标申报表",
+      '项目编码:\t<img src=x onerror="window.__xss=1">',
+      "项目名称:\t<script>window.__xss=2</script>名称",
+      '申请单位:\t<svg onload="window.__xss=3">',
+      '一级预算单位:\t"><img src=x onerror=window.__xss=4>',
+      '实施期限:\t<iframe src="javascript:window.__xss=5">',
+      "项目类型:\tjavascript:window.__xss=6",
+      '是否新增项目:\t<a href="javascript:window.__xss=7">x</a>',
+      "分配方式:\t<style>body{display:none}</style>",
+      "项目总金额（中期规划，万元）:\t<b onmouseover=window.__xss=8>1</b>",
+      "本年度项目金额（万元）:\t{{7*7}}",
+      "政策依据:\t<math><mtext><img src=x onerror=window.__xss=9></mtext></math>",
+      "测算依据:\t<details open ontoggle=window.__xss=10>x</details>",
+      "年度目标:\t<body onload=window.__xss=11>",
+      '长期目标（跨度多年的项目需填）:\t<object data="javascript:window.__xss=12"></object>',
+      "一级指标\t二级指标\t三级指标\t指标值\t指标解释",
+      "产出\t*数量\t<img src=x onerror=window.__xss=13>\t≥5<script>window.__xss=14</script>\t<svg><script>window.__xss=15</script></svg>",
+      "效益\t*社会效益\t&lt;img src=x onerror=window.__xss=16&gt;\t<iframe srcdoc=\"<script>parent.__xss=17</script>\">\t说明",
+    ].join("\n");
+    const foreign = () =>
+      page.evaluate(() => ({
+        xss: window.__xss,
+        nodes: document.querySelectorAll(
+          "img, iframe, object, embed, math, details, style, script:not([src]), [onerror], [onload], [onmouseover], [ontoggle], a[href^='javascript']",
+        ).length,
+        svgs: [...document.querySelectorAll("svg")].filter((s) => !s.classList.contains("kp")).length,
+        hidden: getComputedStyle(document.body).display === "none",
+      }));
+    const clean = { xss: undefined, nodes: 0, svgs: 0, hidden: false };
+    try {
+      await paste(page, form);
+      await waitForFormCount(page, 1);
+      await page.waitForTimeout(300);
+      assert.deepEqual(await foreign(), clean);
+      for (const tab of ["structure", "problems", "export"]) {
+        await showTab(page, tab);
+        await page.waitForTimeout(200);
+        assert.deepEqual(await foreign(), clean, tab);
+      }
+      // The structure view shows the cells as the checker read them, as text.
+      await showTab(page, "structure");
+      const structure = await page.textContent('[data-testid="form-structure"]');
+      assert.ok(structure.includes("名称"), structure.slice(0, 200));
+      // Every export preview is plain text in a text box; the HTML report's markup escaped.
+      await showTab(page, "export");
+      for (const id of ["text", "json", "csv", "report", "report-html", "problems"]) {
+        await page.click(`[data-testid="format"][data-format="${id}"]`);
+        await page.waitForSelector(`[data-testid="format"][data-format="${id}"][aria-checked="true"]`);
+        await page.waitForTimeout(100);
+        assert.deepEqual(await foreign(), clean, id);
+        const preview = await page.inputValue('[data-testid="preview"]');
+        assert.ok(preview.length > 0, id);
+        if (id === "report-html") assert.ok(!/<img src=x onerror/.test(preview), "the HTML report escapes markup");
+      }
+      await screenshot(page, "xss-export");
+      // Hovering and clicking around triggers nothing either.
+      await page.mouse.move(700, 400);
+      await showTab(page, "problems");
+      await page.locator('[data-testid="diag-location"]').first().click();
+      assert.deepEqual(await foreign(), clean);
       assert.deepEqual(await allProblems(page, problems), []);
     } finally {
       await context.close();

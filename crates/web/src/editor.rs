@@ -175,6 +175,7 @@ pub fn InputPanel(st: State) -> impl IntoView {
                     tabindex="-1"
                     aria-hidden="true"
                     data-testid="file-input"
+                    aria-label=move || t::OPEN_FILE.get(lang.get())
                     node_ref=file_input
                     on:change=on_file
                 />

@@ -9,6 +9,9 @@ use crate::i18n as t;
 use crate::report::{format_amount, Counts, FormRow, SEVERITIES};
 use crate::state::{Filter, State, Tab};
 
+/// Rows of the forms table rendered at first.
+const TABLE_PAGE: usize = 300;
+
 /// Columns the forms table sorts by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SortKey {
@@ -64,11 +67,19 @@ pub fn OverviewView(st: State) -> impl IntoView {
     let sort = RwSignal::new(Sort::default());
     // Checks update the parts that changed: the summary (small) always, the table row by row.
     let has_forms = Memo::new(move |_| st.analysis.with(|a| !a.report.forms.is_empty()));
+    // Rows rendered at first (a pasted archive may hold thousands of forms); more on request.
+    let limit = RwSignal::new(TABLE_PAGE);
     let rows = Memo::new(move |_| {
         let mut rows = st.analysis.with(|a| a.report.forms.clone());
         sort_rows(&mut rows, sort.get());
+        rows.truncate(limit.get());
         rows
     });
+    let more = move || {
+        st.analysis
+            .with(|a| a.report.forms.len())
+            .saturating_sub(limit.get())
+    };
     let categories = Memo::new(move |_| st.analysis.with(|a| a.report.categories.clone()));
     safe_view! {
         {move || summary(st, lang.get())}
@@ -76,7 +87,7 @@ pub fn OverviewView(st: State) -> impl IntoView {
             let l = lang.get();
             if !has_forms.get() {
                 return safe_view! {
-                    <div class="notice notice-warn" data-testid="no-forms">
+                    <div class="notice notice-warn notice-block" data-testid="no-forms">
                         <strong>{t::NO_FORMS_TITLE.get(l)}</strong>
                         <span>{t::NO_FORMS_BODY.get(l)}</span>
                         <ul class="expect-list">
@@ -113,6 +124,21 @@ pub fn OverviewView(st: State) -> impl IntoView {
                                 </tbody>
                             </table>
                         </div>
+                        {move || {
+                            (more() > 0)
+                                .then(|| {
+                                    safe_view! {
+                                        <button
+                                            type="button"
+                                            class="btn show-more"
+                                            data-testid="more-forms"
+                                            on:click=move |_| limit.update(|n| *n += TABLE_PAGE)
+                                        >
+                                            {t::show_more(l, more())}
+                                        </button>
+                                    }
+                                })
+                        }}
                     </div>
                     {move || chart(st, l, categories.get())}
                 </div>
@@ -307,8 +333,12 @@ fn form_row(st: State, l: Lang, f: FormRow) -> impl IntoView {
                     </span>
                 </span>
             </td>
-            <td class="unit-name" data-testid="form-unit" title=unit_title>
-                {f.unit_name.unwrap_or_else(|| t::NO_VALUE.to_string())}
+            <td
+                class="unit-name"
+                data-testid="form-unit"
+                title=format!("{unit_title}: {}", f.unit_name.as_deref().unwrap_or(t::NO_VALUE))
+            >
+                {f.unit_name.clone().unwrap_or_else(|| t::NO_VALUE.to_string())}
             </td>
             <td class="num" data-testid="form-year">{amount(f.year, unit)}</td>
             <td class="num">

@@ -37,7 +37,8 @@ pub fn StructureView(st: State) -> impl IntoView {
     });
     move || {
         let l = st.lang.get();
-        shown.track();
+        // Read (not just track) the memo: a memo computes, and so follows its sources, when read.
+        shown.with(|_| ());
         let a = st.analysis.get_untracked();
         let count = a.doc.forms.len();
         if count == 0 {
@@ -285,6 +286,11 @@ fn field_row(
     let read = read_as(l, form, facts, f);
     let c = counts_in(a, n, f.label.span.cover(f.value.span));
     let long = f.key.is_long_text();
+    let title = if long {
+        value.clone()
+    } else {
+        t::SELECT_IN_TEXT.get(l).to_string()
+    };
     safe_view! {
         <tr data-testid="field" data-key=f.key.as_str()>
             <th scope="row" class="field-label">
@@ -295,7 +301,7 @@ fn field_row(
                 <button
                     type="button"
                     class="cell-button"
-                    title=t::SELECT_IN_TEXT.get(l)
+                    title=title
                     on:click=move |_| st.select_span(value_span, Vec::new(), false)
                 >
                     {if empty { t::EMPTY.get(l).to_string() } else { value }}

@@ -1,0 +1,172 @@
+// Huge and hostile input: 10 MB of forms, binary junk, one line of a million characters. The
+// page must answer with a clear message or a result, keep the text, and stay responsive.
+
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import {
+  allProblems,
+  launch,
+  openPage,
+  screenshot,
+  showTab,
+  waitForApp,
+  wholeCorpus,
+} from "./helpers.mjs";
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/**
+ * Put a text built in the page into the text box as one input event: `forms`, the corpus
+ * repeated to 10 MB (UTF-8); `line`, a form with one line of a million characters. (Set as the
+ * value: a real paste of 10 MB takes Chromium itself some 20 s here, see paste() in helpers.)
+ */
+async function pasteBuilt(page, kind, corpusText = "") {
+  return page.evaluate(
+    ([kind, corpusText]) => {
+      let text = "";
+      if (kind === "forms") {
+        const parts = [];
+        let size = 0;
+        const one = new Blob([corpusText + "\n"]).size;
+        while (size < 10 * 1024 * 1024) {
+          parts.push(corpusText);
+          size += one;
+        }
+        text = parts.join("\n");
+      } else {
+        text = `二级项目支出绩效目标申报表\n项目名称:\t${"x".repeat(1000000)}\t<img src=x onerror="window.__xss=1">`;
+      }
+      const el = document.querySelector('[data-testid="input"]');
+      el.focus();
+      el.value = text;
+      el.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
+      return text.length;
+    },
+    [kind, corpusText],
+  );
+}
+
+/** Milliseconds until the page answers a key press in the text box. */
+async function keyLatency(page) {
+  const input = page.locator('[data-testid="input"]');
+  const before = await input.evaluate((el) => {
+    el.focus();
+    el.setSelectionRange(el.selectionEnd, el.selectionEnd);
+    return el.textLength;
+  });
+  const start = Date.now();
+  await page.keyboard.type("x");
+  await page.waitForFunction((n) => document.querySelector('[data-testid="input"]').textLength === n + 1, before);
+  return Date.now() - start;
+}
+
+describe("hostile input", () => {
+  test("10 MB of forms: a clear message, the text kept, typing fluid, checking on request", async () => {
+    const { context, page, problems } = await openPage(browser);
+    try {
+      const length = await pasteBuilt(page, "forms", wholeCorpus());
+      assert.ok(length > 4_000_000, `${length}`);
+      await page.waitForSelector('[data-testid="large-notice"]', { timeout: 30000 });
+      assert.match(await page.textContent('[data-testid="large-size"]'), /MB/);
+      assert.equal(await page.locator('[data-testid="input"]').evaluate((el) => el.textLength), length);
+      // The browser's own text box is slow with 10 MB (about a second per key here, headless on
+      // two cores); the page adds next to nothing to it.
+      const latency = await keyLatency(page);
+      console.log(`10 MB: a key press took ${latency} ms`);
+      assert.ok(latency < 5000, `a key press took ${latency} ms`);
+      await screenshot(page, "hostile-10mb");
+
+      // Checking on request: a result (thousands of forms; the table and list render in pages).
+      await page.click('[data-testid="check-now"]');
+      await page.waitForSelector('[data-testid="form-count"]', { timeout: 120000 });
+      const forms = Number(await page.textContent('[data-testid="form-count"]'));
+      assert.ok(forms > 2500, `${forms} forms`);
+      assert.equal(await page.locator('[data-testid="form-row"]').count(), 300);
+      await showTab(page, "problems");
+      assert.equal(await page.locator('[data-testid="diagnostic"]').count(), 300);
+      assert.deepEqual(await allProblems(page, problems), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("binary junk from a file: loaded, said to look binary, checked without harm", async () => {
+    const { context, page, problems } = await openPage(browser);
+    try {
+      // 1 MB of pseudo-random bytes, NULs and invalid UTF-8 included.
+      await page.evaluate(() => {
+        const bytes = new Uint8Array(1 << 20);
+        let x = 2463534242;
+        for (let i = 0; i < bytes.length; i++) {
+          x ^= x << 13;
+          x ^= x >>> 17;
+          x ^= x << 5;
+          bytes[i] = x & 0xff;
+        }
+        const dt = new DataTransfer();
+        dt.items.add(new File([bytes], "junk.bin", { type: "application/octet-stream" }));
+        const target = document.querySelector('[data-testid="input"]');
+        target.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+      });
+      await page.waitForSelector('[data-testid="toast-text"]', { timeout: 30000 });
+      assert.match(await page.textContent('[data-testid="toast-text"]'), /可能不是文本文件/);
+      // Decoded as GB18030 (not UTF-8): well under the automatic limit? Either way an answer.
+      await page.waitForFunction(
+        () =>
+          document.querySelector('[data-testid="large-notice"]') ||
+          document.querySelector('[data-testid="form-count"]') ||
+          document.querySelector('[data-testid="empty-state"]'),
+        null,
+        { timeout: 30000 },
+      );
+      if (await page.isVisible('[data-testid="check-now"]')) {
+        await page.click('[data-testid="check-now"]');
+        await page.waitForSelector('[data-testid="form-count"]', { timeout: 60000 });
+      }
+      assert.equal(await page.textContent('[data-testid="form-count"]'), "0");
+      assert.ok(await page.isVisible('[data-testid="no-forms"]'));
+      const latency = await keyLatency(page);
+      assert.ok(latency < 1500, `a key press took ${latency} ms`);
+      await screenshot(page, "hostile-junk");
+      assert.deepEqual(await allProblems(page, problems), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("one line of a million characters: checked on request, selectable, kept after a reload", async () => {
+    const { context, page, problems } = await openPage(browser);
+    try {
+      const length = await pasteBuilt(page, "line");
+      await page.waitForSelector('[data-testid="large-notice"]', { timeout: 30000 });
+      await page.click('[data-testid="check-now"]');
+      await page.waitForSelector('[data-testid="form-count"]', { timeout: 60000 });
+      assert.equal(await page.textContent('[data-testid="form-count"]'), "1");
+      // A problem far right on the long line is selected in the text box.
+      await showTab(page, "problems");
+      const count = await page.locator('[data-testid="diagnostic"]').count();
+      assert.ok(count > 0);
+      await page.locator('[data-testid="diag-location"]').last().click();
+      const sel = await page.locator('[data-testid="input"]').evaluate((el) => [el.selectionStart, el.selectionEnd]);
+      assert.ok(sel[0] >= 0 && sel[1] <= length, JSON.stringify(sel));
+      const latency = await keyLatency(page);
+      assert.ok(latency < 1500, `a key press took ${latency} ms`);
+      assert.equal(await page.evaluate(() => window.__xss), undefined);
+
+      await page.reload();
+      await waitForApp(page);
+      assert.equal(await page.locator('[data-testid="input"]').evaluate((el) => el.textLength), length + 1);
+      await page.waitForSelector('[data-testid="restored"]');
+      await screenshot(page, "hostile-long-line");
+      assert.deepEqual(await allProblems(page, problems), []);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -79,6 +79,15 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    // Warm up the checker while the page is idle: WebAssembly starts in a baseline compiler and
+    // optimizes functions once they have run a while, so the first real check is faster.
+    request_idle_callback(|| {
+        let options = kpiform_core::Options::default();
+        for _ in 0..4 {
+            let _ = kpiform_core::check(crate::editor::EXAMPLE, &options);
+        }
+    });
+
     // Keep the text when the tab is closed or hidden before the pending check saved it.
     let _ = window_event_listener(ev::pagehide, move |_| st.save_now());
     let _ = window_event_listener(ev::visibilitychange, move |_| {

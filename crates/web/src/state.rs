@@ -350,8 +350,12 @@ impl State {
         self.dirty.set(false);
         self.busy.set(false);
         // The views render in microtasks after the signal changed; a zero timeout runs after
-        // them, so this measure covers checking and rendering (not the browser's layout).
+        // them, so "kp-update" covers checking and rendering (not the browser's layout).
+        // "kp-frame" ends after the next frame: style, layout and paint of the new results.
         set_timeout(move || dom::measure("kp-update", start), Duration::ZERO);
+        request_animation_frame(move || {
+            set_timeout(move || dom::measure("kp-frame", start), Duration::ZERO)
+        });
     }
 
     /// Check a large text the user asked for: say so first, then check on the next frame.

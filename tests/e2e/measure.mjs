@@ -1,0 +1,233 @@
+// Budgets of the page, measured (not a test: run by hand, numbers vary with the machine).
+//
+//   bash scripts/e2e.sh                  # builds dist/ in release mode (or scripts/serve.sh)
+//   node tests/e2e/measure.mjs           # serves dist/ itself on 127.0.0.1; or KPIFORM_URL=…
+//
+// Reports, as medians over several runs:
+//   - size: wasm + JS, gzipped (budget ≤ 400 KB)
+//   - navigation → interactive: the page's "kp-interactive" mark (boot.js), in a fresh context
+//     (budget < 1 s)
+//   - checking the whole corpus (42 forms) in the page: the "kp-check" measure (core + report;
+//     budget < 50 ms), and "kp-core" (the core's check alone)
+//   - typing in the whole corpus: per update, the "kp-update" measure (check + rendering in the
+//     page's own code), "kp-frame" (until the frame showing the results is painted: adds style,
+//     layout and paint), in each view (budget < 16 ms); and the key events themselves that
+//     took 16 ms or more until the next paint (Event Timing API)
+// Writes tests/e2e/artifacts/measure.json as well.
+
+import { createServer } from "node:http";
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { extname, join, normalize } from "node:path";
+import { gzipSync } from "node:zlib";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+const root = join(here, "..", "..");
+const dist = join(root, "dist");
+const RUNS = Number(process.env.RUNS || 5);
+const KEYS = Number(process.env.KEYS || 12);
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+};
+const fmt = (x) => (Number.isFinite(x) ? x.toFixed(1) : "—");
+
+/** A static server for dist/ (application/wasm for .wasm), unless KPIFORM_URL is given. */
+async function serve() {
+  if (process.env.KPIFORM_URL) return { url: process.env.KPIFORM_URL, close: () => {} };
+  const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".svg": "image/svg+xml" };
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
+    let file = join(dist, path);
+    try {
+      if (statSync(file).isDirectory()) file = join(file, "index.html");
+      const body = readFileSync(file);
+      res.writeHead(200, { "content-type": types[extname(file)] || "application/octet-stream" });
+      res.end(body);
+    } catch {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
+}
+
+function sizes() {
+  const files = readdirSync(dist).filter((f) => f.endsWith(".wasm") || f.endsWith(".js"));
+  const out = {};
+  let total = 0;
+  for (const f of files) {
+    const raw = readFileSync(join(dist, f));
+    const gz = gzipSync(raw, { level: 9 }).length;
+    out[f] = { bytes: raw.length, gzipped: gz };
+    total += gz;
+  }
+  return { files: out, gzippedTotal: total };
+}
+
+function wholeCorpus() {
+  const dir = join(root, "tests", "fixtures", "corpus");
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".txt"))
+    .sort()
+    .map((f) => readFileSync(join(dir, f), "utf8"))
+    .join("\n");
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const { url, close } = await serve();
+const result = { url, when: new Date().toISOString(), size: sizes() };
+
+async function fresh() {
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    permissions: ["clipboard-read", "clipboard-write"],
+  });
+  const page = await context.newPage();
+  // Keyboard events slower than 16 ms (from the key to the next paint), by the Event Timing API.
+  await page.addInitScript(() => {
+    window.__keyEvents = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (/^key|^input|^beforeinput/.test(e.name)) {
+          window.__keyEvents.push({ name: e.name, duration: e.duration, processing: e.processingEnd - e.processingStart });
+        }
+      }
+    }).observe({ type: "event", durationThreshold: 16, buffered: true });
+  });
+  return { context, page };
+}
+
+// Navigation → interactive.
+const interactive = [];
+for (let i = 0; i < RUNS; i++) {
+  const { context, page } = await fresh();
+  await page.goto(url, { waitUntil: "load" });
+  await page.waitForFunction(() => performance.getEntriesByName("kp-interactive").length > 0, null, { timeout: 30000 });
+  interactive.push(await page.evaluate(() => performance.getEntriesByName("kp-interactive")[0].startTime));
+  await context.close();
+}
+result.interactiveMs = median(interactive);
+
+// Whole corpus: first check, then re-checks; typing per view.
+const corpus = wholeCorpus();
+const { context, page } = await fresh();
+await page.goto(url);
+await page.waitForFunction(() => performance.getEntriesByName("kp-interactive").length > 0);
+const measures = (name) =>
+  page.evaluate((n) => performance.getEntriesByName(n).map((e) => e.duration), name);
+
+await page.evaluate((t) => navigator.clipboard.writeText(t), corpus);
+await page.focus('[data-testid="input"]');
+await page.keyboard.press("Control+V");
+await page.waitForFunction(() => document.querySelector('[data-testid="form-count"]')?.textContent === "42", null, { timeout: 30000 });
+result.firstCheck = { check: (await measures("kp-check"))[0], core: (await measures("kp-core"))[0] };
+
+result.typing = {};
+for (const tab of ["overview", "problems", "structure"]) {
+  await page.click(`[data-testid="tab-${tab}"]`);
+  await page.waitForTimeout(300);
+  // The caret in the middle of the text: a key changes one form.
+  await page.locator('[data-testid="input"]').evaluate((el) => {
+    el.focus();
+    const middle = el.value.indexOf("\n", el.value.length >> 1);
+    el.setSelectionRange(middle, middle);
+  });
+  await page.evaluate(() => performance.clearMeasures());
+  await page.evaluate(() => {
+    window.__keyEvents = [];
+  });
+  for (let i = 0; i < KEYS; i++) {
+    if (i % 2) await page.keyboard.press("Backspace");
+    else await page.keyboard.type("x");
+    // Wait for the check (debounced) and the frame that shows its results.
+    await page.waitForFunction((n) => performance.getEntriesByName("kp-frame").length > n, i, { timeout: 10000 });
+  }
+  const check = await measures("kp-check");
+  const core = await measures("kp-core");
+  const update = await measures("kp-update");
+  const frame = await measures("kp-frame");
+  const keys = await page.evaluate(() => window.__keyEvents);
+  result.typing[tab] = {
+    core: median(core),
+    check: median(check),
+    update: median(update),
+    updateMax: Math.max(...update),
+    frame: median(frame),
+    frameMax: Math.max(...frame),
+    // Key events from the key to the next paint (Event Timing API; only those of 16 ms or more
+    // are reported, a frame at 60 Hz), and the time their handlers took.
+    keyEvents: keys.length,
+    keyEvent: median(keys.map((k) => k.duration)),
+    keyHandler: median(keys.map((k) => k.processing)),
+    keyHandlerMax: keys.length ? Math.max(...keys.map((k) => k.processing)) : 0,
+  };
+}
+await context.close();
+
+// The browser's own cost of typing in a text box holding the whole corpus, without the page.
+{
+  const { context, page } = await fresh();
+  // A page of the same origin (for the clipboard) holding only a text box.
+  const blank = new URL("measure-blank.html", url).href;
+  await page.route(blank, (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: '<!doctype html><meta charset="utf-8"><textarea wrap="off" style="width:600px;height:500px;font:12.5px monospace"></textarea>',
+    }),
+  );
+  await page.goto(blank);
+  await page.evaluate((t) => navigator.clipboard.writeText(t), corpus);
+  await page.focus("textarea");
+  await page.keyboard.press("Control+V");
+  await page.evaluate(() => {
+    const el = document.querySelector("textarea");
+    const middle = el.value.indexOf("\n", el.value.length >> 1);
+    el.setSelectionRange(middle, middle);
+    window.__keyEvents = [];
+  });
+  for (let i = 0; i < KEYS; i++) {
+    if (i % 2) await page.keyboard.press("Backspace");
+    else await page.keyboard.type("x");
+    await page.waitForTimeout(200);
+  }
+  const keys = await page.evaluate(() => window.__keyEvents);
+  result.bareTextarea = {
+    keyEvents: keys.length,
+    keyEvent: median(keys.map((k) => k.duration)),
+    keyHandler: median(keys.map((k) => k.processing)),
+    keyHandlerMax: keys.length ? Math.max(...keys.map((k) => k.processing)) : 0,
+  };
+  await context.close();
+}
+await browser.close();
+close();
+
+mkdirSync(join(root, "tests", "e2e", "artifacts"), { recursive: true });
+writeFileSync(join(root, "tests", "e2e", "artifacts", "measure.json"), JSON.stringify(result, null, 2));
+
+const kb = (n) => (n / 1024).toFixed(1);
+console.log(`page: ${url}  (medians; ${RUNS} loads, ${KEYS} keys per view)`);
+console.log(`size, wasm + JS gzipped:        ${kb(result.size.gzippedTotal)} KB   (budget ≤ 400 KB)`);
+for (const [f, s] of Object.entries(result.size.files)) console.log(`    ${f}: ${kb(s.bytes)} KB, ${kb(s.gzipped)} KB gzipped`);
+console.log(`navigation → interactive:       ${fmt(result.interactiveMs)} ms   (budget < 1000 ms)`);
+console.log(`whole corpus, first check:      ${fmt(result.firstCheck.check)} ms (core ${fmt(result.firstCheck.core)} ms)   (budget < 50 ms)`);
+console.log(`typing in 42 forms, per update (budget < 16 ms of main-thread work):`);
+for (const [tab, t] of Object.entries(result.typing)) {
+  console.log(
+    `    ${tab.padEnd(10)} core ${fmt(t.core)} · check ${fmt(t.check)} · check+render ${fmt(t.update)} (max ${fmt(t.updateMax)}) · to the painted frame ${fmt(t.frame)} (max ${fmt(t.frameMax)}) ms`,
+  );
+  console.log(
+    `               key events ≥ 16 ms: ${t.keyEvents}, key to next paint ${fmt(t.keyEvent)} ms, handlers ${fmt(t.keyHandler)} (max ${fmt(t.keyHandlerMax)}) ms`,
+  );
+}
+const bare = result.bareTextarea;
+console.log(
+  `    a bare text box, same text: key events ≥ 16 ms: ${bare.keyEvents}, key to next paint ${fmt(bare.keyEvent)} ms, handlers ${fmt(bare.keyHandler)} (max ${fmt(bare.keyHandlerMax)}) ms`,
+);

@@ -30,9 +30,15 @@ describe("input", () => {
       const input = page.locator('[data-testid="input"]');
       assert.ok(await page.isVisible('[data-testid="empty-state"]'));
       await screenshot(page, "empty");
-      await page.click('[data-testid="example"]');
+      // The empty state offers the example too.
+      await page.click('[data-testid="empty-example"]');
       await waitForFormCount(page, 1);
       const example = await input.inputValue();
+      await page.click('[data-testid="clear"]');
+      await page.waitForSelector('[data-testid="empty-state"]');
+      await page.click('[data-testid="example"]');
+      await waitForFormCount(page, 1);
+      assert.equal(await input.inputValue(), example);
       assert.ok(example.startsWith("二级项目支出绩效目标申报表"));
       const chars = [...example].length;
       const lines = example.split("\n").length;

@@ -77,11 +77,18 @@ describe("views", () => {
       await paste(page, corpus("000"));
       await waitForFormCount(page, 11);
       await showTab(page, "structure");
-      const fields = await page.$$eval('[data-testid="field"]', (rows) =>
+      const fields = await page.$$eval('[data-testid="field"]', (cells) =>
         Object.fromEntries(
-          rows.map((r) => [r.dataset.key, [r.querySelector("td").textContent, r.querySelector('[data-testid="field-read"]').textContent]]),
+          cells.map((c) => [
+            c.dataset.key,
+            [
+              c.querySelector('[data-testid="field-value"]').textContent,
+              c.querySelector('[data-testid="field-read"]')?.textContent ?? "",
+            ],
+          ]),
         ),
       );
+      assert.equal(Object.keys(fields).length, 14);
       assert.equal(fields.code[0], "44030422146150000007");
       assert.equal(fields.code[1], "20 位");
       assert.equal(fields.name[0], "一般管理事务");
@@ -116,6 +123,8 @@ describe("views", () => {
       assert.ok((await page.textContent('[data-testid="indicators"] td.level2')).startsWith("*"));
       assert.ok(rows.some((r) => r.na));
       await screenshot(page, "structure-000");
+      await page.locator('[data-testid="indicators"]').evaluate((el) => el.scrollIntoView({ block: "start" }));
+      await screenshot(page, "structure-000-indicators");
 
       // A click on an indicator selects its row in the text; the next form is one click away.
       await page.locator('[data-testid="indicator"]').first().click();

@@ -306,6 +306,16 @@ fn empty_state(st: State) -> impl IntoView {
                     .map(|p| safe_view! { <li>{move || p.get(lang.get())}</li> })
                     .collect_view()}
             </ul>
+            <p class="empty-actions">
+                <button
+                    type="button"
+                    class="btn btn-primary"
+                    data-testid="empty-example"
+                    on:click=move |_| crate::editor::load_example(st)
+                >
+                    {move || t::TRY_EXAMPLE.get(lang.get())}
+                </button>
+            </p>
         </div>
     }
 }

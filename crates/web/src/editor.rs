@@ -52,13 +52,7 @@ pub fn InputPanel(st: State) -> impl IntoView {
         lines_now.set(n);
     });
 
-    let load_example = move |_| {
-        st.replace_all(
-            EXAMPLE,
-            Some(Message::new("已载入示例申报表。", "Example form loaded.")),
-        );
-        st.restored.set(None);
-    };
+    let load_example = move |_| load_example(st);
     let clear = move |_| {
         st.restored.set(None);
         st.replace_all("", Some(Message::new("已清空。", "Cleared.")));
@@ -256,6 +250,15 @@ pub fn InputPanel(st: State) -> impl IntoView {
             </p>
         </section>
     }
+}
+
+/// Put the example form into the text box (undoable).
+pub fn load_example(st: State) {
+    st.replace_all(
+        EXAMPLE,
+        Some(Message::new("已载入示例申报表。", "Example form loaded.")),
+    );
+    st.restored.set(None);
 }
 
 /// Read a file and put its text into the text box (undoable).

@@ -188,6 +188,7 @@ pub const EMPTY_POINTS: [Tr; 4] = [
         "keyboard: F8 / Shift+F8 go to the next / previous problem (j / k when not typing).",
     ),
 ];
+pub const TRY_EXAMPLE: Tr = Tr("载入示例申报表试试", "Try the example form");
 pub const NO_FORMS_TITLE: Tr = Tr("没有识别出申报表", "No form found");
 pub const NO_FORMS_BODY: Tr = Tr(
     "本页面检查的是绩效目标申报表的全文。请确认粘贴的内容包括：",
@@ -261,9 +262,6 @@ pub const FORM: Tr = Tr("申报表", "Form");
 pub const PREV_FORM: Tr = Tr("上一张表", "Previous form");
 pub const NEXT_FORM: Tr = Tr("下一张表", "Next form");
 pub const HEADER_FIELDS: Tr = Tr("表头", "Header");
-pub const COL_FIELD: Tr = Tr("字段", "Field");
-pub const COL_AS_WRITTEN: Tr = Tr("原文", "As written");
-pub const COL_READ_AS: Tr = Tr("识别为", "Read as");
 pub const EMPTY: Tr = Tr("（空）", "(empty)");
 pub const NOT_A_NUMBER: Tr = Tr("不是数字", "not a number");
 pub const READ_AS_YUAN: Tr = Tr(

@@ -162,11 +162,7 @@ fn form_view(st: State, l: Lang, a: Arc<Analysis>, n: usize) -> impl IntoView {
     let title = form.title.text.clone();
     let title_span = form.title.span;
     let counts = row.as_ref().map(|r| r.counts).unwrap_or_default();
-    let fields = form
-        .fields
-        .iter()
-        .map(|f| field_row(st, l, &a, n, form, &facts, f))
-        .collect_view();
+    let fields = field_rows(st, l, &a, n, form, &facts);
     let tasks = (!form.tasks.is_empty()).then(|| tasks_view(st, l, form));
     let goals = (!form.goals.is_empty()).then(|| {
         let items = form
@@ -224,13 +220,6 @@ fn form_view(st: State, l: Lang, a: Arc<Analysis>, n: usize) -> impl IntoView {
             <h3 class="sub-title">{t::HEADER_FIELDS.get(l)}</h3>
             <div class="table-wrap">
                 <table class="fields" data-testid="fields">
-                    <thead>
-                        <tr>
-                            <th scope="col">{t::COL_FIELD.get(l)}</th>
-                            <th scope="col">{t::COL_AS_WRITTEN.get(l)}</th>
-                            <th scope="col">{t::COL_READ_AS.get(l)}</th>
-                        </tr>
-                    </thead>
                     <tbody>{fields}</tbody>
                 </table>
             </div>
@@ -266,7 +255,54 @@ fn field_label(l: Lang, kind: FormKind, key: FieldKey) -> String {
     }
 }
 
-fn field_row(
+/// The header as on the paper form: short fields two to a row, long prose one to a row. Each
+/// field: label (with a marker of its problems), the value as written, and what the checker
+/// read (amounts in 元 and 万元, years, yes/no).
+fn field_rows(
+    st: State,
+    l: Lang,
+    a: &Analysis,
+    n: usize,
+    form: &Form,
+    facts: &Facts,
+) -> Vec<AnyView> {
+    let mut rows = Vec::new();
+    let mut pending: Option<&Field> = None;
+    for f in &form.fields {
+        if f.key.is_long_text() {
+            if let Some(p) = pending.take() {
+                rows.push(
+                    safe_view! { <tr>{field_cells(st, l, a, n, form, facts, p, false)}</tr> }
+                        .into_any(),
+                );
+            }
+            rows.push(
+                safe_view! { <tr>{field_cells(st, l, a, n, form, facts, f, true)}</tr> }.into_any(),
+            );
+        } else if let Some(p) = pending.take() {
+            rows.push(
+                safe_view! {
+                    <tr>
+                        {field_cells(st, l, a, n, form, facts, p, false)}
+                        {field_cells(st, l, a, n, form, facts, f, false)}
+                    </tr>
+                }
+                .into_any(),
+            );
+        } else {
+            pending = Some(f);
+        }
+    }
+    if let Some(p) = pending {
+        rows.push(
+            safe_view! { <tr>{field_cells(st, l, a, n, form, facts, p, true)}</tr> }.into_any(),
+        );
+    }
+    rows
+}
+
+#[allow(clippy::too_many_arguments)]
+fn field_cells(
     st: State,
     l: Lang,
     a: &Analysis,
@@ -274,6 +310,7 @@ fn field_row(
     form: &Form,
     facts: &Facts,
     f: &Field,
+    wide: bool,
 ) -> impl IntoView {
     let label = field_label(l, form.kind, f.key);
     let value_span = if f.value.span.is_empty() {
@@ -284,6 +321,8 @@ fn field_row(
     let value = f.value.text.clone();
     let empty = value.is_empty();
     let read = read_as(l, form, facts, f);
+    // Nothing to add when the reading is the text itself (是 / 否 in Chinese).
+    let read = if read == value { String::new() } else { read };
     let c = counts_in(a, n, f.label.span.cover(f.value.span));
     let long = f.key.is_long_text();
     let title = if long {
@@ -292,23 +331,29 @@ fn field_row(
         t::SELECT_IN_TEXT.get(l).to_string()
     };
     safe_view! {
-        <tr data-testid="field" data-key=f.key.as_str()>
-            <th scope="row" class="field-label">
-                {label}
-                {marker(st, l, n, c)}
-            </th>
-            <td class="field-value" class:long=long>
-                <button
-                    type="button"
-                    class="cell-button"
-                    title=title
-                    on:click=move |_| st.select_span(value_span, Vec::new(), false)
-                >
-                    {if empty { t::EMPTY.get(l).to_string() } else { value }}
-                </button>
-            </td>
-            <td class="field-read" data-testid="field-read">{read}</td>
-        </tr>
+        <th scope="row" class="field-label">
+            {label}
+            {marker(st, l, n, c)}
+        </th>
+        <td
+            class="field-value"
+            class:long=long
+            colspan=if wide { "3" } else { "1" }
+            data-testid="field"
+            data-key=f.key.as_str()
+        >
+            <button
+                type="button"
+                class="cell-button"
+                data-testid="field-value"
+                title=title
+                on:click=move |_| st.select_span(value_span, Vec::new(), false)
+            >
+                {if empty { t::EMPTY.get(l).to_string() } else { value }}
+            </button>
+            {(!read.is_empty())
+                .then(|| safe_view! { <span class="field-read" data-testid="field-read">{read}</span> })}
+        </td>
     }
 }
 

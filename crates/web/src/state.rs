@@ -642,8 +642,9 @@ impl State {
 
     /// Select problem `key`: its span, its related places, and make it the current one.
     pub fn select_problem(self, key: u64, focus_box: bool) {
-        if !self.is_fresh() {
-            self.flush();
+        // A click on a list a moment old: check now; the same problem (same key) is selected
+        // if it is still there.
+        if !self.is_fresh() && !self.flush() {
             return;
         }
         let a = self.analysis.get_untracked();

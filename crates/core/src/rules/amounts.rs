@@ -2,38 +2,13 @@
 //! 测算依据 against 本年度项目金额.
 
 use super::facts::Ctx;
-use super::{Category, FixKind, RuleDoc, RuleInfo};
 use crate::calc::{CalcBasis, Money, MoneyUnit};
-use crate::diagnostic::{Applicability, Diagnostic, Fix, Message, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Message};
 use crate::model::{AmountUnit, FieldKey, Form, FormKind, Level1, Level2};
 use crate::span::Span;
 use crate::value::{Expected, Op};
 
-macro_rules! rule {
-    ($id:ident, $code:literal, $name:literal, $sev:ident, $fix:ident, $tzh:literal, $ten:literal,
-     $czh:literal, $cen:literal, $wzh:literal, $wen:literal, $src:literal, $bad:literal, $good:literal) => {
-        pub static $id: RuleInfo = RuleInfo {
-            code: $code,
-            name: $name,
-            severity: Severity::$sev,
-            category: Category::Amounts,
-            title_zh: $tzh,
-            title_en: $ten,
-            fix: FixKind::$fix,
-            doc: RuleDoc {
-                catches_zh: $czh,
-                catches_en: $cen,
-                why_zh: $wzh,
-                why_en: $wen,
-                source: $src,
-                bad_example: $bad,
-                good_example: $good,
-            },
-        };
-    };
-}
-
-rule!(A001, "A001", "amount-unit-magnitude", Error, Suggest, "金额单位与数值不符", "Amount unit does not fit the numbers",
+rule!(A001, Amounts, "A001", "amount-unit-magnitude", Error, Suggest, "金额单位与数值不符", "Amount unit does not fit the numbers",
     "标签写“万元”，但数值实际是以元为单位填写的（例如本年度项目金额1,648,300.00万元，而测算依据只有153万元）。依据测算依据的金额和数额的合理性判断。",
     "The label says 万元 but the numbers are in 元 (e.g. 1,648,300.00 万元 while 测算依据 says 153万元); decided from the 测算依据 amounts and plausibility.",
     "单位错一级，金额就差一万倍：按标签理解，一个日常管理项目的预算高达上百亿元。预算批复、绩效评价和汇总统计都会因此出错。",
@@ -43,6 +18,7 @@ rule!(A001, "A001", "amount-unit-magnitude", Error, Suggest, "金额单位与数
     "本年度项目金额(元):\t1,648,300.00\n测算依据:\t2023年预计需要164.83万元……");
 rule!(
     A002,
+    Amounts,
     "A002",
     "year-amount-exceeds-total",
     Error,
@@ -59,6 +35,7 @@ rule!(
 );
 rule!(
     A003,
+    Amounts,
     "A003",
     "single-year-total-mismatch",
     Warning,
@@ -73,7 +50,7 @@ rule!(
     "实施期限:\t1\n项目总金额(元):\t500,000.00\t本年度项目金额(元):\t150,070.00",
     "实施期限:\t1\n项目总金额(元):\t150,070.00\t本年度项目金额(元):\t150,070.00"
 );
-rule!(A004, "A004", "total-amount-implausible", Warning, None, "总金额与期限不相称", "Total amount implausible for the period",
+rule!(A004, Amounts, "A004", "total-amount-implausible", Warning, None, "总金额与期限不相称", "Total amount implausible for the period",
     "项目总金额超过“实施期限 × 本年度项目金额”的两倍。",
     "The total is more than twice the period times the year amount.",
     "中期规划总金额一般与各年度金额之和相当；远大于期限内各年之和，常见于单位填错或把其他项目的资金计入。",
@@ -81,7 +58,7 @@ rule!(A004, "A004", "total-amount-implausible", Warning, None, "总金额与期�
     "绩效目标申报表填报说明",
     "实施期限:\t5\n项目总金额(元):\t25,535,206.00\t本年度项目金额(元):\t2,023,452.00",
     "实施期限:\t5\n项目总金额(元):\t10,117,260.00\t本年度项目金额(元):\t2,023,452.00");
-rule!(A005, "A005", "calc-basis-total-mismatch", Error, None, "测算依据合计与本年度金额不符", "Calculation basis does not add up to this year's amount",
+rule!(A005, Amounts, "A005", "calc-basis-total-mismatch", Error, None, "测算依据合计与本年度金额不符", "Calculation basis does not add up to this year's amount",
     "测算依据中写明的合计（合计/共计/预计需要 X），或各分项之和，与本年度项目金额不一致（已换算元/万元，容差 0.5%）。提示中列出计算过程。",
     "The total stated in 测算依据 (合计/共计/预计需要 X), or the sum of its items, differs from 本年度项目金额 (元/万元 converted; tolerance 0.5%). The message shows the computation.",
     "测算依据是预算金额的来源，二者不一致说明预算没有测算依据支撑，或测算依据未随金额更新。",
@@ -89,7 +66,7 @@ rule!(A005, "A005", "calc-basis-total-mismatch", Error, None, "测算依据合�
     "财预〔2015〕88号（绩效目标与预算相匹配）；预算编制测算要求",
     "本年度项目金额(元):\t1,648,300.00\n测算依据:\t2023年预计需要153万元用于……",
     "本年度项目金额(元):\t1,530,000.00\n测算依据:\t2023年预计需要153万元用于……");
-rule!(A006, "A006", "calc-basis-arithmetic", Error, None, "测算依据算式有误", "Wrong arithmetic in the calculation basis",
+rule!(A006, Amounts, "A006", "calc-basis-arithmetic", Error, None, "测算依据算式有误", "Wrong arithmetic in the calculation basis",
     "测算依据中的算式算错了：`a×b=c`、`a*b*12=c`，或写明的合计不等于紧挨着列出的各项之和。",
     "An expression in 测算依据 is wrong (`a×b=c`, `a*b*12=c`), or a stated total differs from the sum of the items listed with it.",
     "算式错误会直接导致预算金额错误，也让审核人无法复核。",
@@ -97,7 +74,7 @@ rule!(A006, "A006", "calc-basis-arithmetic", Error, None, "测算依据算式有
     "预算编制测算要求",
     "办公场所租赁费用500平米×200元/平米≈100万元",
     "办公场所租赁费用500平米×200元/平米≈10万元");
-rule!(A007, "A007", "calc-basis-unit-typo", Error, Suggest, "测算依据金额单位笔误", "Unit typo in the calculation basis",
+rule!(A007, Amounts, "A007", "calc-basis-unit-typo", Error, Suggest, "测算依据金额单位笔误", "Unit typo in the calculation basis",
     "测算依据与本年度项目金额的差额，恰好能由某一项把“万元”写成“元”（或反过来）来解释，例如“普法经费共计97.7元”。",
     "The A005 gap is explained exactly by one item written in 元 instead of 万元 (or the reverse), e.g. `普法经费共计97.7元`.",
     "单位笔误让测算依据与预算对不上；指出具体是哪一项，单位可以一次改正。",
@@ -105,7 +82,7 @@ rule!(A007, "A007", "calc-basis-unit-typo", Error, Suggest, "测算依据金额�
     "预算编制测算要求",
     "四、普法经费共计97.7元。",
     "四、普法经费共计97.7万元。");
-rule!(A008, "A008", "cost-cap-mismatch", Error, None, "成本指标金额与预算不符", "Cost cap differs from the budget",
+rule!(A008, Amounts, "A008", "cost-cap-mismatch", Error, None, "成本指标金额与预算不符", "Cost cap differs from the budget",
     "成本指标以金额设定上限（如“≤1464520.00元”），但该金额与本年度项目金额不一致。",
     "A 成本 indicator that caps money (`≤1464520.00元`) differs from 本年度项目金额.",
     "成本指标控制的是本项目的支出，其金额应与本年度预算一致；不一致说明指标是从其他项目或旧版本复制来的。",
@@ -113,7 +90,7 @@ rule!(A008, "A008", "cost-cap-mismatch", Error, None, "成本指标金额与预�
     "财预〔2021〕101号（成本指标）",
     "本年度项目金额(元):\t6,665,818.60\n产出指标\t*成本指标\t项目开展成本\t≤6471317.62元",
     "本年度项目金额(元):\t6,665,818.60\n产出指标\t*成本指标\t项目开展成本\t≤6665818.60元");
-rule!(A009, "A009", "malformed-number", Error, None, "数字格式错误", "Malformed number",
+rule!(A009, Amounts, "A009", "malformed-number", Error, None, "数字格式错误", "Malformed number",
     "千分位逗号位置错误（如“17,10.03万元”），或一个数字中有两个小数点。",
     "Misplaced thousands separators (`17,10.03万元`) or two decimal points in one number.",
     "格式错误的数字含义不明：可能是171,003.00，也可能是1,710.03，测算无法复核。",
@@ -121,7 +98,7 @@ rule!(A009, "A009", "malformed-number", Error, None, "数字格式错误", "Malf
     "预算编制测算要求",
     "合同金额为17,10.03万元",
     "合同金额为1,710.03万元");
-rule!(A010, "A010", "calc-basis-missing", Error, None, "测算依据缺少金额", "Calculation basis without amounts",
+rule!(A010, Amounts, "A010", "calc-basis-missing", Error, None, "测算依据缺少金额", "Calculation basis without amounts",
     "测算依据中没有任何金额，或只是重复了政策依据。",
     "测算依据 has no amount at all, or repeats 政策依据.",
     "测算依据要说明预算金额是怎样算出来的（数量 × 单价、合同金额、支付比例等）；没有金额的测算依据无法支撑预算。",
@@ -129,7 +106,7 @@ rule!(A010, "A010", "calc-basis-missing", Error, None, "测算依据缺少金额
     "预算编制测算要求",
     "测算依据:\t根据关于调整《福田区行政事业单位常用办公设备配置标准》的通知",
     "测算依据:\t按配置标准采购台式电脑10台×0.48万元=4.8万元……合计9.88万元");
-rule!(A011, "A011", "task-sum-mismatch", Error, None, "部门任务金额不平衡", "Department task amounts do not add up",
+rule!(A011, Amounts, "A011", "task-sum-mismatch", Error, None, "部门任务金额不平衡", "Department task amounts do not add up",
     "部门整体支出表中，任务的总额不等于财政拨款加其他资金，或各任务总额之和不等于金额合计。",
     "Department form: a task's 总额 differs from 财政拨款 + 其他资金, or the task totals do not add up to 金额合计.",
     "资金总额 = 财政拨款 + 其他资金，合计 = 各任务之和，是整体支出表的基本平衡关系。",

@@ -1,36 +1,11 @@
 //! I — the indicator framework: categories present, names, counts.
 
 use super::facts::Ctx;
-use super::{Category, FixKind, RuleDoc, RuleInfo};
-use crate::diagnostic::{Diagnostic, Message, Severity};
+use crate::diagnostic::{Diagnostic, Message};
 use crate::model::{FormKind, Indicator, Level1, Level2};
 use crate::parse::vocab::category;
 
-macro_rules! rule {
-    ($id:ident, $code:literal, $name:literal, $sev:ident, $tzh:literal, $ten:literal,
-     $czh:literal, $cen:literal, $wzh:literal, $wen:literal, $src:literal, $bad:literal, $good:literal) => {
-        pub static $id: RuleInfo = RuleInfo {
-            code: $code,
-            name: $name,
-            severity: Severity::$sev,
-            category: Category::Indicators,
-            title_zh: $tzh,
-            title_en: $ten,
-            fix: FixKind::None,
-            doc: RuleDoc {
-                catches_zh: $czh,
-                catches_en: $cen,
-                why_zh: $wzh,
-                why_en: $wen,
-                source: $src,
-                bad_example: $bad,
-                good_example: $good,
-            },
-        };
-    };
-}
-
-rule!(I001, "I001", "mandatory-category-empty", Error, "必填指标类别为空", "Mandatory indicator category empty",
+rule!(I001, Indicators, "I001", "mandatory-category-empty", Error, None, "必填指标类别为空", "Mandatory indicator category empty",
     "带星号的必填二级指标（如“*服务对象满意度”）只有“不适用”一行，或者根本没有指标。",
     "A starred (mandatory) 二级 category, e.g. `*服务对象满意度`, whose only row is 不适用, or that has no row.",
     "模板用星号标出每个项目都必须设置的指标类别；填“不适用”等于没有设置，预算系统和评价时都会被认定为缺项。",
@@ -38,7 +13,7 @@ rule!(I001, "I001", "mandatory-category-empty", Error, "必填指标类别为空
     "深圳市项目支出绩效目标申报表模板；财预〔2021〕101号",
     "满意度\t*服务对象满意度\t不适用\t不适用\t不适用",
     "满意度\t*服务对象满意度\t参训人员满意度\t≥90%\t满意人数/调查人数×100%");
-rule!(I002, "I002", "level1-missing", Error, "缺少一级指标", "Level-1 category missing",
+rule!(I002, Indicators, "I002", "level1-missing", Error, None, "缺少一级指标", "Level-1 category missing",
     "产出、效益或满意度中有一类一级指标完全没有出现。",
     "产出, 效益 or 满意度 absent altogether.",
     "绩效指标体系由产出、效益、满意度（和成本）构成，缺少一整类就无法全面评价项目。",
@@ -46,7 +21,7 @@ rule!(I002, "I002", "level1-missing", Error, "缺少一级指标", "Level-1 cate
     "财预〔2021〕101号",
     "（指标表中只有产出指标）",
     "产出…\n效益…\n满意度…");
-rule!(I004, "I004", "duplicate-indicator", Warning, "三级指标重复", "Duplicate indicator",
+rule!(I004, Indicators, "I004", "duplicate-indicator", Warning, None, "三级指标重复", "Duplicate indicator",
     "同一张表中出现两个名称相同的三级指标。",
     "The same 三级 name twice in one form.",
     "重复的指标不提供新的信息，常见于复制粘贴时忘记修改，或把同一指标放进了两个类别。",
@@ -54,7 +29,7 @@ rule!(I004, "I004", "duplicate-indicator", Warning, "三级指标重复", "Dupli
     "财预〔2021〕101号（高度关联、重点突出）",
     "效益\t*社会效益\t工作正常运行率\t1\n效益\t可持续影响\t工作正常运行率\t1",
     "效益\t*社会效益\t工作正常运行率\t100%\n效益\t可持续影响\t制度长效运行机制建立\t建立");
-rule!(I005, "I005", "indicator-name-placeholder", Error, "三级指标名称为占位文字", "Placeholder indicator name",
+rule!(I005, Indicators, "I005", "indicator-name-placeholder", Error, None, "三级指标名称为占位文字", "Placeholder indicator name",
     "三级指标名称是类别名称、“指标1”、“……”之类的占位文字。",
     "A 三级 name that is a category label, `指标1`, `……` or another placeholder.",
     "三级指标要写明具体衡量什么；占位文字说明模板没有填完。",
@@ -62,7 +37,7 @@ rule!(I005, "I005", "indicator-name-placeholder", Error, "三级指标名称为�
     "财预〔2021〕101号",
     "产出\t*数量\t指标1\t≥5项",
     "产出\t*数量\t培训场次\t≥5场");
-rule!(I006, "I006", "cost-indicator-not-cost", Warning, "成本指标未衡量成本", "Cost indicator does not measure cost",
+rule!(I006, Indicators, "I006", "cost-indicator-not-cost", Warning, None, "成本指标未衡量成本", "Cost indicator does not measure cost",
     "*成本指标下填的是支出进度、预算执行率之类的进度指标，而不是成本。",
     "A *成本 indicator that measures spending progress (支出进度达标率, 预算执行率) instead of cost.",
     "成本指标应反映项目的经济成本（如单位成本、总成本控制），支出进度是预算执行管理的内容，不能代替成本指标。",
@@ -72,9 +47,11 @@ rule!(I006, "I006", "cost-indicator-not-cost", Warning, "成本指标未衡量�
     "产出\t*成本\t人均培训成本\t≤800元");
 rule!(
     I007,
+    Indicators,
     "I007",
     "too-few-indicators",
     Warning,
+    None,
     "适用指标过少",
     "Too few indicators",
     "适用的指标（不含“不适用”）少于 3 个。",

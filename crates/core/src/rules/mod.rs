@@ -4,6 +4,31 @@
 //!
 //! Codes are stable: a code never changes meaning once shipped; a retired rule keeps its code.
 
+/// Define a rule's static metadata (used by the category modules).
+macro_rules! rule {
+    ($id:ident, $cat:ident, $code:literal, $name:literal, $sev:ident, $fix:ident, $tzh:literal, $ten:literal,
+     $czh:literal, $cen:literal, $wzh:literal, $wen:literal, $src:literal, $bad:literal, $good:literal) => {
+        pub static $id: $crate::rules::RuleInfo = $crate::rules::RuleInfo {
+            code: $code,
+            name: $name,
+            severity: $crate::diagnostic::Severity::$sev,
+            category: $crate::rules::Category::$cat,
+            title_zh: $tzh,
+            title_en: $ten,
+            fix: $crate::rules::FixKind::$fix,
+            doc: $crate::rules::RuleDoc {
+                catches_zh: $czh,
+                catches_en: $cen,
+                why_zh: $wzh,
+                why_en: $wen,
+                source: $src,
+                bad_example: $bad,
+                good_example: $good,
+            },
+        };
+    };
+}
+
 pub mod amounts;
 pub mod cross;
 pub mod docs;

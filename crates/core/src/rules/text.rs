@@ -2,37 +2,12 @@
 //! characters.
 
 use super::facts::Ctx;
-use super::{Category, FixKind, RuleDoc, RuleInfo};
-use crate::diagnostic::{Applicability, Diagnostic, Fix, Message, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Message};
 use crate::model::FieldKey;
 use crate::span::Span;
 use crate::text::{is_traditional, to_simplified};
 
-macro_rules! rule {
-    ($id:ident, $code:literal, $name:literal, $sev:ident, $fix:ident, $tzh:literal, $ten:literal,
-     $czh:literal, $cen:literal, $wzh:literal, $wen:literal, $src:literal, $bad:literal, $good:literal) => {
-        pub static $id: RuleInfo = RuleInfo {
-            code: $code,
-            name: $name,
-            severity: Severity::$sev,
-            category: Category::Text,
-            title_zh: $tzh,
-            title_en: $ten,
-            fix: FixKind::$fix,
-            doc: RuleDoc {
-                catches_zh: $czh,
-                catches_en: $cen,
-                why_zh: $wzh,
-                why_en: $wen,
-                source: $src,
-                bad_example: $bad,
-                good_example: $good,
-            },
-        };
-    };
-}
-
-rule!(T001, "T001", "goals-identical", Warning, None, "年度目标与长期目标相同", "Annual goal same as the long-term goal",
+rule!(T001, Text, "T001", "goals-identical", Warning, None, "年度目标与长期目标相同", "Annual goal same as the long-term goal",
     "跨年度项目的年度目标与长期目标相同（或相似度达到 90%）。",
     "On a multi-year project, 年度目标 the same as 长期目标 (or at least 90% similar).",
     "多年期项目要分别说明本年度要完成的部分和整个实施期的目标；照抄说明没有把长期目标分解到年度。",
@@ -40,7 +15,7 @@ rule!(T001, "T001", "goals-identical", Warning, None, "年度目标与长期目�
     "绩效目标申报表填报说明（跨年度项目应单独填报年度目标）",
     "年度目标:\t保障单位日常工作开展。\n长期目标:\t保障单位日常工作开展。",
     "年度目标:\t2024年完成文书档案整理5万件。\n长期目标:\t2028年前完成全区历史档案数字化。");
-rule!(T002, "T002", "policy-equals-calc-basis", Error, None, "政策依据与测算依据相同", "Policy basis equals calculation basis",
+rule!(T002, Text, "T002", "policy-equals-calc-basis", Error, None, "政策依据与测算依据相同", "Policy basis equals calculation basis",
     "政策依据与测算依据内容相同。",
     "政策依据 the same as 测算依据.",
     "政策依据说明为什么做，测算依据说明花多少钱、怎么算；两者相同说明至少有一项没有认真填写。",
@@ -48,7 +23,7 @@ rule!(T002, "T002", "policy-equals-calc-basis", Error, None, "政策依据与测
     "预算编制测算要求",
     "政策依据:\t根据《…管理办法》，开展党建活动\n测算依据:\t根据《…管理办法》，开展党建活动",
     "测算依据:\t党建活动12次×0.5万元=6万元，学习资料4万元，合计10万元");
-rule!(T003, "T003", "goal-not-measurable", Warning, None, "年度目标不可衡量", "Annual goal not measurable",
+rule!(T003, Text, "T003", "goal-not-measurable", Warning, None, "年度目标不可衡量", "Annual goal not measurable",
     "年度目标中没有任何数字或具体的产出数量。",
     "年度目标 with no number and no concrete deliverable.",
     "绩效目标应当尽量量化（做多少、达到什么程度、何时完成），只写“保障工作开展”无法评价。",
@@ -58,6 +33,7 @@ rule!(T003, "T003", "goal-not-measurable", Warning, None, "年度目标不可衡
     "年度目标:\t2024年完成12次党建活动，党员参与率达到95%。");
 rule!(
     T005,
+    Text,
     "T005",
     "template-leftover",
     Error,
@@ -72,7 +48,7 @@ rule!(
     "项目名称:\tXX区XX项目",
     "项目名称:\t福田区社区文化活动项目"
 );
-rule!(T006, "T006", "traditional-characters", Warning, Safe, "含有繁体字", "Traditional characters",
+rule!(T006, Text, "T006", "traditional-characters", Warning, Safe, "含有繁体字", "Traditional characters",
     "简体文本中夹有繁体字（如“共計”）。",
     "Traditional characters in Simplified text (`共計`).",
     "繁简混用多来自从其他系统复制，容易造成检索和汇总时的不一致；改为简体不改变含义。",

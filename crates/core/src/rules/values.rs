@@ -2,36 +2,12 @@
 //! calls for ([`crate::value::expected_kind`]).
 
 use super::facts::Ctx;
-use super::{Category, FixKind, RuleDoc, RuleInfo};
-use crate::diagnostic::{Applicability, Diagnostic, Fix, Message, Severity};
+use super::RuleInfo;
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Message};
 use crate::model::{Indicator, Level1, Level2};
 use crate::value::{Expected, Op, ParsedValue, ValueKind};
 
-macro_rules! rule {
-    ($id:ident, $code:literal, $name:literal, $sev:ident, $fix:ident, $tzh:literal, $ten:literal,
-     $czh:literal, $cen:literal, $wzh:literal, $wen:literal, $src:literal, $bad:literal, $good:literal) => {
-        pub static $id: RuleInfo = RuleInfo {
-            code: $code,
-            name: $name,
-            severity: Severity::$sev,
-            category: Category::Values,
-            title_zh: $tzh,
-            title_en: $ten,
-            fix: FixKind::$fix,
-            doc: RuleDoc {
-                catches_zh: $czh,
-                catches_en: $cen,
-                why_zh: $wzh,
-                why_en: $wen,
-                source: $src,
-                bad_example: $bad,
-                good_example: $good,
-            },
-        };
-    };
-}
-
-rule!(V001, "V001", "value-empty-or-placeholder", Error, None, "指标值为空或占位", "Empty or placeholder value",
+rule!(V001, Values, "V001", "value-empty-or-placeholder", Error, None, "指标值为空或占位", "Empty or placeholder value",
     "指标值为空，或是“*”“**”“XX”“……”“待定”“(≥**%)”之类的占位文字。",
     "An empty value, or a placeholder: `*`, `**`, `XX`, `……`, `待定`, `(≥**%)`.",
     "没有目标值的指标无法考核；预算系统也会拒收空值和占位符。",
@@ -41,6 +17,7 @@ rule!(V001, "V001", "value-empty-or-placeholder", Error, None, "指标值为空�
     "产出\t*数量\t培训场次\t≥5场\t…");
 rule!(
     V002,
+    Values,
     "V002",
     "value-missing-operator",
     Info,
@@ -55,7 +32,7 @@ rule!(
     "产出\t*质量\t验收合格率\t100%",
     "产出\t*质量\t验收合格率\t＝100%"
 );
-rule!(V003, "V003", "value-missing-unit", Error, Suggest, "指标值缺少计量单位", "Value without unit",
+rule!(V003, Values, "V003", "value-missing-unit", Error, Suggest, "指标值缺少计量单位", "Value without unit",
     "数值后面没有单位，而指标名称要求有单位（如“人数”填“≥8”，“课题研究个数”填“4”）。",
     "A number with no unit where the name implies one (`≥8` for 人数, `4` for 课题研究个数).",
     "没有单位的数值含义不明（8 人？8 次？8%？），预算系统也要求量化指标写明计量单位。",
@@ -65,6 +42,7 @@ rule!(V003, "V003", "value-missing-unit", Error, Suggest, "指标值缺少计量
     "产出\t*数量\t发放慰问金人数\t≥8人");
 rule!(
     V004,
+    Values,
     "V004",
     "percent-out-of-range",
     Error,
@@ -81,6 +59,7 @@ rule!(
 );
 rule!(
     V005,
+    Values,
     "V005",
     "rate-as-bare-one",
     Error,
@@ -95,7 +74,7 @@ rule!(
     "产出\t*质量\t项目验收合格率\t1",
     "产出\t*质量\t项目验收合格率\t＝100%"
 );
-rule!(V006, "V006", "value-type-mismatch", Error, None, "指标值类型与指标不符", "Value of the wrong kind",
+rule!(V006, Values, "V006", "value-type-mismatch", Error, None, "指标值类型与指标不符", "Value of the wrong kind",
     "数量指标填了百分比（数量指标“100%”）、事件数指标填了百分比（“事故发生数 ≤10%”），或比率指标填了计数单位。",
     "A count given as % (数量 indicator `100%`), a % on a count of incidents (`≤10%` for 事故发生数), a count unit on a rate.",
     "数量指标要回答“做了多少”，用完成率代替会使产出无法衡量；计数与比率混用使目标没有意义。",
@@ -103,7 +82,7 @@ rule!(V006, "V006", "value-type-mismatch", Error, None, "指标值类型与指�
     "财预〔2021〕101号（产出数量指标）",
     "产出\t*数量\t基层党建工作完成率\t100%",
     "产出\t*数量\t开展党建活动次数\t≥12次");
-rule!(V007, "V007", "qualitative-not-graded", Warning, None, "定性指标未分级", "Qualitative value not graded",
+rule!(V007, Values, "V007", "qualitative-not-graded", Warning, None, "定性指标未分级", "Qualitative value not graded",
     "指标值为“有效”“显著”“明显”“提升”“稳定运转”等定性描述，且指标解释中没有给出分级标准。指标解释已定义等级的不报。",
     "有效, 显著, 明显, 提升, 稳定运转 and the like, with no grading; nothing is reported where 指标解释 defines the grades.",
     "定性指标必须分级才能评价（如“显著”为 80%-100%）；否则任何结果都可以说“有效”。",
@@ -113,6 +92,7 @@ rule!(V007, "V007", "qualitative-not-graded", Warning, None, "定性指标未分
     "效益\t*社会效益\t保障工作正常运转\t显著\t“显著”为80%-100%，“明显”为60%-80%，“一般”为60%以下");
 rule!(
     V008,
+    Values,
     "V008",
     "timeliness-not-measurable",
     Warning,
@@ -129,6 +109,7 @@ rule!(
 );
 rule!(
     V009,
+    Values,
     "V009",
     "approximate-value",
     Warning,
@@ -145,6 +126,7 @@ rule!(
 );
 rule!(
     V010,
+    Values,
     "V010",
     "cost-direction",
     Warning,
@@ -159,7 +141,7 @@ rule!(
     "产出\t*成本\t成本控制率\t≥90%",
     "产出\t*成本\t人均培训成本\t≤800元"
 );
-rule!(V011, "V011", "date-outside-period", Warning, None, "日期不在实施期内", "Date outside the period",
+rule!(V011, Values, "V011", "date-outside-period", Warning, None, "日期不在实施期内", "Date outside the period",
     "指标值中的日期不在预算年度或实施期限之内（如 2024 年的表中写“2023年12月31日前”）。",
     "A date whose year lies outside the budget year or 实施期限 (`2023年12月31日前` in a 2024 form).",
     "跨年的日期通常是沿用往年表格未修改，按此考核会得出错误结论。",
@@ -169,6 +151,7 @@ rule!(V011, "V011", "date-outside-period", Warning, None, "日期不在实施期
     "（2024年度申报）\t*时效\t完成时间\t2024年12月31日前");
 rule!(
     V012,
+    Values,
     "V012",
     "value-mixed-text",
     Error,
@@ -185,6 +168,7 @@ rule!(
 );
 rule!(
     V013,
+    Values,
     "V013",
     "satisfaction-band",
     Info,

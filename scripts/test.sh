@@ -24,8 +24,8 @@ cargo clippy -p kpiform-core -p kpiform-cli --all-targets --locked -- -D warning
 say "clippy (page and JavaScript API, wasm32)"
 cargo clippy -p kpiform-web -p kpiform-wasm --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 
-say "cargo test: core and CLI (PROPTEST_CASES=$PROPTEST_CASES)"
-cargo test -p kpiform-core -p kpiform-cli --locked
+say "cargo test: core, CLI and the page's unit tests (PROPTEST_CASES=$PROPTEST_CASES)"
+cargo test -p kpiform-core -p kpiform-cli -p kpiform-web --locked
 
 say "JavaScript API in Node (wasm-bindgen-test)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

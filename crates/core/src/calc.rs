@@ -371,13 +371,11 @@ fn keyword_before(before: &str) -> Option<&'static str> {
 /// Explicit computations: `a*b*c=d`, `a×b≈d`, `a+b=d`, with optional units, percentages and
 /// bracketed notes on the operands.
 fn find_exprs(raw: &str, base: usize, out: &mut CalcBasis) {
-    let s: String = raw.chars().map(to_half_width).collect();
     // Half-width mapping keeps byte lengths only for ASCII; work on chars with offsets instead.
     let chars: Vec<(usize, char)> = raw
         .char_indices()
         .map(|(i, c)| (i, to_half_width(c)))
         .collect();
-    let _ = s;
     let mut k = 0;
     while k < chars.len() {
         let (eq_at, c) = chars[k];
@@ -520,13 +518,7 @@ fn find_exprs(raw: &str, base: usize, out: &mut CalcBasis) {
         for (idx, op) in ops.iter().enumerate() {
             let (v, u, p) = operands[idx + 1];
             any_money |= u.is_some();
-            let val = if p {
-                v / 100.0
-            } else if u.is_some() && term_has_money(&operands[..=idx]) {
-                v
-            } else {
-                to_target(v, u)
-            };
+            let val = if p { v / 100.0 } else { to_target(v, u) };
             if *op == '*' {
                 term *= val;
             } else {
@@ -575,12 +567,6 @@ fn find_exprs(raw: &str, base: usize, out: &mut CalcBasis) {
         }
         k += 1;
     }
-}
-
-/// Whether a money operand already appeared in the product (the next money operand is then a
-/// multiplier like `元/月 * 12`… which cannot happen twice; kept simple: convert each).
-fn term_has_money(_ops: &[(f64, Option<MoneyUnit>, bool)]) -> bool {
-    false
 }
 
 impl Expr {

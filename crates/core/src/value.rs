@@ -271,12 +271,11 @@ pub fn parse_value(text: &str) -> ParsedValue {
     let mut rest = t;
     loop {
         let r = rest.trim_start_matches(is_space);
-        if let Some((_, after)) = OPS
+        if let Some((op, after)) = OPS
             .iter()
-            .find_map(|(p, op)| r.strip_prefix(p).map(|a| ((), a)).map(|x| (op, x.1)))
+            .find_map(|(p, op)| r.strip_prefix(p).map(|a| (*op, a)))
         {
-            let op = OPS.iter().find(|(p, _)| r.starts_with(p)).map(|(_, o)| *o);
-            v.op = v.op.or(op);
+            v.op = v.op.or(Some(op));
             rest = after;
             continue;
         }

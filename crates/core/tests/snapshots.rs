@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use kpiform_core::model::{FieldKey, Form};
+use kpiform_core::model::Form;
 use kpiform_core::parse;
 
 fn short(s: &str) -> String {
@@ -101,7 +101,6 @@ fn render_form(out: &mut String, doc: &kpiform_core::Document, f: &Form) {
     for d in &f.diagnostics {
         writeln!(out, "  ! L{} {} {}", line(d.span), d.code(), d.message.zh).unwrap();
     }
-    let _ = FieldKey::Code;
 }
 
 macro_rules! corpus_snapshot {

@@ -4,7 +4,7 @@
 
 use super::{Change, ExportOptions};
 use crate::diagnostic::Applicability;
-use crate::model::{AmountUnit, Document, FieldKey, Form, FormKind, Indicator, Level1, Level2};
+use crate::model::{AmountUnit, FieldKey, Form, FormKind, Indicator, Level1, Level2};
 use crate::span::Span;
 use crate::text::{has_markup, is_space, to_half_width, to_simplified};
 
@@ -141,7 +141,6 @@ pub fn clean(text: &str, options: &ExportOptions) -> Cleaned {
         };
         w.form(form, unit);
     }
-    let _ = Document::default;
     changes.sort_by_key(|c| (c.span.start, c.code));
     Cleaned { text: out, changes }
 }

@@ -159,11 +159,10 @@ impl<'a> FormReader<'a> {
                 }
             }
             Phase::Tasks(layout) => self.task_line(i, &cells, layout),
-            Phase::Table(layout) => {
+            Phase::Table(_) => {
                 if self.first_is_label(&cells) {
                     self.header_line(i, &cells);
                 } else if cells.len() >= 3 {
-                    let _ = layout;
                     self.row(i, &cells);
                 } else {
                     self.unplaced.push((i, line.span));

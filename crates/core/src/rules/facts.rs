@@ -75,8 +75,7 @@ pub struct Ctx<'a> {
 /// The budget year of a paste when the user gives none: a year printed under a title
 /// (`（2026年度）`), else the newest year segment of the project codes (new projects get a code
 /// of the budget year), else the year most often written in 测算依据 and 年度目标.
-pub fn detect_budget_year(doc: &Document, text: &str) -> Option<u16> {
-    let _ = text;
+pub fn detect_budget_year(doc: &Document) -> Option<u16> {
     if let Some(y) = doc.forms.iter().find_map(|f| f.budget_year) {
         return Some(y);
     }

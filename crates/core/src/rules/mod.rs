@@ -267,7 +267,7 @@ pub fn check(text: &str, options: &Options) -> Document {
     let mut doc = crate::parse::parse(text);
     let budget_year = options
         .budget_year
-        .or_else(|| facts::detect_budget_year(&doc, text));
+        .or_else(|| facts::detect_budget_year(&doc));
     doc.budget_year = budget_year;
     let all_facts: Vec<facts::Facts> = doc
         .forms

@@ -20,7 +20,7 @@ say "cargo fmt --check"
 cargo fmt --all -- --check
 
 say "clippy (native crates, all targets)"
-cargo clippy -p kpiform-core -p kpiform-cli --all-targets --locked -- -D warnings
+cargo clippy -p kpiform-core -p kpiform-cli --all-targets --features kpiform-core/wire --locked -- -D warnings
 say "clippy (page and JavaScript API, wasm32)"
 cargo clippy -p kpiform-web -p kpiform-wasm --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 

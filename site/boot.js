@@ -3,12 +3,47 @@
 // Trunk would put an inline <script type="module"> into index.html; Trunk.toml replaces it by this
 // file (pattern_script) so that the Content-Security-Policy can forbid inline scripts entirely.
 // The hashed names of the wasm-bindgen module and of the .wasm file come in data attributes.
+//
+// The wasm module is compiled here once and used twice: by the page, and by the checking worker
+// (worker.js), which gets the compiled module in a message instead of downloading it again.
 const boot = document.querySelector("script[data-kpiform-boot]");
 const status = document.getElementById("boot-status");
 
+const jsUrl = new URL(boot.dataset.js, document.baseURI).href;
+const workerUrl = new URL("worker.js", import.meta.url).href;
+
+/** The compiled module; streaming compilation needs the server to send application/wasm. */
+async function compile(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  const type = response.headers.get("content-type") || "";
+  return type.startsWith("application/wasm")
+    ? WebAssembly.compileStreaming(response)
+    : WebAssembly.compile(await response.arrayBuffer());
+}
+
+// Trusted Types (required by the CSP) guard `new Worker(url)`: this policy lets exactly
+// worker.js through and nothing else.
+const policy = globalThis.trustedTypes?.createPolicy("kpiform-worker", {
+  createScriptURL: (url) => {
+    if (url !== workerUrl) throw new TypeError(`kpiform: unexpected script URL ${url}`);
+    return url;
+  },
+});
+
 try {
-  const bindings = await import(boot.dataset.js);
-  await bindings.default({ module_or_path: boot.dataset.wasm });
+  const [bindings, module] = await Promise.all([import(jsUrl), compile(boot.dataset.wasm)]);
+  // Called by the page (crates/web/src/worker.rs) when it needs a checking worker; the page
+  // checks on the main thread when this throws or is missing.
+  globalThis.kpiformStartWorker = () => {
+    const worker = new Worker(policy ? policy.createScriptURL(workerUrl) : workerUrl, {
+      type: "module",
+      name: "kpiform-check",
+    });
+    worker.postMessage({ js: jsUrl, module });
+    return worker;
+  };
+  await bindings.default({ module_or_path: module });
   status?.remove();
   // The page is mounted and answers input from here on (tests/e2e/measure.mjs reads this).
   performance.mark("kp-interactive");

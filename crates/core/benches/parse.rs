@@ -28,6 +28,23 @@ fn bench(c: &mut Criterion) {
     });
     group.finish();
 
+    // The page's worker hands the checked document to the main thread as bytes:
+    // `cargo bench -p kpiform-core --features wire --bench parse -- wire/`.
+    #[cfg(feature = "wire")]
+    {
+        let doc = kpiform_core::check(&all, &kpiform_core::Options::default());
+        let bytes = kpiform_core::wire::to_bytes(&doc);
+        let mut group = c.benchmark_group("wire");
+        group.throughput(Throughput::Bytes(all.len() as u64));
+        group.bench_function("encode", |b| {
+            b.iter(|| kpiform_core::wire::to_bytes(black_box(&doc)))
+        });
+        group.bench_function("decode", |b| {
+            b.iter(|| kpiform_core::wire::document_from_bytes(black_box(&bytes), &all).unwrap())
+        });
+        group.finish();
+    }
+
     // Exporting the whole corpus (four inputs) in each format, checking included.
     let inputs: Vec<kpiform_core::export::Input> = CORPUS
         .iter()

@@ -5,6 +5,7 @@ use crate::span::Span;
 
 /// How serious a finding is. Ordered from most to least severe.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "wire", derive(serde::Serialize, serde::Deserialize))]
 pub enum Severity {
     Error,
     Warning,
@@ -40,6 +41,7 @@ impl Severity {
 
 /// A user-facing text in Chinese (primary) and English.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "wire", derive(serde::Serialize, serde::Deserialize))]
 pub struct Message {
     pub zh: String,
     pub en: String,
@@ -72,6 +74,7 @@ pub enum Lang {
 /// Whether a fix only changes representation (safe, applied by the cleaned export) or changes
 /// meaning (suggested, applied only when the user accepts it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "wire", derive(serde::Serialize, serde::Deserialize))]
 pub enum Applicability {
     Safe,
     Suggest,
@@ -88,6 +91,7 @@ impl Applicability {
 
 /// A proposed edit: replace the text of `span` by `replacement`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "wire", derive(serde::Serialize, serde::Deserialize))]
 pub struct Fix {
     pub applicability: Applicability,
     pub title: Message,
@@ -97,6 +101,7 @@ pub struct Fix {
 
 /// Another place that explains a diagnostic (the other side of a mismatch).
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "wire", derive(serde::Serialize, serde::Deserialize))]
 pub struct Related {
     pub span: Span,
     pub label: Message,
@@ -104,7 +109,9 @@ pub struct Related {
 
 /// One finding of one rule.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "wire", derive(serde::Serialize, serde::Deserialize))]
 pub struct Diagnostic {
+    #[cfg_attr(feature = "wire", serde(with = "crate::wire::rule"))]
     pub rule: &'static RuleInfo,
     pub severity: Severity,
     pub message: Message,

@@ -14,6 +14,8 @@ pub mod rules;
 pub mod span;
 pub mod text;
 pub mod value;
+#[cfg(feature = "wire")]
+pub mod wire;
 
 pub use diagnostic::{Diagnostic, Lang, Message, Severity};
 pub use model::{Document, FieldKey, Form, FormKind, Indicator};

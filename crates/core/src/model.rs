@@ -6,6 +6,7 @@ use crate::span::{LineIndex, Span};
 
 /// The two kinds of 申报表.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "wire", derive(serde::Serialize, serde::Deserialize))]
 pub enum FormKind {
     /// 二级项目支出绩效目标申报表 (and the 项目支出 forms of other regions).
     Project,
@@ -47,6 +48,7 @@ impl FormKind {
 
 /// The header fields of both form kinds, by canonical key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "wire", derive(serde::Serialize, serde::Deserialize))]
 pub enum FieldKey {
     Code,
     Name,
@@ -176,6 +178,7 @@ impl FieldKey {
 
 /// The unit of a form's amounts, taken from the amount labels (`项目总金额（中期规划，万元）`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "wire", derive(serde::Serialize, serde::Deserialize))]
 pub enum AmountUnit {
     Yuan,
     WanYuan,
@@ -200,6 +203,7 @@ impl AmountUnit {
 
 /// A piece of text taken from the input: its span and its cleaned text.
 #[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "wire", derive(serde::Serialize, serde::Deserialize))]
 pub struct Text {
     /// The raw text, trimmed; empty at the place where the value would be when absent.
     pub span: Span,
@@ -215,6 +219,7 @@ impl Text {
 
 /// One header field as found in the form.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "wire", derive(serde::Serialize, serde::Deserialize))]
 pub struct Field {
     pub key: FieldKey,
     /// The label as written, with its colon (`项目编号:`).
@@ -228,6 +233,7 @@ pub struct Field {
 
 /// 一级指标.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "wire", derive(serde::Serialize, serde::Deserialize))]
 pub enum Level1 {
     Output,
     Benefit,
@@ -257,6 +263,7 @@ impl Level1 {
 
 /// 二级指标: a category of the framework, or a name the framework does not know.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "wire", derive(serde::Serialize, serde::Deserialize))]
 pub enum Level2 {
     Quantity,
     Quality,
@@ -332,6 +339,7 @@ pub type Cell = Text;
 
 /// One row of the indicator table.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "wire", derive(serde::Serialize, serde::Deserialize))]
 pub struct Indicator {
     /// Decided by the 二级 when it is a known category, else by the 一级 cell (or the row above).
     pub level1: Option<Level1>,
@@ -368,6 +376,7 @@ impl Indicator {
 
 /// A task of the department form (年度主要任务).
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "wire", derive(serde::Serialize, serde::Deserialize))]
 pub struct Task {
     pub name: Text,
     pub content: Text,
@@ -382,6 +391,7 @@ pub struct Task {
 
 /// One recognized form.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "wire", derive(serde::Serialize, serde::Deserialize))]
 pub struct Form {
     pub kind: FormKind,
     pub title: Text,
@@ -441,10 +451,13 @@ impl Form {
 /// The result of parsing a paste. Parsing never fails: whatever could not be read is reported
 /// in the diagnostics.
 #[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "wire", derive(serde::Serialize, serde::Deserialize))]
 pub struct Document {
     pub forms: Vec<Form>,
     /// Diagnostics not tied to one form (S001, and later the X rules).
     pub diagnostics: Vec<Diagnostic>,
+    /// Not sent over the wire: rebuilt from the text on the other side.
+    #[cfg_attr(feature = "wire", serde(skip))]
     pub lines: LineIndex,
     /// The budget year the rules used: given by the user or detected (see `rules::check`).
     pub budget_year: Option<u16>,

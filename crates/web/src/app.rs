@@ -79,19 +79,21 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    // Warm up the checker while the page is idle: WebAssembly starts in a baseline compiler and
-    // optimizes functions once they have run a while, so the first real check is faster.
+    // Checks run in a worker, started now so that it is ready by the first paste; it warms
+    // its checker up itself. Without one, warm up the checker here while the page is idle:
+    // WebAssembly starts in a baseline compiler and optimizes functions once they have run a
+    // while, so the first real check is faster.
+    crate::worker::prepare();
     fn warm_up(rounds: usize) {
         if rounds == 0 {
             return;
         }
-        let options = kpiform_core::Options::default();
-        for _ in 0..5 {
-            let _ = kpiform_core::check(crate::editor::EXAMPLE, &options);
-        }
+        crate::worker::kp_worker_warm_up();
         request_idle_callback(move || warm_up(rounds - 1));
     }
-    request_idle_callback(|| warm_up(8));
+    if !crate::worker::off_thread() {
+        request_idle_callback(|| warm_up(8));
+    }
 
     // Keep the text when the tab is closed or hidden before the pending check saved it.
     let _ = window_event_listener(ev::pagehide, move |_| st.save_now());
@@ -272,6 +274,13 @@ fn ResultsPanel(st: State, printing: RwSignal<bool>) -> impl IntoView {
                 id="tab-panel"
                 role="tabpanel"
                 data-testid="results"
+                data-checked-in=move || {
+                    st.analysis.with(|a| match (a.checked, a.off_thread) {
+                        (false, _) => "",
+                        (true, true) => "worker",
+                        (true, false) => "page",
+                    })
+                }
                 aria-labelledby=move || format!("tab-{}", st.tab.get().as_str())
             >
                 {move || {

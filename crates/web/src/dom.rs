@@ -34,12 +34,26 @@ pub fn now() -> f64 {
 /// `performance.measure(name, {start})` from `start` (a [`now`] value) to now, so that
 /// `tests/e2e/measure.mjs` and the browser's profiler see the page's own timings.
 pub fn measure(name: &str, start: f64) {
+    user_timing(name, start, None);
+}
+
+/// `performance.measure(name, {start, duration})`: a span of time measured elsewhere (in the
+/// checking worker).
+pub fn measure_span(name: &str, start: f64, duration: f64) {
+    user_timing(name, start, Some(duration));
+}
+
+fn user_timing(name: &str, start: f64, duration: Option<f64>) {
     let Some(perf) = window().performance() else {
         return;
     };
-    // `measure(name, {start})` (User Timing Level 3); web-sys only binds the mark-name forms.
+    // `measure(name, {start, duration})` (User Timing Level 3); web-sys only binds the
+    // mark-name forms.
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"start".into(), &JsValue::from_f64(start));
+    if let Some(d) = duration {
+        let _ = js_sys::Reflect::set(&options, &"duration".into(), &JsValue::from_f64(d));
+    }
     if let Ok(f) = js_sys::Reflect::get(&perf, &"measure".into()) {
         if let Some(f) = f.dyn_ref::<js_sys::Function>() {
             let _ = f.call2(&perf, &JsValue::from_str(name), &options);

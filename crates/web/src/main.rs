@@ -26,7 +26,12 @@ mod settings;
 mod settings_view;
 mod state;
 mod structure;
+mod worker;
 
 fn main() {
+    // The same module also runs in the checking worker (see `worker`), where there is no page.
+    if worker::in_worker() {
+        return;
+    }
     leptos::mount::mount_to_body(app::App);
 }

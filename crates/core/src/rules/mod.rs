@@ -205,6 +205,7 @@ pub fn by_code(code: &str) -> Option<&'static RuleInfo> {
 
 /// Which rules run, at which severity, for which budget year.
 #[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(feature = "wire", derive(serde::Serialize, serde::Deserialize))]
 pub struct Options {
     /// The budget year; detected from the text when `None`.
     pub budget_year: Option<u16>,

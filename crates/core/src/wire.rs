@@ -1,0 +1,111 @@
+//! The checked document as bytes, to hand it from one thread to another (the page checks in a
+//! Web Worker and renders on the main thread).
+//!
+//! This is not a public format like [`crate::json`]: both ends are the same build of kpiform, so
+//! the encoding follows the model as it is (postcard, a compact positional encoding) and may
+//! change with any release. Only what cannot be rebuilt is sent: the [`LineIndex`] is computed
+//! again from the text, and a diagnostic's rule travels as its code.
+
+use serde::{de::DeserializeOwned, Serialize};
+
+use crate::model::Document;
+use crate::span::LineIndex;
+
+/// Bytes that do not decode: the two ends are not the same build, or the bytes were cut.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WireError(pub String);
+
+impl std::fmt::Display for WireError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "undecodable message: {}", self.0)
+    }
+}
+
+impl std::error::Error for WireError {}
+
+/// Encode any value of the model (or the page's messages built from it).
+pub fn to_bytes<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
+    // Serializing into a Vec fails only for types postcard cannot express (maps with unknown
+    // length and the like), which the model does not contain; an empty message then decodes
+    // as an error on the other side instead of a panic here.
+    postcard::to_allocvec(value).unwrap_or_default()
+}
+
+/// Decode what [`to_bytes`] produced.
+pub fn from_bytes<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, WireError> {
+    postcard::from_bytes(bytes).map_err(|e| WireError(e.to_string()))
+}
+
+/// Decode a document checked from `text`, with its line index rebuilt.
+pub fn document_from_bytes(bytes: &[u8], text: &str) -> Result<Document, WireError> {
+    let mut doc: Document = from_bytes(bytes)?;
+    doc.lines = LineIndex::new(text);
+    Ok(doc)
+}
+
+/// `Diagnostic::rule` as its code, looked up again in the registry.
+pub(crate) mod rule {
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    use crate::rules::{by_code, RuleInfo};
+
+    pub fn serialize<S: Serializer>(rule: &&'static RuleInfo, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(rule.code)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<&'static RuleInfo, D::Error> {
+        let code = <&str>::deserialize(d)?;
+        by_code(code).ok_or_else(|| D::Error::custom(format!("unknown rule {code}")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{check, Options};
+
+    const CORPUS: [&str; 4] = [
+        include_str!("../../../tests/fixtures/corpus/000_9a8050d2e31200e0.txt"),
+        include_str!("../../../tests/fixtures/corpus/001_8de26ab3fb50a26b.txt"),
+        include_str!("../../../tests/fixtures/corpus/002_504b0ed3bb28be2b.txt"),
+        include_str!("../../../tests/fixtures/corpus/003_d1b95c24a67cc619.txt"),
+    ];
+
+    #[test]
+    fn a_checked_corpus_survives_the_trip() {
+        for text in CORPUS {
+            let doc = check(text, &Options::default());
+            let bytes = to_bytes(&doc);
+            let back = document_from_bytes(&bytes, text).unwrap();
+            assert_eq!(back.forms, doc.forms);
+            assert_eq!(back.diagnostics, doc.diagnostics);
+            assert_eq!(back.budget_year, doc.budget_year);
+            assert!(doc.all_diagnostics().count() > 0);
+            for d in back.all_diagnostics() {
+                assert_eq!(
+                    back.lines.line_col(text, d.span.start),
+                    doc.lines.line_col(text, d.span.start)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn options_survive_the_trip() {
+        let options = Options {
+            budget_year: Some(2026),
+            select: vec!["A".into()],
+            ignore: vec!["A005".into()],
+            severity: vec![("A001".into(), crate::Severity::Info)],
+        };
+        assert_eq!(from_bytes::<Options>(&to_bytes(&options)).unwrap(), options);
+    }
+
+    #[test]
+    fn cut_or_foreign_bytes_are_an_error() {
+        let doc = check(CORPUS[0], &Options::default());
+        let bytes = to_bytes(&doc);
+        assert!(document_from_bytes(&bytes[..bytes.len() / 2], CORPUS[0]).is_err());
+        assert!(document_from_bytes(&[0xff; 16], CORPUS[0]).is_err());
+    }
+}

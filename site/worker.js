@@ -1,0 +1,38 @@
+// kpiform's checking worker: runs the page's own wasm module (compiled by boot.js, sent in the
+// first message) off the main thread, so that typing never waits for a check.
+//
+// Messages after the first are encoded check requests (Uint8Array); each is answered with the
+// encoded result, in order (see crates/web/src/worker.rs). When the module cannot be loaded the
+// worker answers `{ error }` and the page checks on its own.
+let ready = null;
+
+async function start({ js, module }) {
+  const kp = await import(js);
+  await kp.default({ module_or_path: module });
+  warmUp(kp, 8);
+  return kp;
+}
+
+// A few checks of the example in idle slices: the engine optimizes the checker before the
+// first paste. Requests that arrive meanwhile go first (each slice is a separate task).
+function warmUp(kp, rounds) {
+  if (rounds > 0) {
+    setTimeout(() => {
+      kp.kp_worker_warm_up();
+      warmUp(kp, rounds - 1);
+    }, 20);
+  }
+}
+
+self.onmessage = (event) => {
+  if (ready === null) {
+    ready = start(event.data);
+    ready.catch((err) => self.postMessage({ error: String(err) }));
+    return;
+  }
+  const request = event.data;
+  ready.then((kp) => {
+    const reply = kp.kp_worker_check(request);
+    self.postMessage(reply, [reply.buffer]);
+  });
+};

@@ -33,14 +33,26 @@ const policy = globalThis.trustedTypes?.createPolicy("kpiform-worker", {
 
 try {
   const [bindings, module] = await Promise.all([import(jsUrl), compile(boot.dataset.wasm)]);
-  // Called by the page (crates/web/src/worker.rs) when it needs a checking worker; the page
-  // checks on the main thread when this throws or is missing.
-  globalThis.kpiformStartWorker = () => {
+  const spawn = () => {
     const worker = new Worker(policy ? policy.createScriptURL(workerUrl) : workerUrl, {
       type: "module",
       name: "kpiform-check",
     });
     worker.postMessage({ js: jsUrl, module });
+    return worker;
+  };
+  // The first worker starts now, alongside the page, so that it is ready and warm by the time
+  // the page asks for it. Called by the page (crates/web/src/worker.rs) when it needs a checking
+  // worker; the page checks on the main thread when this throws or is missing.
+  let spare = null;
+  try {
+    spare = spawn();
+  } catch (err) {
+    console.warn("kpiform: no checking worker", err);
+  }
+  globalThis.kpiformStartWorker = () => {
+    const worker = spare ?? spawn();
+    spare = null;
     return worker;
   };
   await bindings.default({ module_or_path: module });

@@ -5,22 +5,24 @@
 // encoded result, in order (see crates/web/src/worker.rs). When the module cannot be loaded the
 // worker answers `{ error }` and the page checks on its own.
 let ready = null;
+const WARM_UP_SLICES = 15;
 
 async function start({ js, module }) {
   const kp = await import(js);
   await kp.default({ module_or_path: module });
-  warmUp(kp, 8);
+  warmUp(kp, WARM_UP_SLICES);
   return kp;
 }
 
-// A few checks of the example in idle slices: the engine optimizes the checker before the
-// first paste. Requests that arrive meanwhile go first (each slice is a separate task).
-function warmUp(kp, rounds) {
-  if (rounds > 0) {
+// Checks of the example in idle slices, one per task: the engine optimizes the checker before
+// the first paste. A request that arrives meanwhile waits for one slice at most (about a
+// millisecond once warm).
+function warmUp(kp, slices) {
+  if (slices > 0) {
     setTimeout(() => {
       kp.kp_worker_warm_up();
-      warmUp(kp, rounds - 1);
-    }, 20);
+      warmUp(kp, slices - 1);
+    }, 5);
   }
 }
 

@@ -55,7 +55,7 @@ export function corpus(prefix) {
  */
 export async function openPage(
   browser,
-  { width = 1366, height = 768, url = pageUrl, locale = "zh-CN", contextOptions = {} } = {},
+  { width = 1366, height = 768, url = pageUrl, locale = "zh-CN", contextOptions = {}, init = null } = {},
 ) {
   const context = await browser.newContext({
     viewport: { width, height },
@@ -80,6 +80,8 @@ export async function openPage(
       window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
     });
   });
+  // A script of the test, run before the page's own (to take away or change browser APIs).
+  if (init) await page.addInitScript(init);
   await page.goto(url, { waitUntil: "load" });
   await waitForApp(page);
   return { context, page, problems, requests, responses };

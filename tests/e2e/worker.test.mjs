@@ -3,6 +3,9 @@
 // thread when no worker can be used.
 
 import assert from "node:assert/strict";
+import { createServer } from "node:http";
+import { readFileSync, statSync } from "node:fs";
+import { extname, join, normalize } from "node:path";
 import { after, before, describe, test } from "node:test";
 import {
   allProblems,
@@ -12,6 +15,7 @@ import {
   paste,
   readDiagnostics,
   readForms,
+  repoRoot,
   showTab,
   waitForChecked,
   waitForFormCount,
@@ -25,6 +29,9 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
+
+/** What the README's example servers send (.wasm deliberately not application/wasm). */
+const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml" };
 
 const checkedIn = (page) =>
   page.getAttribute('[data-testid="results"]', "data-checked-in");
@@ -93,28 +100,92 @@ describe("checking worker", () => {
   });
 
   test("without a worker the page checks on its own, with the same results", async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: "zh-CN", permissions: ["clipboard-read", "clipboard-write"] });
-    const page = await context.newPage();
-    const errors = [];
-    page.on("pageerror", (err) => errors.push(err.message));
-    // worker.js is missing on this server.
-    await page.route(/\/worker\.js$/, (route) => route.fulfill({ status: 404, body: "" }));
+    const { context, page, problems } = await openPage(browser, {
+      init: () => {
+        // A browser without Web Workers.
+        delete window.Worker;
+      },
+    });
     try {
-      const { pageUrl } = await import("./helpers.mjs");
-      await page.goto(pageUrl);
-      await page.waitForSelector("#boot-status", { state: "detached" });
       await paste(page, corpus("000"));
       await waitForFormCount(page, 11);
       await waitForChecked(page);
       assert.equal(await checkedIn(page), "page");
+      assert.equal(page.workers().length, 0);
       // The same results as the worker's.
       assert.ok(inWorker, "the first test ran");
       const forms = await readForms(page);
       await showTab(page, "problems");
       assert.deepEqual({ forms, problems: await readDiagnostics(page) }, inWorker);
-      assert.deepEqual(errors, []);
+      assert.deepEqual(await allProblems(page, problems), []);
     } finally {
       await context.close();
+    }
+  });
+
+  test("a worker that fails to start: the page checks on its own, now and later", async () => {
+    const { context, page, problems } = await openPage(browser, {
+      init: () => {
+        // The worker is told to load a module that does not exist.
+        const Original = window.Worker;
+        window.Worker = class extends Original {
+          postMessage(message, transfer) {
+            if (message && message.js) message = { ...message, js: message.js + ".missing" };
+            return super.postMessage(message, transfer);
+          }
+        };
+      },
+    });
+    try {
+      await paste(page, corpus("000"));
+      await waitForFormCount(page, 11);
+      await waitForChecked(page);
+      assert.equal(await checkedIn(page), "page");
+      await page.locator('[data-testid="input"]').press("End");
+      await page.keyboard.type("x");
+      await waitForChecked(page);
+      assert.equal(await checkedIn(page), "page");
+      // The failure is reported in the console, nothing else went wrong.
+      const all = await allProblems(page, problems);
+      assert.ok(all.length > 0 && all.every((p) => /kpiform: the checking worker failed|\.missing/.test(p)), all.join("\n"));
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("servers' differences: .wasm without its MIME type (IIS by default), a CSP header on worker.js (README)", async () => {
+    // A server of our own: Chromium does not reliably let tests intercept a worker's script.
+    const dist = join(repoRoot, "dist");
+    const server = createServer((req, res) => {
+      const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
+      let file = join(dist, path);
+      try {
+        if (statSync(file).isDirectory()) file = join(file, "index.html");
+        const headers = { "content-type": TYPES[extname(file)] || "application/octet-stream" };
+        if (file.endsWith("worker.js")) {
+          headers["content-security-policy"] = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'";
+        }
+        res.writeHead(200, headers);
+        res.end(readFileSync(file));
+      } catch {
+        res.writeHead(404);
+        res.end();
+      }
+    });
+    await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+    const url = `http://127.0.0.1:${server.address().port}/`;
+    const { context, page, problems, responses } = await openPage(browser, { url });
+    try {
+      await paste(page, corpus("000"));
+      await waitForFormCount(page, 11);
+      await waitForChecked(page);
+      assert.equal(await checkedIn(page), "worker");
+      const wasm = responses.find((r) => r.url().endsWith(".wasm"));
+      assert.equal(wasm.headers()["content-type"], "application/octet-stream");
+      assert.deepEqual(await allProblems(page, problems), []);
+    } finally {
+      await context.close();
+      server.close();
     }
   });
 });

@@ -61,14 +61,14 @@ pub fn kp_worker_check(request: &[u8]) -> Vec<u8> {
     wire::to_bytes(&Reply { id, ms, doc })
 }
 
-/// Run a few checks of the example, so that the engine has optimized the checker before the
-/// first real paste (`site/worker.js` calls this in slices while idle).
+/// Check the example once, so that the engine optimizes the checker before the first real
+/// paste (`site/worker.js` calls this in slices while idle).
 #[wasm_bindgen]
 pub fn kp_worker_warm_up() {
-    let options = Options::default();
-    for _ in 0..5 {
-        let _ = kpiform_core::check(crate::editor::EXAMPLE, &options);
+    thread_local! {
+        static TEXT: String = [crate::editor::EXAMPLE; 8].join("\n");
     }
+    TEXT.with(|t| kpiform_core::check(t, &Options::default()));
 }
 
 /// `performance.now()` on the page or in a worker (`web_sys::window()` is `None` there); 0 in

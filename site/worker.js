@@ -1,7 +1,7 @@
 // kpiform's checking worker: runs the page's own wasm module (compiled by boot.js, sent in the
 // first message) off the main thread, so that typing never waits for a check.
 //
-// Messages after the first are encoded check requests (Uint8Array); each is answered with the
+// Messages after the first are encoded requests, checks or exports (Uint8Array); each is answered with the
 // encoded result, in order (see crates/web/src/worker.rs). When the module cannot be loaded the
 // worker answers `{ error }` and the page checks on its own.
 let ready = null;
@@ -34,7 +34,7 @@ self.onmessage = (event) => {
   }
   const request = event.data;
   ready.then((kp) => {
-    const reply = kp.kp_worker_check(request);
+    const reply = kp.kp_worker_handle(request);
     self.postMessage(reply, [reply.buffer]);
   });
 };

@@ -65,6 +65,7 @@ impl Message {
 
 /// The two languages of every user-facing string.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "wire", derive(serde::Serialize, serde::Deserialize))]
 pub enum Lang {
     #[default]
     Zh,

@@ -6,8 +6,12 @@
 //! change with any release. Only what cannot be rebuilt is sent: the [`LineIndex`] is computed
 //! again from the text, and a diagnostic's rule travels as its code.
 
-use serde::{de::DeserializeOwned, Serialize};
+use serde::{
+    de::{DeserializeOwned, Error as _},
+    Deserialize, Serialize,
+};
 
+use crate::export::{ExportFile, MIMES};
 use crate::model::Document;
 use crate::span::LineIndex;
 
@@ -59,6 +63,25 @@ pub(crate) mod rule {
     }
 }
 
+/// An exported file as (name, media type, bytes); the media type is mapped back to the core's
+/// constant (a derive cannot: serde would borrow a `&'static str` field from the input).
+impl Serialize for ExportFile {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (&self.name, self.mime, &self.bytes).serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for ExportFile {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (name, mime, bytes) = <(String, String, Vec<u8>)>::deserialize(d)?;
+        let mime = MIMES
+            .into_iter()
+            .find(|m| *m == mime)
+            .ok_or_else(|| D::Error::custom(format!("unknown media type {mime}")))?;
+        Ok(ExportFile { name, mime, bytes })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,6 +122,32 @@ mod tests {
             severity: vec![("A001".into(), crate::Severity::Info)],
         };
         assert_eq!(from_bytes::<Options>(&to_bytes(&options)).unwrap(), options);
+    }
+
+    #[test]
+    fn exported_files_survive_the_trip() {
+        use crate::export::{export, ExportOptions, Format, Input};
+        let options = ExportOptions {
+            apply_suggested: true,
+            lang: crate::Lang::En,
+            ..ExportOptions::default()
+        };
+        assert_eq!(
+            from_bytes::<ExportOptions>(&to_bytes(&options)).unwrap(),
+            options
+        );
+        for format in Format::ALL {
+            assert_eq!(from_bytes::<Format>(&to_bytes(&format)).unwrap(), format);
+            let input = Input {
+                path: "p",
+                text: CORPUS[0],
+            };
+            let files = export(&[input], format, &options);
+            assert_eq!(
+                from_bytes::<Vec<ExportFile>>(&to_bytes(&files)).unwrap(),
+                files
+            );
+        }
     }
 
     #[test]

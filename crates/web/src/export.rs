@@ -7,7 +7,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use kpiform_core::export::{self, ExportFile, ExportOptions, Input};
+use kpiform_core::export::{self, ExportFile, ExportOptions};
 use kpiform_core::{Lang, Message};
 use leptos::html;
 use leptos::prelude::*;
@@ -52,14 +52,17 @@ impl Format {
         }
     }
 
-    /// The files of this format for `a`.
+    /// Make the files of this format for `a` (in the checking worker where there is one) and
+    /// call `done` with them, unless a newer request replaces this one first.
     fn produce(
         self,
+        serial: u64,
         a: &Analysis,
         lang: Lang,
         rules: &RuleSettings,
         apply: bool,
-    ) -> Vec<ExportFile> {
+        done: impl FnOnce(Vec<ExportFile>) + 'static,
+    ) {
         match self {
             Format::Core(f) => {
                 let options = ExportOptions {
@@ -68,25 +71,21 @@ impl Format {
                     lang,
                     check: rules.options(),
                 };
-                let input = Input {
-                    path: "page",
-                    text: &a.text,
-                };
-                export::export(&[input], f, &options)
+                crate::worker::export(serial, a.text.clone(), f, options, done);
             }
-            Format::Problems => vec![ExportFile {
+            Format::Problems => done(vec![ExportFile {
                 name: "kpiform-problems.csv".to_string(),
-                mime: "text/csv;charset=utf-8",
+                mime: export::MIME_CSV,
                 bytes: local::problems_csv(&a.report, lang),
-            }],
+            }]),
         }
     }
 }
 
 /// Previews show at most this many characters.
 const PREVIEW_CHARS: usize = 200_000;
-/// Exports follow the text this long after the last check (they check again themselves, and
-/// the JSON of a large paste takes a while).
+/// Exports follow the text this long after the last check (they check again themselves, in
+/// the worker, and the JSON of a large paste takes a while).
 const EXPORT_DELAY: Duration = Duration::from_millis(600);
 
 /// What the page exports on its own: the problem list as CSV.
@@ -254,7 +253,7 @@ pub fn ExportView(st: State, printing: RwSignal<bool>) -> impl IntoView {
     let selected_file = RwSignal::new(0usize);
     let preview_box = NodeRef::<html::Textarea>::new();
     // The analysis the exports show: the current one when the view opens, then the latest one
-    // a moment after checks stop (typing is not slowed down by exports it does not look at).
+    // a moment after checks stop (the worker is not kept busy by exports nobody looks at).
     let source = RwSignal::new(st.analysis.get_untracked());
     let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |first: Option<()>| {
@@ -273,22 +272,46 @@ pub fn ExportView(st: State, printing: RwSignal<bool>) -> impl IntoView {
             h.clear();
         }
     });
-    let stale = move || source.with(|s| s.version) != st.analysis.with(|a| a.version);
+    // The files shown, and whether newer ones are being made. A new format shows no files
+    // until its own are ready; a new text keeps the files of the older one meanwhile.
+    let output = RwSignal::new(Output {
+        serial: 0,
+        files: Arc::new(Vec::new()),
+    });
+    let computing = RwSignal::new(true);
+    let stale =
+        move || computing.get() || source.with(|s| s.version) != st.analysis.with(|a| a.version);
     let serial = StoredValue::new(0u64);
-    let output = Memo::new(move |_| {
+    let shown_format = StoredValue::new(None::<Format>);
+    Effect::new(move |_| {
         let a = source.get();
         let f = format.get();
         let l = lang.get();
         let apply = apply.get();
         let rules = st.rules.get_untracked();
-        let start = dom::now();
-        let files = f.produce(&a, l, &rules, apply);
-        dom::measure("kp-export", start);
         serial.update_value(|n| *n += 1);
-        Output {
-            serial: serial.get_value(),
-            files: Arc::new(files),
+        let mine = serial.get_value();
+        if shown_format.get_value() != Some(f) {
+            shown_format.set_value(Some(f));
+            output.set(Output {
+                serial: mine,
+                files: Arc::new(Vec::new()),
+            });
         }
+        computing.set(true);
+        let start = dom::now();
+        f.produce(mine, &a, l, &rules, apply, move |files| {
+            // The view may be gone (another tab), or a newer export asked for.
+            if serial.try_get_value() != Some(mine) {
+                return;
+            }
+            dom::measure("kp-export", start);
+            output.try_set(Output {
+                serial: mine,
+                files: Arc::new(files),
+            });
+            computing.try_set(false);
+        });
     });
     // A new format starts at its first file.
     Effect::new(move |_| {

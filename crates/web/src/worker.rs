@@ -1,14 +1,15 @@
-//! Checking off the main thread.
+//! Checking (and exporting) off the main thread.
 //!
-//! The page's wasm module runs twice: on the page, and in a dedicated Web Worker that only
-//! checks (`site/worker.js` loads the same module, compiled once by `site/boot.js`). The page
-//! sends the text and the options; the worker answers with the checked [`Document`] as bytes
-//! ([`kpiform_core::wire`]), which the page decodes and renders. Typing therefore never waits
-//! for a check, and a check of megabytes does not freeze the tab.
+//! The page's wasm module runs twice: on the page, and in a dedicated Web Worker that checks
+//! and exports (`site/worker.js` loads the same module, compiled once by `site/boot.js`). The
+//! page sends the text and the options; the worker answers with the checked [`Document`] (or
+//! the exported files) as bytes ([`kpiform_core::wire`]), which the page decodes and renders.
+//! Typing therefore never waits for a check, and a check of megabytes does not freeze the tab.
 //!
-//! At most one check is in flight and one waits: a newer request replaces the waiting one, so
-//! a fast typist never queues up stale checks. A check that runs long while a newer one waits
-//! (a huge or pathological paste) is abandoned: the worker is terminated and a fresh one started.
+//! One request is in flight at a time, and at most one check and one export wait (a check goes
+//! first): a newer request replaces the waiting one of its kind, so a fast typist never queues
+//! up stale checks. A request that runs long while a newer one of its kind waits (a huge or
+//! pathological paste) is abandoned: the worker is terminated and a fresh one started.
 //!
 //! Where no worker can be started (the single-file build opened from disk, a browser without
 //! module workers) or the worker fails, the same check runs on the main thread: slower to
@@ -17,6 +18,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use kpiform_core::export::{self, ExportFile, ExportOptions, Format, Input};
 use kpiform_core::wire::{self, WireError};
 use kpiform_core::{Document, Options};
 use serde::{Deserialize, Serialize};
@@ -26,39 +28,67 @@ use wasm_bindgen::JsCast;
 /// A check running this long is abandoned when a newer one waits.
 const ABANDON_AFTER_MS: f64 = 2_000.0;
 
-/// What the page asks the worker.
+/// What the page asks the worker: a check or an export of a text.
 #[derive(Serialize, Deserialize)]
 struct Request {
     id: u64,
     text: String,
-    options: Options,
+    task: Task,
 }
 
-/// What the worker answers: the checked document and how long the check took there.
+#[derive(Serialize, Deserialize, Clone)]
+enum Task {
+    Check(Options),
+    Export(Format, ExportOptions),
+}
+
+/// What the worker answers, and how long the work took there.
 #[derive(Serialize, Deserialize)]
 struct Reply {
     id: u64,
     ms: f64,
-    doc: Document,
+    result: Outcome,
+}
+
+#[derive(Serialize, Deserialize)]
+enum Outcome {
+    Checked(Document),
+    Exported(Vec<ExportFile>),
 }
 
 // ---------- the worker's side ----------
 
-/// The worker's entry point (called by `site/worker.js` for every message): check the text of
-/// an encoded [`Request`] and return the encoded [`Reply`]. An undecodable request (the page and
+/// The worker's entry point (called by `site/worker.js` for every message): do the task of an
+/// encoded [`Request`] and return the encoded [`Reply`]. An undecodable request (the page and
 /// the worker are not the same build) returns an empty array, which the page treats as a failed
 /// worker.
 #[wasm_bindgen]
-pub fn kp_worker_check(request: &[u8]) -> Vec<u8> {
-    let Ok(Request { id, text, options }) = wire::from_bytes::<Request>(request) else {
+pub fn kp_worker_handle(request: &[u8]) -> Vec<u8> {
+    let Ok(Request { id, text, task }) = wire::from_bytes::<Request>(request) else {
         return Vec::new();
     };
     let start = now();
-    let mut doc = kpiform_core::check(&text, &options);
-    // Rebuilt by the page from the text; not sent.
-    doc.lines = Default::default();
+    let result = match run(&text, task) {
+        Outcome::Checked(mut doc) => {
+            // Rebuilt by the page from the text; not sent.
+            doc.lines = Default::default();
+            Outcome::Checked(doc)
+        }
+        exported => exported,
+    };
     let ms = now() - start;
-    wire::to_bytes(&Reply { id, ms, doc })
+    wire::to_bytes(&Reply { id, ms, result })
+}
+
+/// Do `task` on `text`, wherever this runs.
+fn run(text: &str, task: Task) -> Outcome {
+    match task {
+        Task::Check(options) => Outcome::Checked(kpiform_core::check(text, &options)),
+        Task::Export(format, options) => {
+            let input = Input { path: "page", text };
+            Outcome::Exported(export::export(&[input], format, &options))
+        }
+    }
 }
 
 /// Check the example once, so that the engine optimizes the checker before the first real
@@ -103,31 +133,48 @@ pub struct Checked {
     pub off_thread: bool,
 }
 
-type Done = Box<dyn FnOnce(Checked)>;
+/// The outcome of a request, with its text.
+struct Answer {
+    text: String,
+    outcome: Outcome,
+    /// Milliseconds the work took (in the worker, or here).
+    ms: f64,
+    /// `performance.now()` when the answer arrived: what follows is main-thread work.
+    received: f64,
+    off_thread: bool,
+}
 
+type Done = Box<dyn FnOnce(Answer)>;
+
+/// One request of the page: the text, the task, and what to do with the outcome.
 struct Job {
     id: u64,
     text: String,
-    options: Options,
+    task: Task,
     done: Done,
 }
 
+impl Job {
+    fn is_check(&self) -> bool {
+        matches!(self.task, Task::Check(_))
+    }
+}
+
 struct Running {
-    job_id: u64,
-    text: String,
-    options: Options,
-    done: Done,
+    job: Job,
     since: f64,
 }
 
 #[derive(Default)]
 struct Checker {
-    /// `None` before the first check, and for good once no worker could be used.
+    /// `None` before the first request, and for good once no worker could be used.
     worker: Option<web_sys::Worker>,
-    /// No worker can be started here (or it failed): check on the main thread.
+    /// No worker can be started here (or it failed): work on the main thread.
     unavailable: bool,
     running: Option<Running>,
-    waiting: Option<Job>,
+    /// The newest check and the newest export not sent yet (a check goes first).
+    waiting_check: Option<Job>,
+    waiting_export: Option<Job>,
     /// Event handlers of the current worker, kept alive with it.
     handlers: Vec<Closure<dyn FnMut(JsValue)>>,
 }
@@ -140,34 +187,76 @@ thread_local! {
 /// [`check`] replaces this one first (then `done` is dropped uncalled). Without a worker,
 /// checks here and calls `done` before returning.
 pub fn check(id: u64, text: String, options: Options, done: impl FnOnce(Checked) + 'static) {
-    let job = Job {
+    submit(Job {
         id,
         text,
-        options,
-        done: Box::new(done),
-    };
+        task: Task::Check(options),
+        done: Box::new(move |answer| {
+            if let Outcome::Checked(doc) = answer.outcome {
+                done(Checked {
+                    text: answer.text,
+                    doc,
+                    core_ms: answer.ms,
+                    received: answer.received,
+                    off_thread: answer.off_thread,
+                })
+            }
+        }),
+    });
+}
+
+/// Export `text` in `format` off the main thread and call `done` with the files, unless a
+/// newer [`export`] replaces this one first. Without a worker, exports here.
+pub fn export(
+    id: u64,
+    text: String,
+    format: Format,
+    options: ExportOptions,
+    done: impl FnOnce(Vec<ExportFile>) + 'static,
+) {
+    submit(Job {
+        id,
+        text,
+        task: Task::Export(format, options),
+        done: Box::new(move |answer| {
+            if let Outcome::Exported(files) = answer.outcome {
+                done(files)
+            }
+        }),
+    });
+}
+
+fn submit(job: Job) {
     let run_here = CHECKER.with(|c| {
         let mut c = c.borrow_mut();
         if c.unavailable || (c.worker.is_none() && !c.start()) {
             return Some(job);
         }
         if let Some(running) = &c.running {
-            if now() - running.since > ABANDON_AFTER_MS {
-                // The worker is busy with an outdated check that takes long: start afresh.
+            let outdated = running.job.is_check() == job.is_check();
+            if outdated && now() - running.since > ABANDON_AFTER_MS {
+                // The worker is busy with an outdated request that takes long: start afresh
+                // (an export waiting behind it is sent again after this one).
                 web_sys::console::warn_1(&"kpiform: abandoning a long check".into());
+                let waiting = c.waiting_export.take().filter(|_| job.is_check());
                 c.stop();
                 if !c.start() {
                     return Some(job);
                 }
+                c.waiting_export = waiting;
             } else {
-                c.waiting = Some(job);
+                if job.is_check() {
+                    c.waiting_check = Some(job);
+                } else {
+                    c.waiting_export = Some(job);
+                }
                 return None;
             }
         }
         c.send(job)
     });
     if let Some(job) = run_here {
-        check_here(job);
+        run_here_now(job);
     }
 }
 
@@ -175,10 +264,10 @@ pub fn check(id: u64, text: String, options: Options, done: impl FnOnce(Checked)
 pub fn cancel() {
     CHECKER.with(|c| {
         let mut c = c.borrow_mut();
-        c.waiting = None;
-        if let Some(running) = &mut c.running {
+        c.waiting_check = None;
+        if let Some(running) = c.running.as_mut().filter(|r| r.job.is_check()) {
             // Its answer is still awaited (the worker is busy until then), but nobody wants it.
-            running.done = Box::new(|_| {});
+            running.job.done = Box::new(|_| {});
         }
     });
 }
@@ -193,7 +282,7 @@ pub fn prepare() {
     });
 }
 
-/// Whether checks run off the main thread (for the page's status and the tests).
+/// Whether checks run off the main thread.
 pub fn off_thread() -> bool {
     CHECKER.with(|c| {
         let c = c.borrow();
@@ -201,14 +290,14 @@ pub fn off_thread() -> bool {
     })
 }
 
-fn check_here(job: Job) {
+fn run_here_now(job: Job) {
     let start = now();
-    let doc = kpiform_core::check(&job.text, &job.options);
+    let outcome = run(&job.text, job.task);
     let end = now();
-    (job.done)(Checked {
+    (job.done)(Answer {
         text: job.text,
-        doc,
-        core_ms: end - start,
+        outcome,
+        ms: end - start,
         received: end,
         off_thread: false,
     });
@@ -216,8 +305,8 @@ fn check_here(job: Job) {
 
 impl Checker {
     /// Start a worker through `site/boot.js`'s `kpiformStartWorker` (which knows the URLs, the
-    /// compiled module and the Trusted Types policy). False, and checks stay on the main thread,
-    /// where there is none.
+    /// compiled module and the Trusted Types policy). False, and the work stays on the main
+    /// thread, where there is none.
     fn start(&mut self) -> bool {
         let worker = js_sys::Reflect::get(&js_sys::global(), &"kpiformStartWorker".into())
             .ok()
@@ -253,7 +342,7 @@ impl Checker {
         self.running = None;
     }
 
-    /// Post `job` to the worker. Gives it back when that fails (the caller checks it here,
+    /// Post `job` to the worker. Gives it back when that fails (the caller runs it here,
     /// outside the borrow of the checker: `done` may call back into this module).
     fn send(&mut self, job: Job) -> Option<Job> {
         let Some(worker) = &self.worker else {
@@ -262,12 +351,18 @@ impl Checker {
         let Job {
             id,
             text,
-            options,
+            task,
             done,
         } = job;
-        let request = Request { id, text, options };
+        let request = Request { id, text, task };
         let bytes = js_sys::Uint8Array::from(wire::to_bytes(&request).as_slice());
-        let Request { text, options, .. } = request;
+        let Request { text, task, .. } = request;
+        let job = Job {
+            id,
+            text,
+            task,
+            done,
+        };
         let transfer = js_sys::Array::of1(&bytes.buffer());
         if worker
             .post_message_with_transfer(&bytes, &transfer)
@@ -275,21 +370,17 @@ impl Checker {
         {
             self.stop();
             self.unavailable = true;
-            return Some(Job {
-                id,
-                text,
-                options,
-                done,
-            });
+            return Some(job);
         }
-        self.running = Some(Running {
-            job_id: id,
-            text,
-            options,
-            done,
-            since: now(),
-        });
+        self.running = Some(Running { job, since: now() });
         None
+    }
+
+    /// The next request to send: the newest check, else the newest export.
+    fn next(&mut self) -> Option<Job> {
+        self.waiting_check
+            .take()
+            .or_else(|| self.waiting_export.take())
     }
 }
 
@@ -306,69 +397,76 @@ fn on_message(event: web_sys::MessageEvent) {
         fail();
         return;
     };
-    // Send the waiting check first: the worker works on it while this one is rendered.
+    // Send the next request first: the worker works on it while this answer is rendered.
     let (running, unsent) = CHECKER.with(|c| {
         let mut c = c.borrow_mut();
         let running = c.running.take();
-        let unsent = c.waiting.take().and_then(|job| c.send(job));
+        let unsent = c.next().and_then(|job| c.send(job));
         (running, unsent)
     });
     if let Some(job) = unsent {
-        check_here(job);
+        run_here_now(job);
     }
-    let Some(running) = running else {
+    let Some(Running { job, .. }) = running else {
         return;
     };
-    match decode(&bytes, &running) {
-        Ok((doc, core_ms)) => (running.done)(Checked {
-            text: running.text,
-            doc,
-            core_ms,
+    match decode(&bytes, &job) {
+        Ok((outcome, ms)) => (job.done)(Answer {
+            text: job.text,
+            outcome,
+            ms,
             received,
             off_thread: true,
         }),
         Err(e) => {
             web_sys::console::error_1(&format!("kpiform: {e}").into());
-            fail_with(Some(running));
+            fail_with(Some(job));
         }
     }
 }
 
-fn decode(bytes: &[u8], running: &Running) -> Result<(Document, f64), WireError> {
+fn decode(bytes: &[u8], job: &Job) -> Result<(Outcome, f64), WireError> {
     let reply: Reply = wire::from_bytes(bytes)?;
-    if reply.id != running.job_id {
+    if reply.id != job.id || job.is_check() != matches!(reply.result, Outcome::Checked(_)) {
         return Err(WireError(format!(
             "answer {} to request {}",
-            reply.id, running.job_id
+            reply.id, job.id
         )));
     }
-    let mut doc = reply.doc;
-    doc.lines = kpiform_core::LineIndex::new(&running.text);
-    Ok((doc, reply.ms))
+    let outcome = match reply.result {
+        Outcome::Checked(mut doc) => {
+            doc.lines = kpiform_core::LineIndex::new(&job.text);
+            Outcome::Checked(doc)
+        }
+        exported => exported,
+    };
+    Ok((outcome, reply.ms))
 }
 
-/// The worker is unusable: check on the main thread from now on, starting with what it had.
+/// The worker is unusable: work on the main thread from now on, starting with what it had.
 fn fail() {
     let running = CHECKER.with(|c| c.borrow_mut().running.take());
-    fail_with(running);
+    fail_with(running.map(|r| r.job));
 }
 
-fn fail_with(running: Option<Running>) {
-    let waiting = CHECKER.with(|c| {
+fn fail_with(running: Option<Job>) {
+    let (check, export) = CHECKER.with(|c| {
         let mut c = c.borrow_mut();
         c.stop();
         c.unavailable = true;
-        c.waiting.take()
+        (c.waiting_check.take(), c.waiting_export.take())
     });
-    // The newest request wins; the one in flight only matters when none waits.
-    let job = waiting.or(running.map(|r| Job {
-        id: r.job_id,
-        text: r.text,
-        options: r.options,
-        done: r.done,
-    }));
-    if let Some(job) = job {
-        check_here(job);
+    // The newest request of each kind; the one in flight only when none of its kind waits.
+    let (mut check, mut export) = (check, export);
+    if let Some(job) = running {
+        if job.is_check() {
+            check.get_or_insert(job);
+        } else {
+            export.get_or_insert(job);
+        }
+    }
+    for job in [check, export].into_iter().flatten() {
+        run_here_now(job);
     }
 }
 
@@ -382,18 +480,43 @@ mod tests {
         let request = wire::to_bytes(&Request {
             id: 7,
             text: text.clone(),
-            options: Options::default(),
+            task: Task::Check(Options::default()),
         });
-        let reply: Reply = wire::from_bytes(&kp_worker_check(&request)).unwrap();
+        let reply: Reply = wire::from_bytes(&kp_worker_handle(&request)).unwrap();
         assert_eq!(reply.id, 7);
         let here = kpiform_core::check(&text, &Options::default());
-        assert_eq!(reply.doc.forms, here.forms);
-        assert_eq!(reply.doc.diagnostics, here.diagnostics);
-        assert!(!reply.doc.forms.is_empty());
+        let Outcome::Checked(doc) = reply.result else {
+            panic!("not a check");
+        };
+        assert_eq!(doc.forms, here.forms);
+        assert_eq!(doc.diagnostics, here.diagnostics);
+        assert!(!doc.forms.is_empty());
+    }
+
+    #[test]
+    fn an_export_request_is_answered_with_the_files() {
+        let text = crate::editor::EXAMPLE.to_string();
+        let options = ExportOptions::default();
+        let request = wire::to_bytes(&Request {
+            id: 8,
+            text: text.clone(),
+            task: Task::Export(Format::Csv, options.clone()),
+        });
+        let reply: Reply = wire::from_bytes(&kp_worker_handle(&request)).unwrap();
+        assert_eq!(reply.id, 8);
+        let Outcome::Exported(files) = reply.result else {
+            panic!("not an export");
+        };
+        let input = Input {
+            path: "page",
+            text: &text,
+        };
+        assert_eq!(files, export::export(&[input], Format::Csv, &options));
+        assert_eq!(files.len(), 2);
     }
 
     #[test]
     fn a_foreign_request_gets_an_empty_answer() {
-        assert!(kp_worker_check(&[0xff, 0xff, 0xff]).is_empty());
+        assert!(kp_worker_handle(&[0xff, 0xff, 0xff]).is_empty());
     }
 }

@@ -18,6 +18,7 @@ use crate::span::Span;
 
 /// The export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "wire", derive(serde::Serialize, serde::Deserialize))]
 pub enum Format {
     /// The forms rewritten in the canonical tab-separated layout, normalized.
     Text,
@@ -78,6 +79,7 @@ impl Format {
 
 /// How to export.
 #[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(feature = "wire", derive(serde::Serialize, serde::Deserialize))]
 pub struct ExportOptions {
     /// Apply the suggested fixes too (safe fixes are always applied).
     pub apply_suggested: bool,
@@ -146,6 +148,23 @@ impl Change {
 
 /// Produce `format` for the inputs. CSV gives two files (forms and indicators); every other
 /// format one.
+/// The media types of the exported files.
+pub const MIME_TEXT: &str = "text/plain;charset=utf-8";
+pub const MIME_JSON: &str = "application/json";
+pub const MIME_CSV: &str = "text/csv;charset=utf-8";
+pub const MIME_XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+pub const MIME_MARKDOWN: &str = "text/markdown;charset=utf-8";
+pub const MIME_HTML: &str = "text/html;charset=utf-8";
+/// Every media type an [`ExportFile`] can have.
+pub const MIMES: [&str; 6] = [
+    MIME_TEXT,
+    MIME_JSON,
+    MIME_CSV,
+    MIME_XLSX,
+    MIME_MARKDOWN,
+    MIME_HTML,
+];
+
 pub fn export(inputs: &[Input], format: Format, options: &ExportOptions) -> Vec<ExportFile> {
     let checked: Vec<(&Input, Document)> = inputs
         .iter()
@@ -161,11 +180,7 @@ pub fn export(inputs: &[Input], format: Format, options: &ExportOptions) -> Vec<
                 }
                 out.push_str(&cleaned.text);
             }
-            vec![file(
-                "kpiform-cleaned.txt",
-                "text/plain;charset=utf-8",
-                out.into_bytes(),
-            )]
+            vec![file("kpiform-cleaned.txt", MIME_TEXT, out.into_bytes())]
         }
         Format::Json => {
             let inputs_json = checked
@@ -183,32 +198,28 @@ pub fn export(inputs: &[Input], format: Format, options: &ExportOptions) -> Vec<
                 .collect();
             let bytes =
                 serde_json::to_vec_pretty(&crate::json::report(inputs_json)).unwrap_or_default();
-            vec![file("kpiform-report.json", "application/json", bytes)]
+            vec![file("kpiform-report.json", MIME_JSON, bytes)]
         }
         Format::Csv => {
             let (forms, indicators) = csv::tables(&checked, options.lang);
             vec![
-                file("kpiform-forms.csv", "text/csv;charset=utf-8", forms),
-                file(
-                    "kpiform-indicators.csv",
-                    "text/csv;charset=utf-8",
-                    indicators,
-                ),
+                file("kpiform-forms.csv", MIME_CSV, forms),
+                file("kpiform-indicators.csv", MIME_CSV, indicators),
             ]
         }
         Format::Xlsx => vec![file(
             "kpiform.xlsx",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            MIME_XLSX,
             xlsx::workbook(&checked, options.lang),
         )],
         Format::Report => vec![file(
             "kpiform-审核意见.md",
-            "text/markdown;charset=utf-8",
+            MIME_MARKDOWN,
             report::markdown(&checked, options.lang).into_bytes(),
         )],
         Format::ReportHtml => vec![file(
             "kpiform-审核意见.html",
-            "text/html;charset=utf-8",
+            MIME_HTML,
             report::html(&checked, options.lang).into_bytes(),
         )],
     }

@@ -5,7 +5,11 @@ inlined. Run after `trunk build --release` (scripts/dist.sh does both).
 
 The Content-Security-Policy stays strict: the one inline script and the one inline style are
 allowed by their SHA-256 hashes, WebAssembly by 'wasm-unsafe-eval', nothing is fetched.
-The wasm is carried as base64 in a non-executed data block and instantiated from bytes.
+The wasm is carried as base64 in a non-executed data block and compiled from bytes once.
+The checking worker (site/worker.js on a server) is started from a blob: URL holding the
+wasm-bindgen module's code as a classic script plus a small loop; it gets the compiled module in a message. Only that
+URL may become a worker (worker-src blob:, and a Trusted Types policy that lets exactly it
+through).
 Links to rules/CODE.html open the inlined rule page (as a blob: document) in a new tab.
 
     python3 scripts/single_file.py [DIST]     (default: dist)
@@ -32,6 +36,28 @@ def sha256(text):
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
 
 
+# The worker's loop (as site/worker.js, with the module's code in the same script).
+WORKER_LOOP = """
+// kpiform's checking worker (kpiform.html): the first message brings the compiled module.
+let ready = null;
+function warmUp(slices) {
+  if (slices > 0) setTimeout(() => { kp_worker_warm_up(); warmUp(slices - 1); }, 5);
+}
+self.onmessage = (event) => {
+  if (ready === null) {
+    ready = __wbg_init({ module_or_path: event.data.module }).then(() => warmUp(15));
+    ready.catch((err) => self.postMessage({ error: String(err) }));
+    return;
+  }
+  const request = event.data;
+  ready.then(() => {
+    const reply = kp_worker_handle(request);
+    self.postMessage(reply, [reply.buffer]);
+  });
+};
+"""
+
+
 def main():
     dist = os.path.join(ROOT, sys.argv[1] if len(sys.argv) > 1 else "dist")
     page = open(os.path.join(dist, "index.html"), encoding="utf-8").read()
@@ -46,6 +72,14 @@ def main():
     glue = read(js_path)
     # The module keeps its code; its exports are not needed once it starts itself.
     glue = re.sub(r"^export \{[^}]*\};\s*$", "", glue, flags=re.M)
+    # The worker's copy: the same code as a classic script (Chromium refuses module workers from
+    # blob: URLs of a file:// page), so no exports and no import.meta; then the worker's loop.
+    worker_src = re.sub(r"^export (?=(async )?(function|class|const|let) )", "", glue, flags=re.M)
+    worker_src = worker_src.replace("import.meta.url", "self.location.href") + WORKER_LOOP
+    if re.search(r"^\s*(import|export)\b|import\.meta", worker_src, flags=re.M):
+        raise SystemExit("single_file: the worker's copy of the module is not a classic script")
+    if "</script" in worker_src.lower():
+        raise SystemExit("single_file: the worker's module contains </script")
     wasm = base64.b64encode(open(os.path.join(dist, wasm_path), "rb").read()).decode()
     css = read(attr(css_tag, "href"))
     icon = base64.b64encode(open(os.path.join(dist, attr(icon_tag, "href")), "rb").read()).decode()
@@ -81,7 +115,34 @@ document.addEventListener("click", (event) => {
 try {
   const b64 = document.getElementById("kpiform-wasm").textContent;
   const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-  await __wbg_init({ module_or_path: bytes });
+  const module = await WebAssembly.compile(bytes);
+  // The checking worker, from the inlined source (see the module's docstring).
+  const workerUrl = URL.createObjectURL(
+    new Blob([document.getElementById("kpiform-worker-src").textContent], { type: "text/javascript" }),
+  );
+  const policy = globalThis.trustedTypes?.createPolicy("kpiform-worker", {
+    createScriptURL: (url) => {
+      if (url !== workerUrl) throw new TypeError("kpiform: unexpected script URL " + url);
+      return url;
+    },
+  });
+  const spawn = () => {
+    const worker = new Worker(policy ? policy.createScriptURL(workerUrl) : workerUrl, { name: "kpiform-check" });
+    worker.postMessage({ module });
+    return worker;
+  };
+  let spare = null;
+  try {
+    spare = spawn();
+  } catch (err) {
+    console.warn("kpiform: no checking worker", err);
+  }
+  globalThis.kpiformStartWorker = () => {
+    const worker = spare ?? spawn();
+    spare = null;
+    return worker;
+  };
+  await __wbg_init({ module_or_path: module });
   document.getElementById("boot-status")?.remove();
 } catch (err) {
   console.error(err);
@@ -97,8 +158,8 @@ try {
         raise SystemExit("single_file: the module contains </script")
     csp = (
         "default-src 'none'; script-src " + sha256(script) + " 'wasm-unsafe-eval'; style-src " + sha256(css)
-        + "; img-src data:; base-uri 'none'; form-action 'none'; object-src 'none'; "
-        + "require-trusted-types-for 'script'; trusted-types 'none'"
+        + "; img-src data:; worker-src blob:; base-uri 'none'; form-action 'none'; object-src 'none'; "
+        + "require-trusted-types-for 'script'; trusted-types kpiform-worker"
     )
 
     out = page
@@ -112,6 +173,7 @@ try {
     out = re.sub(r"<link[^>]*rel=preload[^>]*>", "", out)
     tail = (
         f'<script type="application/octet-stream" id="kpiform-wasm">{wasm}</script>'
+        + f'<script type="text/plain" id="kpiform-worker-src">{worker_src}</script>'
         + "".join(rules)
         + f'<script type="module">{script}</script>'
     )

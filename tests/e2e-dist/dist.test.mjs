@@ -46,6 +46,10 @@ describe("dist", () => {
     try {
       await page.locator('[data-testid="input"]').fill(corpus("003"));
       await page.waitForFunction(() => document.querySelector('[data-testid="form-count"]')?.textContent?.trim() === "19", null, { timeout: 20000 });
+      // Checked in the worker started from the inlined source, as on a server.
+      assert.equal(await page.getAttribute('[data-testid="results"]', "data-checked-in"), "worker");
+      assert.equal(page.workers().length, 1);
+      assert.match(page.workers()[0].url(), /^blob:/);
 
       // Problems, with the unit typo of 普法经费.
       await page.getByRole("tab", { name: /问题/ }).click();

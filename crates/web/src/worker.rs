@@ -11,9 +11,9 @@
 //! up stale checks. A request that runs long while a newer one of its kind waits (a huge or
 //! pathological paste) is abandoned: the worker is terminated and a fresh one started.
 //!
-//! Where no worker can be started (the single-file build opened from disk, a browser without
-//! module workers) or the worker fails, the same check runs on the main thread: slower to
-//! type in, never wrong.
+//! `kpiform.html` (the single file) starts the same worker from a blob: URL
+//! (`scripts/single_file.py`). Where no worker can be started (a browser without workers) or
+//! the worker fails, the same work runs on the main thread: slower to type in, never wrong.
 
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -279,8 +279,16 @@ pub fn ExportView(st: State, printing: RwSignal<bool>) -> impl IntoView {
         files: Arc::new(Vec::new()),
     });
     let computing = RwSignal::new(true);
-    let stale =
-        move || computing.get() || source.with(|s| s.version) != st.analysis.with(|a| a.version);
+    // What the note above the files says: the text changed since, or the files are being made.
+    let note = move || {
+        if source.with(|s| s.version) != st.analysis.with(|a| a.version) {
+            Some(t::EXPORT_UPDATING)
+        } else if computing.get() {
+            Some(t::EXPORT_PREPARING)
+        } else {
+            None
+        }
+    };
     let serial = StoredValue::new(0u64);
     let shown_format = StoredValue::new(None::<Format>);
     Effect::new(move |_| {
@@ -407,11 +415,11 @@ pub fn ExportView(st: State, printing: RwSignal<bool>) -> impl IntoView {
                 </div>
             </div>
             {move || {
-                stale()
-                    .then(|| {
+                note()
+                    .map(|note| {
                         safe_view! {
-                            <p class="muted preview-meta" data-testid="export-stale">
-                                {t::EXPORT_UPDATING.get(lang.get())}
+                            <p class="muted preview-meta" data-testid="export-stale" role="status">
+                                {note.get(lang.get())}
                             </p>
                         }
                     })

@@ -412,6 +412,7 @@ pub const EXPORT_UPDATING: Tr = Tr(
     "文本已更改，导出内容即将更新…",
     "The text changed; the export is being updated…",
 );
+pub const EXPORT_PREPARING: Tr = Tr("正在生成导出文件…", "Preparing the export…");
 pub const WHERE: Tr = Tr("位置", "Where");
 pub const RULE: Tr = Tr("规则", "Rule");
 pub const MESSAGE: Tr = Tr("说明", "Message");

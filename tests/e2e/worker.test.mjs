@@ -33,6 +33,18 @@ after(async () => {
 /** What the README's example servers send (.wasm deliberately not application/wasm). */
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml" };
 
+/** Ten round trips through a zero timeout on the page: how long a task waits for the main thread. */
+const taskGaps = (page) =>
+  page.evaluate(async () => {
+    const out = [];
+    for (let i = 0; i < 10; i++) {
+      const t = performance.now();
+      await new Promise((r) => setTimeout(r, 0));
+      out.push(performance.now() - t);
+    }
+    return out;
+  });
+
 const checkedIn = (page) =>
   page.getAttribute('[data-testid="results"]', "data-checked-in");
 
@@ -78,15 +90,7 @@ describe("checking worker", () => {
       const clicked = Date.now();
       // While the worker checks, the main thread runs tasks at once: ten round trips through
       // a zero timeout, each far shorter than the check.
-      const gaps = await page.evaluate(async () => {
-        const out = [];
-        for (let i = 0; i < 10; i++) {
-          const t = performance.now();
-          await new Promise((r) => setTimeout(r, 0));
-          out.push(performance.now() - t);
-        }
-        return out;
-      });
+      const gaps = await taskGaps(page);
       await waitForFormCount(page, 42 * 27);
       const total = Date.now() - clicked;
       const core = await page.evaluate(() => performance.getEntriesByName("kp-core").at(-1).duration);
@@ -97,15 +101,7 @@ describe("checking worker", () => {
       // The export (checking again, then writing the JSON) runs in the worker too.
       await showTab(page, "export");
       await page.click('[data-testid="format"][data-format="json"]');
-      const exportGaps = await page.evaluate(async () => {
-        const out = [];
-        for (let i = 0; i < 10; i++) {
-          const t = performance.now();
-          await new Promise((r) => setTimeout(r, 0));
-          out.push(performance.now() - t);
-        }
-        return out;
-      });
+      const exportGaps = await taskGaps(page);
       await page.waitForSelector('[data-testid="export-file"][data-name="kpiform-report.json"]', { timeout: 60000 });
       const exported = await page.evaluate(() => performance.getEntriesByName("kp-export").at(-1).duration);
       console.log(`4 MB: JSON export after ${exported.toFixed(0)} ms; main-thread gaps ${exportGaps.map((g) => g.toFixed(1)).join(" ")} ms`);

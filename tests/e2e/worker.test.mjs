@@ -112,6 +112,39 @@ describe("checking worker", () => {
     }
   });
 
+  test("a new text while a long check runs: the long one is abandoned, the new one shown", async () => {
+    const { context, page, problems } = await openPage(browser);
+    const warnings = [];
+    page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+    try {
+      // About 10 MB of forms, checked on request: over a second in the worker.
+      const big = Array(66).fill(wholeCorpus()).join("\n");
+      const setText = (t) =>
+        page.evaluate((t) => {
+          const el = document.querySelector('[data-testid="input"]');
+          el.value = t;
+          el.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
+        }, t);
+      await setText(big);
+      await page.waitForSelector('[data-testid="check-now"]', { timeout: 30000 });
+      await page.click('[data-testid="check-now"]');
+      await page.waitForTimeout(700);
+      await setText(corpus("000"));
+      const start = Date.now();
+      await waitForFormCount(page, 11);
+      await waitForChecked(page);
+      const abandoned = warnings.some((w) => /abandoning a long request/.test(w));
+      console.log(`results of the new text after ${Date.now() - start} ms; long check abandoned: ${abandoned}`);
+      assert.equal(await checkedIn(page), "worker");
+      // The results stay those of the new text (the big check's answer, if any, is dropped).
+      await page.waitForTimeout(3000);
+      assert.equal(await page.textContent('[data-testid="form-count"]'), "11");
+      assert.deepEqual(await allProblems(page, problems), []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test("without a worker the page checks on its own, with the same results", async () => {
     const { context, page, problems } = await openPage(browser, {
       init: () => {

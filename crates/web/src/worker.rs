@@ -25,8 +25,9 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// A check running this long is abandoned when a newer one waits.
-const ABANDON_AFTER_MS: f64 = 2_000.0;
+/// A request running this long is abandoned when a newer one comes (its answer would be
+/// dropped anyway): starting a fresh worker from the compiled module takes far less.
+const ABANDON_AFTER_MS: f64 = 500.0;
 
 /// What the page asks the worker: a check or an export of a text.
 #[derive(Serialize, Deserialize)]
@@ -227,35 +228,44 @@ pub fn export(
 }
 
 fn submit(job: Job) {
-    let run_here = CHECKER.with(|c| {
+    let run_here: Vec<Job> = CHECKER.with(|c| {
         let mut c = c.borrow_mut();
         if c.unavailable || (c.worker.is_none() && !c.start()) {
-            return Some(job);
+            return vec![job];
         }
         if let Some(running) = &c.running {
-            let outdated = running.job.is_check() == job.is_check();
-            if outdated && now() - running.since > ABANDON_AFTER_MS {
-                // The worker is busy with an outdated request that takes long: start afresh
-                // (an export waiting behind it is sent again after this one).
-                web_sys::console::warn_1(&"kpiform: abandoning a long check".into());
-                let waiting = c.waiting_export.take().filter(|_| job.is_check());
-                c.stop();
-                if !c.start() {
-                    return Some(job);
-                }
-                c.waiting_export = waiting;
-            } else {
+            // A request that runs long is abandoned for a newer one of its kind, and an
+            // export for a check (the results the user looks at come first).
+            let long = now() - running.since > ABANDON_AFTER_MS;
+            if !(long && (job.is_check() || !running.job.is_check())) {
                 if job.is_check() {
                     c.waiting_check = Some(job);
                 } else {
                     c.waiting_export = Some(job);
                 }
-                return None;
+                return Vec::new();
+            }
+            web_sys::console::warn_1(&"kpiform: abandoning a long request".into());
+            let abandoned = c.running.take().map(|r| r.job);
+            c.stop();
+            if job.is_check() {
+                c.waiting_check = None;
+                // An export abandoned for a check is made again after it, unless a newer one
+                // waits.
+                if let Some(export) = abandoned.filter(|j| !j.is_check()) {
+                    c.waiting_export.get_or_insert(export);
+                }
+            } else {
+                c.waiting_export = None;
+            }
+            if !c.start() {
+                let waiting = [c.waiting_check.take(), c.waiting_export.take()];
+                return [Some(job)].into_iter().chain(waiting).flatten().collect();
             }
         }
-        c.send(job)
+        c.send(job).into_iter().collect()
     });
-    if let Some(job) = run_here {
+    for job in run_here {
         run_here_now(job);
     }
 }

@@ -6,10 +6,10 @@ inlined. Run after `trunk build --release` (scripts/dist.sh does both).
 The Content-Security-Policy stays strict: the one inline script and the one inline style are
 allowed by their SHA-256 hashes, WebAssembly by 'wasm-unsafe-eval', nothing is fetched.
 The wasm is carried as base64 in a non-executed data block and compiled from bytes once.
-The checking worker (site/worker.js on a server) is started from a blob: URL holding the
-wasm-bindgen module's code as a classic script plus a small loop; it gets the compiled module in a message. Only that
-URL may become a worker (worker-src blob:, and a Trusted Types policy that lets exactly it
-through).
+The checking worker is started from a blob: URL holding the wasm-bindgen module's code as a
+classic script followed by site/worker.js with its own loader; it gets the compiled module in a
+message (site/start-worker.js, as on a server). Only that URL may become a worker (worker-src
+blob:, and a Trusted Types policy that lets exactly it through).
 Links to rules/CODE.html open the inlined rule page (as a blob: document) in a new tab.
 
     python3 scripts/single_file.py [DIST]     (default: dist)
@@ -36,26 +36,15 @@ def sha256(text):
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
 
 
-# The worker's loop (as site/worker.js, with the module's code in the same script).
-WORKER_LOOP = """
-// kpiform's checking worker (kpiform.html): the first message brings the compiled module.
-let ready = null;
-function warmUp(slices) {
-  if (slices > 0) setTimeout(() => { kp_worker_warm_up(); warmUp(slices - 1); }, 5);
-}
-self.onmessage = (event) => {
-  if (ready === null) {
-    ready = __wbg_init({ module_or_path: event.data.module }).then(() => warmUp(15));
-    ready.catch((err) => self.postMessage({ error: String(err) }));
-    return;
-  }
-  const request = event.data;
-  ready.then(() => {
-    const reply = kp_worker_handle(request);
-    self.postMessage(reply, [reply.buffer]);
-  });
-};
+# The loader at the end of site/worker.js, replaced: in the single file the module's code is in the
+# worker's own script, so it only needs starting.
+WORKER_LOADER = """
+serve(async ({ module }) => {
+  await __wbg_init({ module_or_path: module });
+  return { kp_worker_handle, kp_worker_warm_up };
+});
 """
+LOADER_MARK = "// The loader:"
 
 
 def main():
@@ -75,7 +64,14 @@ def main():
     # The worker's copy: the same code as a classic script (Chromium refuses module workers from
     # blob: URLs of a file:// page), so no exports and no import.meta; then the worker's loop.
     worker_src = re.sub(r"^export (?=(async )?(function|class|const|let) )", "", glue, flags=re.M)
-    worker_src = worker_src.replace("import.meta.url", "self.location.href") + WORKER_LOOP
+    worker_js = read("worker.js")
+    if LOADER_MARK not in worker_js:
+        raise SystemExit("single_file: worker.js has no loader to replace")
+    worker_src = (
+        worker_src.replace("import.meta.url", "self.location.href")
+        + worker_js[: worker_js.index(LOADER_MARK)]
+        + WORKER_LOADER
+    )
     if re.search(r"^\s*(import|export)\b|import\.meta", worker_src, flags=re.M):
         raise SystemExit("single_file: the worker's copy of the module is not a classic script")
     if "</script" in worker_src.lower():
@@ -120,28 +116,7 @@ try {
   const workerUrl = URL.createObjectURL(
     new Blob([document.getElementById("kpiform-worker-src").textContent], { type: "text/javascript" }),
   );
-  const policy = globalThis.trustedTypes?.createPolicy("kpiform-worker", {
-    createScriptURL: (url) => {
-      if (url !== workerUrl) throw new TypeError("kpiform: unexpected script URL " + url);
-      return url;
-    },
-  });
-  const spawn = () => {
-    const worker = new Worker(policy ? policy.createScriptURL(workerUrl) : workerUrl, { name: "kpiform-check" });
-    worker.postMessage({ module });
-    return worker;
-  };
-  let spare = null;
-  try {
-    spare = spawn();
-  } catch (err) {
-    console.warn("kpiform: no checking worker", err);
-  }
-  globalThis.kpiformStartWorker = () => {
-    const worker = spare ?? spawn();
-    spare = null;
-    return worker;
-  };
+  offerWorker(workerUrl, { module });
   await __wbg_init({ module_or_path: module });
   document.getElementById("boot-status")?.remove();
 } catch (err) {
@@ -153,7 +128,9 @@ try {
   }
 }
 """
-    script = glue + start
+    # offerWorker() of site/start-worker.js, shared with the served page.
+    start_worker = re.sub(r"^export (?=function )", "", read("start-worker.js"), flags=re.M)
+    script = glue + start_worker + start
     if "</script" in script.lower():
         raise SystemExit("single_file: the module contains </script")
     csp = (

@@ -22,39 +22,13 @@ async function compile(url) {
     : WebAssembly.compile(await response.arrayBuffer());
 }
 
-// Trusted Types (required by the CSP) guard `new Worker(url)`: this policy lets exactly
-// worker.js through and nothing else.
-const policy = globalThis.trustedTypes?.createPolicy("kpiform-worker", {
-  createScriptURL: (url) => {
-    if (url !== workerUrl) throw new TypeError(`kpiform: unexpected script URL ${url}`);
-    return url;
-  },
-});
-
 try {
-  const [bindings, module] = await Promise.all([import(jsUrl), compile(boot.dataset.wasm)]);
-  const spawn = () => {
-    const worker = new Worker(policy ? policy.createScriptURL(workerUrl) : workerUrl, {
-      type: "module",
-      name: "kpiform-check",
-    });
-    worker.postMessage({ js: jsUrl, module });
-    return worker;
-  };
-  // The first worker starts now, alongside the page, so that it is ready and warm by the time
-  // the page asks for it. Called by the page (crates/web/src/worker.rs) when it needs a checking
-  // worker; the page checks on the main thread when this throws or is missing.
-  let spare = null;
-  try {
-    spare = spawn();
-  } catch (err) {
-    console.warn("kpiform: no checking worker", err);
-  }
-  globalThis.kpiformStartWorker = () => {
-    const worker = spare ?? spawn();
-    spare = null;
-    return worker;
-  };
+  const [bindings, module, { offerWorker }] = await Promise.all([
+    import(jsUrl),
+    compile(boot.dataset.wasm),
+    import("./start-worker.js"),
+  ]);
+  offerWorker(workerUrl, { js: jsUrl, module }, { type: "module" });
   await bindings.default({ module_or_path: module });
   status?.remove();
   // The page is mounted and answers input from here on (tests/e2e/measure.mjs reads this).

@@ -88,9 +88,7 @@ pub fn App() -> impl IntoView {
         if rounds == 0 {
             return;
         }
-        for _ in 0..5 {
-            crate::worker::kp_worker_warm_up();
-        }
+        crate::worker::kp_worker_warm_up();
         request_idle_callback(move || warm_up(rounds - 1));
     }
     if !crate::worker::off_thread() {

@@ -272,24 +272,24 @@ pub fn ExportView(st: State, printing: RwSignal<bool>) -> impl IntoView {
             h.clear();
         }
     });
-    // The files shown, and whether newer ones are being made. A new format shows no files
-    // until its own are ready; a new text keeps the files of the older one meanwhile.
+    // The files shown, and the export asked for last: while they differ, newer files are being
+    // made. A new format shows no files until its own are ready; a new text keeps the files of
+    // the older one meanwhile.
     let output = RwSignal::new(Output {
         serial: 0,
         files: Arc::new(Vec::new()),
     });
-    let computing = RwSignal::new(true);
+    let requested = RwSignal::new(0u64);
     // What the note above the files says: the text changed since, or the files are being made.
     let note = move || {
         if source.with(|s| s.version) != st.analysis.with(|a| a.version) {
             Some(t::EXPORT_UPDATING)
-        } else if computing.get() {
+        } else if output.with(|o| o.serial) != requested.get() {
             Some(t::EXPORT_PREPARING)
         } else {
             None
         }
     };
-    let serial = StoredValue::new(0u64);
     let shown_format = StoredValue::new(None::<Format>);
     Effect::new(move |_| {
         let a = source.get();
@@ -297,20 +297,19 @@ pub fn ExportView(st: State, printing: RwSignal<bool>) -> impl IntoView {
         let l = lang.get();
         let apply = apply.get();
         let rules = st.rules.get_untracked();
-        serial.update_value(|n| *n += 1);
-        let mine = serial.get_value();
+        let mine = requested.get_untracked() + 1;
+        requested.set(mine);
         if shown_format.get_value() != Some(f) {
             shown_format.set_value(Some(f));
             output.set(Output {
-                serial: mine,
+                serial: 0,
                 files: Arc::new(Vec::new()),
             });
         }
-        computing.set(true);
         let start = dom::now();
         f.produce(mine, &a, l, &rules, apply, move |files| {
             // The view may be gone (another tab), or a newer export asked for.
-            if serial.try_get_value() != Some(mine) {
+            if requested.try_get_untracked() != Some(mine) {
                 return;
             }
             dom::measure("kp-export", start);
@@ -318,7 +317,6 @@ pub fn ExportView(st: State, printing: RwSignal<bool>) -> impl IntoView {
                 serial: mine,
                 files: Arc::new(files),
             });
-            computing.try_set(false);
         });
     });
     // A new format starts at its first file.

@@ -257,6 +257,7 @@ impl State {
         }
         self.is_fresh()
     }
+
     /// The results describe exactly what the text box holds.
     pub fn is_fresh(self) -> bool {
         let a = self.analysis.get_untracked();
@@ -305,17 +306,7 @@ impl State {
             self.publish_unchecked(version, text, len16);
             return;
         }
-        crate::worker::cancel();
-        let core_start = dom::now();
-        let doc = kpiform_core::check(&text, &self.rules.get_untracked().options());
-        let received = dom::now();
-        let checked = crate::worker::Checked {
-            text,
-            doc,
-            core_ms: received - core_start,
-            received,
-            off_thread: false,
-        };
+        let checked = crate::worker::check_now(text, self.rules.get_untracked().options());
         self.publish(version, len16, checked, start);
     }
 
@@ -358,10 +349,10 @@ impl State {
         if version != self.version.get_value() {
             return;
         }
-        let crate::worker::Checked {
+        let crate::worker::Answer {
             text,
-            doc,
-            core_ms,
+            outcome: doc,
+            ms,
             received,
             off_thread,
         } = checked;
@@ -369,12 +360,7 @@ impl State {
         // Measures for tests/e2e/measure.mjs: "kp-core" the core's check (in the worker, or
         // here), "kp-check" from the request to the report, "kp-apply" the main thread's part
         // of it once the answer came (decoding, the report).
-        let core_start = if off_thread {
-            start
-        } else {
-            received - core_ms
-        };
-        dom::measure_span("kp-core", core_start, core_ms);
+        dom::measure_span("kp-core", received - ms, ms);
         dom::measure("kp-check", start);
         dom::measure("kp-apply", received);
         self.set_analysis(Analysis {

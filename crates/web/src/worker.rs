@@ -25,6 +25,8 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::dom;
+
 /// A request running this long is abandoned when a newer one comes (its answer would be
 /// dropped anyway): starting a fresh worker from the compiled module takes far less.
 const ABANDON_AFTER_MS: f64 = 500.0;
@@ -57,6 +59,22 @@ enum Outcome {
     Exported(Vec<ExportFile>),
 }
 
+impl Outcome {
+    fn checked(self) -> Option<Document> {
+        match self {
+            Outcome::Checked(doc) => Some(doc),
+            Outcome::Exported(_) => None,
+        }
+    }
+
+    fn exported(self) -> Option<Vec<ExportFile>> {
+        match self {
+            Outcome::Exported(files) => Some(files),
+            Outcome::Checked(_) => None,
+        }
+    }
+}
+
 // ---------- the worker's side ----------
 
 /// The worker's entry point (called by `site/worker.js` for every message): do the task of an
@@ -68,26 +86,19 @@ pub fn kp_worker_handle(request: &[u8]) -> Vec<u8> {
     let Ok(Request { id, text, task }) = wire::from_bytes::<Request>(request) else {
         return Vec::new();
     };
-    let start = now();
-    let result = match run(&text, task) {
-        Outcome::Checked(mut doc) => {
-            // Rebuilt by the page from the text; not sent.
-            doc.lines = Default::default();
-            Outcome::Checked(doc)
-        }
-        exported => exported,
-    };
-    let ms = now() - start;
+    let start = dom::now();
+    let result = run(&text, &task);
+    let ms = dom::now() - start;
     wire::to_bytes(&Reply { id, ms, result })
 }
 
 /// Do `task` on `text`, wherever this runs.
-fn run(text: &str, task: Task) -> Outcome {
+fn run(text: &str, task: &Task) -> Outcome {
     match task {
-        Task::Check(options) => Outcome::Checked(kpiform_core::check(text, &options)),
+        Task::Check(options) => Outcome::Checked(kpiform_core::check(text, options)),
         Task::Export(format, options) => {
             let input = Input { path: "page", text };
-            Outcome::Exported(export::export(&[input], format, &options))
+            Outcome::Exported(export::export(&[input], *format, options))
         }
     }
 }
@@ -102,19 +113,6 @@ pub fn kp_worker_warm_up() {
     TEXT.with(|t| kpiform_core::check(t, &Options::default()));
 }
 
-/// `performance.now()` on the page or in a worker (`web_sys::window()` is `None` there); 0 in
-/// native unit tests.
-pub fn now() -> f64 {
-    if !cfg!(target_arch = "wasm32") {
-        return 0.0;
-    }
-    js_sys::Reflect::get(&js_sys::global(), &"performance".into())
-        .ok()
-        .and_then(|p| p.dyn_into::<web_sys::Performance>().ok())
-        .map(|p| p.now())
-        .unwrap_or(0.0)
-}
-
 /// True when this module runs in a worker (no `window`): it must not mount the page.
 pub fn in_worker() -> bool {
     web_sys::window().is_none()
@@ -122,42 +120,45 @@ pub fn in_worker() -> bool {
 
 // ---------- the page's side ----------
 
-/// A finished check, as the page receives it.
-pub struct Checked {
+/// The outcome of a request, as the page receives it.
+pub struct Answer<T> {
+    /// The text the request was about.
     pub text: String,
-    pub doc: Document,
-    /// Milliseconds the core's check took (in the worker, or here).
-    pub core_ms: f64,
-    /// `performance.now()` when the reply arrived; everything after it is main-thread work.
+    pub outcome: T,
+    /// Milliseconds the work took (in the worker, or here).
+    pub ms: f64,
+    /// `performance.now()` when the answer arrived: what follows is main-thread work.
     pub received: f64,
-    /// False when the check ran on the main thread.
+    /// False when the work ran on the main thread.
     pub off_thread: bool,
 }
 
-/// The outcome of a request, with its text.
-struct Answer {
-    text: String,
-    outcome: Outcome,
-    /// Milliseconds the work took (in the worker, or here).
-    ms: f64,
-    /// `performance.now()` when the answer arrived: what follows is main-thread work.
-    received: f64,
-    off_thread: bool,
+impl<T> Answer<T> {
+    fn map<U>(self, f: impl FnOnce(T) -> Option<U>) -> Option<Answer<U>> {
+        Some(Answer {
+            outcome: f(self.outcome)?,
+            text: self.text,
+            ms: self.ms,
+            received: self.received,
+            off_thread: self.off_thread,
+        })
+    }
 }
 
-type Done = Box<dyn FnOnce(Answer)>;
+/// A finished check.
+pub type Checked = Answer<Document>;
 
-/// One request of the page: the text, the task, and what to do with the outcome.
+type Done = Box<dyn FnOnce(Answer<Outcome>)>;
+
+/// One request of the page, and what to do with the outcome.
 struct Job {
-    id: u64,
-    text: String,
-    task: Task,
+    request: Request,
     done: Done,
 }
 
 impl Job {
     fn is_check(&self) -> bool {
-        matches!(self.task, Task::Check(_))
+        matches!(self.request.task, Task::Check(_))
     }
 }
 
@@ -188,19 +189,12 @@ thread_local! {
 /// [`check`] replaces this one first (then `done` is dropped uncalled). Without a worker,
 /// checks here and calls `done` before returning.
 pub fn check(id: u64, text: String, options: Options, done: impl FnOnce(Checked) + 'static) {
+    let task = Task::Check(options);
     submit(Job {
-        id,
-        text,
-        task: Task::Check(options),
+        request: Request { id, text, task },
         done: Box::new(move |answer| {
-            if let Outcome::Checked(doc) = answer.outcome {
-                done(Checked {
-                    text: answer.text,
-                    doc,
-                    core_ms: answer.ms,
-                    received: answer.received,
-                    off_thread: answer.off_thread,
-                })
+            if let Some(checked) = answer.map(Outcome::checked) {
+                done(checked)
             }
         }),
     });
@@ -215,12 +209,11 @@ pub fn export(
     options: ExportOptions,
     done: impl FnOnce(Vec<ExportFile>) + 'static,
 ) {
+    let task = Task::Export(format, options);
     submit(Job {
-        id,
-        text,
-        task: Task::Export(format, options),
+        request: Request { id, text, task },
         done: Box::new(move |answer| {
-            if let Outcome::Exported(files) = answer.outcome {
+            if let Some(files) = answer.outcome.exported() {
                 done(files)
             }
         }),
@@ -236,7 +229,7 @@ fn submit(job: Job) {
         if let Some(running) = &c.running {
             // A request that runs long is abandoned for a newer one of its kind, and an
             // export for a check (the results the user looks at come first).
-            let long = now() - running.since > ABANDON_AFTER_MS;
+            let long = dom::now() - running.since > ABANDON_AFTER_MS;
             if !(long && (job.is_check() || !running.job.is_check())) {
                 if job.is_check() {
                     c.waiting_check = Some(job);
@@ -300,17 +293,30 @@ pub fn off_thread() -> bool {
     })
 }
 
+/// Check `text` here, on the main thread, and drop any check in flight or waiting: the page
+/// needs results that match the text box before it goes on.
+pub fn check_now(text: String, options: Options) -> Checked {
+    cancel();
+    timed(text, |t| kpiform_core::check(t, &options))
+}
+
 fn run_here_now(job: Job) {
-    let start = now();
-    let outcome = run(&job.text, job.task);
-    let end = now();
-    (job.done)(Answer {
-        text: job.text,
+    let Job { request, done } = job;
+    done(timed(request.text, |t| run(t, &request.task)));
+}
+
+/// Do `work` on `text` here, on the main thread, and time it.
+fn timed<T>(text: String, work: impl FnOnce(&str) -> T) -> Answer<T> {
+    let start = dom::now();
+    let outcome = work(&text);
+    let end = dom::now();
+    Answer {
+        text,
         outcome,
         ms: end - start,
         received: end,
         off_thread: false,
-    });
+    }
 }
 
 impl Checker {
@@ -358,21 +364,7 @@ impl Checker {
         let Some(worker) = &self.worker else {
             return Some(job);
         };
-        let Job {
-            id,
-            text,
-            task,
-            done,
-        } = job;
-        let request = Request { id, text, task };
-        let bytes = js_sys::Uint8Array::from(wire::to_bytes(&request).as_slice());
-        let Request { text, task, .. } = request;
-        let job = Job {
-            id,
-            text,
-            task,
-            done,
-        };
+        let bytes = js_sys::Uint8Array::from(wire::to_bytes(&job.request).as_slice());
         let transfer = js_sys::Array::of1(&bytes.buffer());
         if worker
             .post_message_with_transfer(&bytes, &transfer)
@@ -382,7 +374,10 @@ impl Checker {
             self.unavailable = true;
             return Some(job);
         }
-        self.running = Some(Running { job, since: now() });
+        self.running = Some(Running {
+            job,
+            since: dom::now(),
+        });
         None
     }
 
@@ -396,7 +391,7 @@ impl Checker {
 
 /// The worker answered.
 fn on_message(event: web_sys::MessageEvent) {
-    let received = now();
+    let received = dom::now();
     let Some(bytes) = event
         .data()
         .dyn_ref::<js_sys::Uint8Array>()
@@ -422,7 +417,7 @@ fn on_message(event: web_sys::MessageEvent) {
     };
     match decode(&bytes, &job) {
         Ok((outcome, ms)) => (job.done)(Answer {
-            text: job.text,
+            text: job.request.text,
             outcome,
             ms,
             received,
@@ -437,15 +432,14 @@ fn on_message(event: web_sys::MessageEvent) {
 
 fn decode(bytes: &[u8], job: &Job) -> Result<(Outcome, f64), WireError> {
     let reply: Reply = wire::from_bytes(bytes)?;
-    if reply.id != job.id || job.is_check() != matches!(reply.result, Outcome::Checked(_)) {
-        return Err(WireError(format!(
-            "answer {} to request {}",
-            reply.id, job.id
-        )));
+    let id = job.request.id;
+    if reply.id != id || job.is_check() != matches!(reply.result, Outcome::Checked(_)) {
+        return Err(WireError(format!("answer {} to request {id}", reply.id)));
     }
     let outcome = match reply.result {
+        // The line index is not sent: rebuilt from the text.
         Outcome::Checked(mut doc) => {
-            doc.lines = kpiform_core::LineIndex::new(&job.text);
+            doc.lines = kpiform_core::LineIndex::new(&job.request.text);
             Outcome::Checked(doc)
         }
         exported => exported,
@@ -460,14 +454,13 @@ fn fail() {
 }
 
 fn fail_with(running: Option<Job>) {
-    let (check, export) = CHECKER.with(|c| {
+    // The newest request of each kind; the one in flight only when none of its kind waits.
+    let (mut check, mut export) = CHECKER.with(|c| {
         let mut c = c.borrow_mut();
         c.stop();
         c.unavailable = true;
         (c.waiting_check.take(), c.waiting_export.take())
     });
-    // The newest request of each kind; the one in flight only when none of its kind waits.
-    let (mut check, mut export) = (check, export);
     if let Some(job) = running {
         if job.is_check() {
             check.get_or_insert(job);

@@ -3,12 +3,11 @@
 import assert from "node:assert/strict";
 import { copyFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import {
   allProblems,
   artifactsDir,
   corpus,
-  launch,
   openPage,
   paste,
   readDiagnostics,
@@ -21,17 +20,10 @@ import {
   wholeCorpus,
 } from "./helpers.mjs";
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
 
 /** Open the page, paste corpus `prefix`, wait for `count` forms; returns the page and its state. */
 async function pasteCorpus(prefix, count) {
-  const opened = await openPage(browser);
+  const opened = await openPage();
   await paste(opened.page, corpus(prefix));
   await waitForFormCount(opened.page, count);
   const forms = await readForms(opened.page);
@@ -240,7 +232,7 @@ describe("corpus", () => {
   });
 
   test("all four files at once: 42 forms, counts add up", async () => {
-    const { context, page, problems } = await openPage(browser);
+    const { context, page, problems } = await openPage();
     try {
       await paste(page, wholeCorpus());
       await waitForFormCount(page, 42);

@@ -4,12 +4,11 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import {
   allProblems,
   artifactsDir,
   corpus,
-  launch,
   openPage,
   paste,
   screenshot,
@@ -17,13 +16,6 @@ import {
   waitForFormCount,
 } from "./helpers.mjs";
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
 
 /** Click the download button of file `i` of the shown format; the downloaded bytes and name. */
 async function download(page, i = 0) {
@@ -46,7 +38,7 @@ const text = (bytes) => bytes.toString("utf8").replace(/^\uFEFF/, "");
 
 describe("export", () => {
   test("every format previews, downloads and matches what the page shows", async () => {
-    const { context, page, problems } = await openPage(browser);
+    const { context, page, problems } = await openPage();
     try {
       await paste(page, corpus("003"));
       await waitForFormCount(page, 19);
@@ -133,7 +125,7 @@ describe("export", () => {
   });
 
   test("exports follow the text and the settings", async () => {
-    const { context, page, problems } = await openPage(browser);
+    const { context, page, problems } = await openPage();
     try {
       await page.click('[data-testid="example"]');
       await waitForFormCount(page, 1);
@@ -155,7 +147,7 @@ describe("export", () => {
   });
 
   test("print view: the report replaces the page when printing", async () => {
-    const { context, page, problems } = await openPage(browser);
+    const { context, page, problems } = await openPage();
     try {
       await paste(page, corpus("000"));
       await waitForFormCount(page, 11);

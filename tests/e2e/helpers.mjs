@@ -6,6 +6,7 @@
 import { mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { after } from "node:test";
 import { chromium } from "playwright-core";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -25,7 +26,7 @@ const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
  * Start Chromium. Playwright gives every launch a fresh temporary profile (its own
  * --user-data-dir), removed when the browser closes.
  */
-export function launch() {
+function launch() {
   return chromium.launch({
     executablePath,
     headless: true,
@@ -41,6 +42,12 @@ export function launch() {
   });
 }
 
+/** One Chromium per test file: started by the first openPage(), closed after the file's tests. */
+let shared = null;
+after(async () => {
+  if (shared) await (await shared).close();
+});
+
 /** The corpus files, by their three-digit prefix ("000" … "003"). */
 export function corpus(prefix) {
   const dir = join(repoRoot, "tests", "fixtures", "corpus");
@@ -53,11 +60,16 @@ export function corpus(prefix) {
  * Open the page in a new context and watch it: page errors, console errors and CSP violations
  * are collected in `problems`, every request in `requests`.
  */
-export async function openPage(
-  browser,
-  { width = 1366, height = 768, url = pageUrl, locale = "zh-CN", contextOptions = {}, init = null } = {},
-) {
-  const context = await browser.newContext({
+export async function openPage({
+  width = 1366,
+  height = 768,
+  url = pageUrl,
+  locale = "zh-CN",
+  contextOptions = {},
+  init = null,
+} = {}) {
+  shared ??= launch();
+  const context = await (await shared).newContext({
     viewport: { width, height },
     locale,
     acceptDownloads: true,

@@ -2,10 +2,9 @@
 // page must answer with a clear message or a result, keep the text, and stay responsive.
 
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import {
   allProblems,
-  launch,
   openPage,
   screenshot,
   showTab,
@@ -13,13 +12,6 @@ import {
   wholeCorpus,
 } from "./helpers.mjs";
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
 
 /**
  * Put a text built in the page into the text box as one input event: `forms`, the corpus
@@ -68,7 +60,7 @@ async function keyLatency(page) {
 
 describe("hostile input", () => {
   test("10 MB of forms: a clear message, the text kept, typing fluid, checking on request", async () => {
-    const { context, page, problems } = await openPage(browser);
+    const { context, page, problems } = await openPage();
     try {
       const length = await pasteBuilt(page, "forms", wholeCorpus());
       assert.ok(length > 4_000_000, `${length}`);
@@ -97,7 +89,7 @@ describe("hostile input", () => {
   });
 
   test("binary junk from a file: loaded, said to look binary, checked without harm", async () => {
-    const { context, page, problems } = await openPage(browser);
+    const { context, page, problems } = await openPage();
     try {
       // 1 MB of pseudo-random bytes, NULs and invalid UTF-8 included.
       await page.evaluate(() => {
@@ -141,7 +133,7 @@ describe("hostile input", () => {
   });
 
   test("one line of a million characters: checked on request, selectable, kept after a reload", async () => {
-    const { context, page, problems } = await openPage(browser);
+    const { context, page, problems } = await openPage();
     try {
       const length = await pasteBuilt(page, "line");
       await page.waitForSelector('[data-testid="large-notice"]', { timeout: 30000 });

@@ -2,11 +2,10 @@
 // across a reload and the notice that offers to discard it.
 
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import {
   allProblems,
   corpus,
-  launch,
   openPage,
   paste,
   screenshot,
@@ -15,17 +14,10 @@ import {
   waitForFormCount,
 } from "./helpers.mjs";
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
 
 describe("input", () => {
   test("example, counts, clear and undo", async () => {
-    const { context, page, problems } = await openPage(browser);
+    const { context, page, problems } = await openPage();
     try {
       const input = page.locator('[data-testid="input"]');
       assert.ok(await page.isVisible('[data-testid="empty-state"]'));
@@ -64,7 +56,7 @@ describe("input", () => {
   });
 
   test("a .txt file opened or dropped replaces the text; GB18030 files are decoded", async () => {
-    const { context, page, problems } = await openPage(browser);
+    const { context, page, problems } = await openPage();
     try {
       const input = page.locator('[data-testid="input"]');
       await page.setInputFiles('[data-testid="file-input"]', {
@@ -100,7 +92,7 @@ describe("input", () => {
   });
 
   test("the text survives a reload; the notice offers to discard it", async () => {
-    const { context, page, problems } = await openPage(browser);
+    const { context, page, problems } = await openPage();
     try {
       const input = page.locator('[data-testid="input"]');
       await paste(page, corpus("002"));

@@ -2,11 +2,10 @@
 // applying a fix and undoing it.
 
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import {
   allProblems,
   corpus,
-  launch,
   openPage,
   paste,
   readDiagnostics,
@@ -17,17 +16,10 @@ import {
   waitForFormCount,
 } from "./helpers.mjs";
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
 
 /** The page with the example form loaded and the problem list open. */
 async function withExample() {
-  const opened = await openPage(browser);
+  const opened = await openPage();
   await opened.page.click('[data-testid="example"]');
   await waitForFormCount(opened.page, 1);
   await showTab(opened.page, "problems");
@@ -116,7 +108,7 @@ describe("problems", () => {
   });
 
   test("filters by severity, category, form and fixability", async () => {
-    const { context, page, problems } = await openPage(browser);
+    const { context, page, problems } = await openPage();
     try {
       await paste(page, corpus("000"));
       await waitForFormCount(page, 11);

@@ -1,11 +1,10 @@
 // The page talks to no one but its own origin, and pasted markup never runs.
 
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import {
   allProblems,
   corpus,
-  launch,
   openPage,
   pageUrl,
   paste,
@@ -15,17 +14,10 @@ import {
   waitForFormCount,
 } from "./helpers.mjs";
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
 
 describe("security", () => {
   test("every request goes to the page's own origin", async () => {
-    const { context, page, problems, requests, responses } = await openPage(browser);
+    const { context, page, problems, requests, responses } = await openPage();
     try {
       await paste(page, corpus("000"));
       await waitForFormCount(page, 11);
@@ -70,7 +62,7 @@ describe("security", () => {
   });
 
   test("pasted HTML is shown as text and never runs", async () => {
-    const { context, page, problems } = await openPage(browser);
+    const { context, page, problems } = await openPage();
     const payload = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>`;
     try {
       await paste(page, payload);
@@ -100,7 +92,7 @@ describe("security", () => {
 
   test("works under a sub-path: every request stays under it", { skip: !process.env.KPIFORM_SUBPATH_URL && "KPIFORM_SUBPATH_URL not set" }, async () => {
     const url = process.env.KPIFORM_SUBPATH_URL;
-    const { context, page, problems, requests } = await openPage(browser, { url });
+    const { context, page, problems, requests } = await openPage({ url });
     try {
       await paste(page, corpus("003"));
       await waitForFormCount(page, 19);
@@ -133,7 +125,7 @@ describe("security", () => {
   });
 
   test("markup in every field, indicator cell and export preview stays text", async () => {
-    const { context, page, problems } = await openPage(browser);
+    const { context, page, problems } = await openPage();
     const form = [
       "二级项目支出绩效目标申报表",
       '项目编码:\t<img src=x onerror="window.__xss=1">',

@@ -2,11 +2,10 @@
 // and the layout on a small and a large screen.
 
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import {
   allProblems,
   corpus,
-  launch,
   openPage,
   paste,
   readDiagnostics,
@@ -20,13 +19,6 @@ import {
   wholeCorpus,
 } from "./helpers.mjs";
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
 
 async function sortBy(page, column) {
   await page.locator('[data-testid="sort"]').nth(column).click();
@@ -34,7 +26,7 @@ async function sortBy(page, column) {
 
 describe("views", () => {
   test("overview: sorting and going to a form", async () => {
-    const { context, page, problems } = await openPage(browser);
+    const { context, page, problems } = await openPage();
     try {
       await paste(page, corpus("000"));
       await waitForFormCount(page, 11);
@@ -72,7 +64,7 @@ describe("views", () => {
   });
 
   test("structure: header fields with amounts normalized, the indicator table as on paper", async () => {
-    const { context, page, problems } = await openPage(browser);
+    const { context, page, problems } = await openPage();
     try {
       await paste(page, corpus("000"));
       await waitForFormCount(page, 11);
@@ -138,7 +130,7 @@ describe("views", () => {
   });
 
   test("settings: budget year, rules off, severity; remembered after a reload", async () => {
-    const { context, page, problems } = await openPage(browser);
+    const { context, page, problems } = await openPage();
     try {
       await paste(page, corpus("000"));
       await waitForFormCount(page, 11);
@@ -182,7 +174,7 @@ describe("views", () => {
   });
 
   test("language and theme are remembered; dark theme", async () => {
-    const { context, page, problems } = await openPage(browser);
+    const { context, page, problems } = await openPage();
     try {
       await paste(page, corpus("003"));
       await waitForFormCount(page, 19);
@@ -217,7 +209,7 @@ describe("views", () => {
       [1366, 768],
       [1920, 1080],
     ]) {
-      const { context, page, problems } = await openPage(browser, { width, height });
+      const { context, page, problems } = await openPage({ width, height });
       try {
         await paste(page, wholeCorpus());
         await waitForFormCount(page, 42);

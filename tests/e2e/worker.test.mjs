@@ -6,11 +6,10 @@ import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { readFileSync, statSync } from "node:fs";
 import { extname, join, normalize } from "node:path";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import {
   allProblems,
   corpus,
-  launch,
   openPage,
   paste,
   readDiagnostics,
@@ -22,13 +21,6 @@ import {
   wholeCorpus,
 } from "./helpers.mjs";
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
 
 /** What the README's example servers send (.wasm deliberately not application/wasm). */
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml" };
@@ -53,7 +45,7 @@ let inWorker = null;
 
 describe("checking worker", () => {
   test("checks run in the worker, which gets the module compiled by the page", async () => {
-    const { context, page, problems, requests } = await openPage(browser);
+    const { context, page, problems, requests } = await openPage();
     try {
       await paste(page, corpus("000"));
       await waitForFormCount(page, 11);
@@ -76,7 +68,7 @@ describe("checking worker", () => {
   });
 
   test("the page answers while a long check or export runs in the worker", async () => {
-    const { context, page, problems } = await openPage(browser);
+    const { context, page, problems } = await openPage();
     try {
       // About 4 MB of forms: above the automatic limit, checked on request.
       const text = Array(27).fill(wholeCorpus()).join("\n");
@@ -113,7 +105,7 @@ describe("checking worker", () => {
   });
 
   test("a new text while a long check runs: the long one is abandoned, the new one shown", async () => {
-    const { context, page, problems } = await openPage(browser);
+    const { context, page, problems } = await openPage();
     const warnings = [];
     page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
     try {
@@ -146,7 +138,7 @@ describe("checking worker", () => {
   });
 
   test("without a worker the page checks on its own, with the same results", async () => {
-    const { context, page, problems } = await openPage(browser, {
+    const { context, page, problems } = await openPage({
       init: () => {
         // A browser without Web Workers.
         delete window.Worker;
@@ -170,7 +162,7 @@ describe("checking worker", () => {
   });
 
   test("a worker that fails to start: the page checks on its own, now and later", async () => {
-    const { context, page, problems } = await openPage(browser, {
+    const { context, page, problems } = await openPage({
       init: () => {
         // The worker is told to load a module that does not exist.
         const Original = window.Worker;
@@ -220,7 +212,7 @@ describe("checking worker", () => {
     });
     await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
     const url = `http://127.0.0.1:${server.address().port}/`;
-    const { context, page, problems, responses } = await openPage(browser, { url });
+    const { context, page, problems, responses } = await openPage({ url });
     try {
       await paste(page, corpus("000"));
       await waitForFormCount(page, 11);

@@ -13,6 +13,19 @@ fn kpiform() -> Command {
     Command::cargo_bin("kpiform").unwrap()
 }
 
+/// `kpiform check --format json FILES`: the exit code and the report.
+fn check_json(files: &[&str]) -> (Option<i32>, Value) {
+    let out = kpiform()
+        .args(["check", "--format", "json"])
+        .args(files)
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        serde_json::from_slice(&out.stdout).unwrap(),
+    )
+}
+
 #[test]
 fn text_format_lists_diagnostics_with_positions() {
     let path = corpus("003_d1b95c24a67cc619.txt");
@@ -78,18 +91,11 @@ fn exit_zero_without_errors_and_english_messages() {
 
 #[test]
 fn json_format_follows_the_contract() {
-    let out = kpiform()
-        .args([
-            "check",
-            "--format",
-            "json",
-            &corpus("000_9a8050d2e31200e0.txt"),
-            &corpus("003_d1b95c24a67cc619.txt"),
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (code, v) = check_json(&[
+        &corpus("000_9a8050d2e31200e0.txt"),
+        &corpus("003_d1b95c24a67cc619.txt"),
+    ]);
+    assert_eq!(code, Some(1));
     assert_eq!(v["tool"]["name"], "kpiform");
     assert_eq!(v["tool"]["version"], env!("CARGO_PKG_VERSION"));
     let inputs = v["inputs"].as_array().unwrap();
@@ -164,17 +170,8 @@ fn json_format_follows_the_contract() {
 
 #[test]
 fn department_form_json() {
-    let out = kpiform()
-        .args([
-            "check",
-            "--format",
-            "json",
-            &corpus("001_8de26ab3fb50a26b.txt"),
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (code, v) = check_json(&[&corpus("001_8de26ab3fb50a26b.txt")]);
+    assert_eq!(code, Some(0));
     let form = &v["inputs"][0]["forms"][0];
     assert_eq!(form["kind"], "department");
     let f = &form["fields"];
@@ -384,16 +381,7 @@ fn bad_options_exit_2_with_a_clear_message() {
 
 #[test]
 fn json_carries_parsed_values_and_fixes() {
-    let out = kpiform()
-        .args([
-            "check",
-            "--format",
-            "json",
-            &corpus("003_d1b95c24a67cc619.txt"),
-        ])
-        .output()
-        .unwrap();
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (_, v) = check_json(&[&corpus("003_d1b95c24a67cc619.txt")]);
     assert_eq!(v["inputs"][0]["budget_year"], 2024);
     let form = &v["inputs"][0]["forms"][0];
     let ind = &form["indicators"][0];
@@ -603,16 +591,7 @@ fn batch_over_folders_in_parallel_with_a_summary() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("合计") && stderr.contains("42"), "{stderr}");
     // The same findings, file by file, as a single-file run.
-    let single = kpiform()
-        .args([
-            "check",
-            "--format",
-            "json",
-            &corpus("003_d1b95c24a67cc619.txt"),
-        ])
-        .output()
-        .unwrap();
-    let s: Value = serde_json::from_slice(&single.stdout).unwrap();
+    let (_, s) = check_json(&[&corpus("003_d1b95c24a67cc619.txt")]);
     assert_eq!(v["inputs"][3]["forms"], s["inputs"][0]["forms"]);
 
     let sarif = kpiform()

@@ -266,39 +266,29 @@ fn field_rows(
     form: &Form,
     facts: &Facts,
 ) -> Vec<AnyView> {
-    let mut rows = Vec::new();
-    let mut pending: Option<&Field> = None;
+    // Rows of one long field, or of two short ones. A long field spans its row, and so does a
+    // short one left alone at the end; one alone before a long field keeps its half.
+    let mut rows: Vec<Vec<&Field>> = Vec::new();
     for f in &form.fields {
-        if f.key.is_long_text() {
-            if let Some(p) = pending.take() {
-                rows.push(
-                    safe_view! { <tr>{field_cells(st, l, a, n, form, facts, p, false)}</tr> }
-                        .into_any(),
-                );
+        match rows.last_mut() {
+            Some(row) if !f.key.is_long_text() && row.len() == 1 && !row[0].key.is_long_text() => {
+                row.push(f)
             }
-            rows.push(
-                safe_view! { <tr>{field_cells(st, l, a, n, form, facts, f, true)}</tr> }.into_any(),
-            );
-        } else if let Some(p) = pending.take() {
-            rows.push(
-                safe_view! {
-                    <tr>
-                        {field_cells(st, l, a, n, form, facts, p, false)}
-                        {field_cells(st, l, a, n, form, facts, f, false)}
-                    </tr>
-                }
-                .into_any(),
-            );
-        } else {
-            pending = Some(f);
+            _ => rows.push(vec![f]),
         }
     }
-    if let Some(p) = pending {
-        rows.push(
-            safe_view! { <tr>{field_cells(st, l, a, n, form, facts, p, true)}</tr> }.into_any(),
-        );
-    }
-    rows
+    let last = rows.len().saturating_sub(1);
+    rows.into_iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let wide = row.len() == 1 && (row[0].key.is_long_text() || i == last);
+            let cells = row
+                .into_iter()
+                .map(|f| field_cells(st, l, a, n, form, facts, f, wide))
+                .collect_view();
+            safe_view! { <tr>{cells}</tr> }.into_any()
+        })
+        .collect()
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -43,8 +43,13 @@ pub fn from_bytes<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, WireError> {
 /// Decode a document checked from `text`, with its line index rebuilt.
 pub fn document_from_bytes(bytes: &[u8], text: &str) -> Result<Document, WireError> {
     let mut doc: Document = from_bytes(bytes)?;
-    doc.lines = LineIndex::new(text);
+    restore(&mut doc, text);
     Ok(doc)
+}
+
+/// Rebuild what a decoded document of `text` was sent without (its line index).
+pub fn restore(doc: &mut Document, text: &str) {
+    doc.lines = LineIndex::new(text);
 }
 
 /// `Diagnostic::rule` as its code, looked up again in the registry.

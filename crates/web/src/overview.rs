@@ -124,21 +124,7 @@ pub fn OverviewView(st: State) -> impl IntoView {
                                 </tbody>
                             </table>
                         </div>
-                        {move || {
-                            (more() > 0)
-                                .then(|| {
-                                    safe_view! {
-                                        <button
-                                            type="button"
-                                            class="btn show-more"
-                                            data-testid="more-forms"
-                                            on:click=move |_| limit.update(|n| *n += TABLE_PAGE)
-                                        >
-                                            {t::show_more(l, more())}
-                                        </button>
-                                    }
-                                })
-                        }}
+                        {show_more(l, "more-forms", more, limit, TABLE_PAGE)}
                     </div>
                     {move || chart(st, l, categories.get())}
                 </div>
@@ -480,6 +466,31 @@ fn chart(st: State, lang: Lang, categories: Vec<crate::report::CategoryCount>) -
                     .collect_view()}
             </p>
         </figure>
+    }
+}
+
+/// "Show N more" under a long list, while `more()` rows are not shown; a click shows `step` more
+/// (raises `limit`). The forms table and the problem list use it.
+pub fn show_more(
+    l: Lang,
+    testid: &'static str,
+    more: impl Fn() -> usize + Copy + Send + Sync + 'static,
+    limit: RwSignal<usize>,
+    step: usize,
+) -> impl IntoView {
+    move || {
+        (more() > 0).then(|| {
+            safe_view! {
+                <button
+                    type="button"
+                    class="btn show-more"
+                    data-testid=testid
+                    on:click=move |_| limit.update(|n| *n += step)
+                >
+                    {t::show_more(l, more())}
+                </button>
+            }
+        })
     }
 }
 

@@ -186,21 +186,7 @@ pub fn ProblemsView(st: State) -> impl IntoView {
                         key=|g| g.key
                         children=move |g| group_view(st, l, g)
                     />
-                    {move || {
-                        (more() > 0)
-                            .then(|| {
-                                safe_view! {
-                                    <button
-                                        type="button"
-                                        class="btn show-more"
-                                        data-testid="show-more"
-                                        on:click=move |_| limit.update(|n| *n += PAGE)
-                                    >
-                                        {t::show_more(l, more())}
-                                    </button>
-                                }
-                            })
-                    }}
+                    {crate::overview::show_more(l, "show-more", more, limit, PAGE)}
                     {move || {
                         (shown() == 0)
                             .then(|| {

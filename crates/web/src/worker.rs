@@ -437,9 +437,8 @@ fn decode(bytes: &[u8], job: &Job) -> Result<(Outcome, f64), WireError> {
         return Err(WireError(format!("answer {} to request {id}", reply.id)));
     }
     let outcome = match reply.result {
-        // The line index is not sent: rebuilt from the text.
         Outcome::Checked(mut doc) => {
-            doc.lines = kpiform_core::LineIndex::new(&job.request.text);
+            wire::restore(&mut doc, &job.request.text);
             Outcome::Checked(doc)
         }
         exported => exported,

@@ -192,7 +192,7 @@ fn process(path: &str, format: CheckFormat, lang: Lang, options: &Options, many:
                     let loc = |span| serde_json::json!({ "physicalLocation": { "artifactLocation": { "uri": path }, "region": sarif_region(&doc, &text, span) } });
                     let mut r = serde_json::json!({
                         "ruleId": d.code(),
-                        "ruleIndex": kpiform_core::rules::ALL.iter().position(|x| x.code == d.code()),
+                        "ruleIndex": kpiform_core::rules().position(|x| x.code == d.code()),
                         "level": level(d.severity),
                         "message": { "text": d.message.get(lang) },
                         "locations": [loc(d.span)],
@@ -314,8 +314,7 @@ pub fn run(
         CheckFormat::Text => {}
         CheckFormat::Json => w(&mut out, &format!("{{\n  \"tool\": {{\n    \"name\": \"kpiform\",\n    \"version\": \"{}\"\n  }},\n  \"inputs\": [\n", kpiform_core::VERSION))?,
         CheckFormat::Sarif => {
-            let rules: Vec<serde_json::Value> = kpiform_core::rules::ALL
-                .iter()
+            let rules: Vec<serde_json::Value> = kpiform_core::rules()
                 .map(|r| {
                     serde_json::json!({
                         "id": r.code,
@@ -397,7 +396,7 @@ pub fn run(
                     totals.2 += d.warnings;
                     totals.3 += d.infos;
                     for (u, c) in d.units {
-                        let key = kpiform_core::text::label_key(&u);
+                        let key = kpiform_core::label_key(&u);
                         *spellings
                             .entry(key.clone())
                             .or_default()

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod batch;
-use kpiform_core::{rules, Lang, Options, Severity};
+use kpiform_core::{Lang, Options, Severity};
 
 #[derive(Parser)]
 #[command(
@@ -277,8 +277,8 @@ fn export(
                     lc.column,
                     c.code,
                     export::Change::describe(c.code).get(options.lang),
-                    kpiform_core::diagnostic::excerpt(&c.before, 40),
-                    kpiform_core::diagnostic::excerpt(&c.after, 40)
+                    kpiform_core::excerpt(&c.before, 40),
+                    kpiform_core::excerpt(&c.after, 40)
                 );
             }
         }
@@ -327,7 +327,7 @@ fn list_rules(
         let dir = dir.ok_or("--format html 需要 --out DIR / --format html needs --out DIR")?;
         std::fs::create_dir_all(dir)
             .map_err(|e| format!("无法创建 / cannot create {}: {e}", dir.display()))?;
-        for (name, content) in rules::docs::site_files() {
+        for (name, content) in kpiform_core::docs::site_files() {
             let path = dir.join(name);
             std::fs::write(&path, content)
                 .map_err(|e| format!("无法写入 / cannot write {}: {e}", path.display()))?;
@@ -338,7 +338,7 @@ fn list_rules(
     match format {
         Format::Html => unreachable!("handled above"),
         Format::Text => {
-            for r in rules::ALL {
+            for r in kpiform_core::rules() {
                 let title = match lang {
                     Lang::Zh => r.title_zh,
                     Lang::En => r.title_en,
@@ -355,8 +355,7 @@ fn list_rules(
             }
         }
         Format::Json => {
-            let list: Vec<_> = rules::ALL
-                .iter()
+            let list: Vec<_> = kpiform_core::rules()
                 .map(|r| {
                     serde_json::json!({
                         "code": r.code,

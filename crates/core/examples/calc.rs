@@ -1,5 +1,5 @@
 //! Show what the 测算依据 reader finds: `cargo run -p kpiform-core --example calc -- FILE [FORM#]`.
-use kpiform_core::model::FieldKey;
+use kpiform_core::FieldKey;
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let text = std::fs::read_to_string(&args[1]).unwrap();
@@ -14,7 +14,10 @@ fn main() {
         let Some(field) = f.field(FieldKey::CalcBasis) else {
             continue;
         };
-        let c = kpiform_core::calc::extract(field.value.span.text(&text), field.value.span.start);
+        let _ = field;
+        let Some(c) = kpiform_core::Facts::new(&text, f, None).calc else {
+            continue;
+        };
         println!(
             "== form {} items={} year={:?}",
             n + 1,

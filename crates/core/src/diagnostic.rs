@@ -1,6 +1,7 @@
-//! Diagnostics: what a rule found, where, how bad, and how it might be fixed.
+//! Diagnostics: what a rule found, where, how bad, and how it might be fixed; and what a rule
+//! is ([`RuleInfo`]: code, name, severity, category, fix kind, documentation), which every
+//! diagnostic points to. The rules themselves (their checks) live in `rules/`, above.
 
-use crate::rules::RuleInfo;
 use crate::span::Span;
 
 /// How serious a finding is. Ordered from most to least severe.
@@ -143,25 +144,181 @@ impl Diagnostic {
         self.related.push(Related { span, label });
         self
     }
+
+    /// Offer a fix: replace the text of `span` by `replacement`. Its applicability is the one
+    /// its rule declares (a rule declares its fix kind once, in its [`RuleInfo`]).
+    pub fn with_fix(mut self, title: Message, span: Span, replacement: impl Into<String>) -> Self {
+        let applicability = match self.rule.fix {
+            FixKind::Safe => Applicability::Safe,
+            FixKind::Suggest => Applicability::Suggest,
+            FixKind::None => {
+                debug_assert!(false, "{} declares no fix but offers one", self.rule.code);
+                Applicability::Suggest
+            }
+        };
+        self.fix = Some(Fix {
+            applicability,
+            title,
+            span,
+            replacement: replacement.into(),
+        });
+        self
+    }
 }
 
-/// A short quote of pasted text for messages: whitespace folded, at most `max` characters.
-pub fn excerpt(text: &str, max: usize) -> String {
-    let mut out = String::new();
-    let mut count = 0;
-    let mut last_space = true;
-    for c in text.chars() {
-        let c = if crate::text::is_space(c) { ' ' } else { c };
-        if c == ' ' && last_space {
-            continue;
+/// Diagnostics per severity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    pub error: usize,
+    pub warning: usize,
+    pub info: usize,
+}
+
+impl Counts {
+    /// The counts of some diagnostics.
+    pub fn of<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>) -> Counts {
+        let mut c = Counts::default();
+        for d in diagnostics {
+            c.add(d.severity);
         }
-        last_space = c == ' ';
-        if count == max {
-            out.push('…');
-            return out.trim_end().to_string();
-        }
-        out.push(c);
-        count += 1;
+        c
     }
-    out.trim_end().to_string()
+
+    pub fn add(&mut self, severity: Severity) {
+        match severity {
+            Severity::Error => self.error += 1,
+            Severity::Warning => self.warning += 1,
+            Severity::Info => self.info += 1,
+        }
+    }
+
+    pub fn get(&self, severity: Severity) -> usize {
+        match severity {
+            Severity::Error => self.error,
+            Severity::Warning => self.warning,
+            Severity::Info => self.info,
+        }
+    }
+
+    pub fn total(&self) -> usize {
+        self.error + self.warning + self.info
+    }
+}
+
+impl std::ops::AddAssign for Counts {
+    fn add_assign(&mut self, other: Counts) {
+        self.error += other.error;
+        self.warning += other.warning;
+        self.info += other.info;
+    }
+}
+
+/// The families of rules, by the first letter of their code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "wire", derive(serde::Serialize, serde::Deserialize))]
+pub enum Category {
+    /// S: the shape of the form (sections, fields, tables).
+    Structure,
+    /// F: header field values.
+    Fields,
+    /// A: amounts and their arithmetic.
+    Amounts,
+    /// I: the indicator framework.
+    Indicators,
+    /// V: indicator values.
+    Values,
+    /// T: free text.
+    Text,
+    /// X: across the forms of one paste.
+    CrossForm,
+}
+
+impl Category {
+    pub const ALL: [Category; 7] = [
+        Category::Structure,
+        Category::Fields,
+        Category::Amounts,
+        Category::Indicators,
+        Category::Values,
+        Category::Text,
+        Category::CrossForm,
+    ];
+
+    /// The category of a rule code, by its first letter (`A005` → amounts).
+    pub fn of_code(code: &str) -> Option<Category> {
+        let i = "SFAIVTX".find(code.get(..1)?)?;
+        Some(Category::ALL[i])
+    }
+
+    pub fn name(self) -> Message {
+        match self {
+            Category::Structure => Message::new("结构", "structure"),
+            Category::Fields => Message::new("字段", "fields"),
+            Category::Amounts => Message::new("金额", "amounts"),
+            Category::Indicators => Message::new("指标体系", "indicator framework"),
+            Category::Values => Message::new("指标值", "indicator values"),
+            Category::Text => Message::new("文字", "text"),
+            Category::CrossForm => Message::new("跨表", "across forms"),
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Structure => "structure",
+            Category::Fields => "fields",
+            Category::Amounts => "amounts",
+            Category::Indicators => "indicators",
+            Category::Values => "values",
+            Category::Text => "text",
+            Category::CrossForm => "cross-form",
+        }
+    }
+}
+
+/// Whether a rule can offer a fix, and of which kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FixKind {
+    None,
+    Safe,
+    Suggest,
+}
+
+impl FixKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FixKind::None => "none",
+            FixKind::Safe => "safe",
+            FixKind::Suggest => "suggest",
+        }
+    }
+}
+
+/// The documentation of a rule: what it catches, why it matters (with its source), an example
+/// that fires and its corrected form. Rendered into the rule pages of the site and `kpiform rules`.
+///
+/// The examples run: a test checks each bad example fires its rule and each good one does not
+/// (see `rules::examples` for how a fragment of a form is checked).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RuleDoc {
+    pub catches_zh: &'static str,
+    pub catches_en: &'static str,
+    pub why_zh: &'static str,
+    pub why_en: &'static str,
+    pub source: &'static str,
+    pub bad_example: &'static str,
+    pub good_example: &'static str,
+}
+
+/// What a rule is: its stable code, kebab-case name, default severity, family, fix kind,
+/// titles and documentation. Every [`Diagnostic`] points to its rule's.
+#[derive(Debug, PartialEq, Eq)]
+pub struct RuleInfo {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub severity: Severity,
+    pub category: Category,
+    pub fix: FixKind,
+    pub title_zh: &'static str,
+    pub title_en: &'static str,
+    pub doc: RuleDoc,
 }

@@ -56,21 +56,6 @@ pub struct ChangeJson {
     pub after: String,
 }
 
-/// The JSON view of one change.
-pub fn change(text: &str, lines: &LineIndex, c: &crate::export::Change, lang: Lang) -> ChangeJson {
-    let lc = lines.line_col(text, c.span.start);
-    ChangeJson {
-        code: c.code,
-        description: crate::export::Change::describe(c.code)
-            .get(lang)
-            .to_string(),
-        line: lc.line,
-        column: lc.column,
-        before: c.before.clone(),
-        after: c.after.clone(),
-    }
-}
-
 #[derive(Debug, Serialize)]
 pub struct FormJson {
     pub kind: &'static str,

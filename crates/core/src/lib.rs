@@ -2,26 +2,42 @@
 //! performance-target declaration forms).
 //!
 //! Pure Rust: no IO, no browser, no terminal. The page, the JavaScript API and the CLI call
-//! [`parse`] and render what it returns.
+//! [`check`] (or [`parse`]) and render what it returns; what they use is re-exported here, and
+//! the modules behind it are private to the crate but for the two boundaries, [`json`] (the CLI's
+//! JSON contract) and [`export`] (the cleaned exports), and the page's private [`wire`].
+//!
+//! The modules form layers, each using only those below it (ARCHITECTURE.md; a test checks it):
+//!
+//! ```text
+//! span, text → value, calc → model, diagnostic → parse → rules → json → export → wire
+//! ```
 
-pub mod calc;
-pub mod diagnostic;
+mod calc;
+mod diagnostic;
 pub mod export;
 pub mod json;
-pub mod model;
-pub mod parse;
-pub mod rules;
-pub mod span;
-pub mod text;
-pub mod value;
+mod model;
+mod parse;
+mod rules;
+mod span;
+mod text;
+mod value;
 #[cfg(feature = "wire")]
 pub mod wire;
 
-pub use diagnostic::{Diagnostic, Lang, Message, Severity};
-pub use model::{Document, FieldKey, Form, FormKind, Indicator};
-pub use parse::parse;
-pub use rules::{check, Options};
-pub use span::{LineIndex, Span};
+pub use diagnostic::{
+    Applicability, Category, Counts, Diagnostic, Fix, FixKind, Lang, Message, Related, RuleDoc,
+    RuleInfo, Severity,
+};
+pub use model::{
+    AmountUnit, Cell, Document, Field, FieldKey, Form, FormKind, Indicator, Level1, Level2, Task,
+    Text,
+};
+pub use rules::docs;
+pub use rules::{all as rules, by_code as rule, check, parse, Facts, Options, UnknownCode};
+pub use span::{utf16_offset, LineCol, LineIndex, Span};
+pub use text::{excerpt, is_space, label_key, thousands, to_simplified, Cents};
+pub use value::{expected_kind, parse_value, Expected, Op, ParsedValue, ValueKind};
 
 /// The version of kpiform, as in `Cargo.toml`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -3,6 +3,11 @@
 
 use crate::text::{is_space, to_half_width};
 
+/// `不适用` and its equivalents in a cell: the row, or the value, does not apply.
+pub fn is_not_applicable(text: &str) -> bool {
+    text.len() <= 32 && matches!(crate::text::label_key(text).as_str(), "不适用" | "不涉及")
+}
+
 /// Parse an amount as written in a header cell: thousands separators (`,` `，`), full-width
 /// digits, spaces, an optional `¥` and an optional trailing `元`/`万元` are accepted. Misplaced
 /// separators are tolerated here (the amount rules report them); two decimal points or any other
@@ -250,7 +255,7 @@ pub fn parse_value(text: &str) -> ParsedValue {
         v.kind = ValueKind::Empty;
         return v;
     }
-    if crate::parse::vocab::is_not_applicable(t) {
+    if is_not_applicable(t) {
         v.kind = ValueKind::NotApplicable;
         return v;
     }

@@ -56,7 +56,8 @@ pub fn restore(doc: &mut Document, text: &str) {
 pub(crate) mod rule {
     use serde::{de::Error, Deserialize, Deserializer, Serializer};
 
-    use crate::rules::{by_code, RuleInfo};
+    use crate::diagnostic::RuleInfo;
+    use crate::rules::by_code;
 
     pub fn serialize<S: Serializer>(rule: &&'static RuleInfo, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(rule.code)

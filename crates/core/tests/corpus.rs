@@ -1,7 +1,7 @@
 //! The parser on the four real corpus dumps (copied into tests/fixtures/corpus).
 
-use kpiform_core::model::{Document, FieldKey, FormKind};
 use kpiform_core::parse;
+use kpiform_core::{Document, FieldKey, FormKind};
 
 const FILES: [(&str, &str); 4] = [
     (

@@ -3,8 +3,8 @@
 //! tests/exports/test_exports.py.)
 
 use kpiform_core::export::{clean, export, normalize_cell, ExportOptions, Format, Input};
-use kpiform_core::model::{FieldKey, Form};
 use kpiform_core::parse;
+use kpiform_core::{FieldKey, Form};
 
 const FILES: [&str; 4] = [
     include_str!("../../../tests/fixtures/corpus/000_9a8050d2e31200e0.txt"),
@@ -16,7 +16,7 @@ const FILES: [&str; 4] = [
 /// A text as the cleaning should leave it: Simplified (T006), spaces folded, width and
 /// operators canonical.
 fn canon(s: &str) -> String {
-    let simplified: String = s.chars().map(kpiform_core::text::to_simplified).collect();
+    let simplified: String = s.chars().map(kpiform_core::to_simplified).collect();
     let folded: Vec<String> = simplified
         .lines()
         .map(|l| normalize_cell(l, false).0)

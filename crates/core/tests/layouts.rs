@@ -2,8 +2,8 @@
 
 mod common;
 
-use kpiform_core::model::{FieldKey, FormKind};
 use kpiform_core::parse;
+use kpiform_core::{FieldKey, FormKind};
 
 const F000: &str = include_str!("../../../tests/fixtures/corpus/000_9a8050d2e31200e0.txt");
 

@@ -3,8 +3,8 @@
 
 use std::fmt::Write;
 
-use kpiform_core::model::Form;
 use kpiform_core::parse;
+use kpiform_core::Form;
 
 fn short(s: &str) -> String {
     let one_line = s.replace('\n', "⏎");

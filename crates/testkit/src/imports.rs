@@ -376,14 +376,7 @@ fn paths(code: &str, module: &str) -> Vec<(usize, String)> {
 }
 
 fn word_at(c: &[char], i: usize, w: &str) -> bool {
-    let mut j = i;
-    for ch in w.chars() {
-        if c.get(j) != Some(&ch) {
-            return false;
-        }
-        j += 1;
-    }
-    true
+    w.chars().enumerate().all(|(k, ch)| c.get(i + k) == Some(&ch))
 }
 
 fn skip_space(c: &[char], mut i: usize) -> usize {

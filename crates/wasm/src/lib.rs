@@ -246,8 +246,7 @@ struct RuleJs {
 /// Every rule of the catalogue.
 #[wasm_bindgen(unchecked_return_type = "Rule[]")]
 pub fn rules() -> Result<JsValue, JsError> {
-    let list: Vec<RuleJs> = kpiform_core::rules::ALL
-        .iter()
+    let list: Vec<RuleJs> = kpiform_core::rules()
         .map(|r| RuleJs {
             code: r.code,
             name: r.name,

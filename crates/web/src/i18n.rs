@@ -4,7 +4,7 @@
 //! carry both languages themselves ([`kpiform_core::Message`]); everything the page adds lives
 //! here: fixed strings as [`Tr`] constants, strings with numbers as functions.
 
-use kpiform_core::value::ValueKind;
+use kpiform_core::ValueKind;
 use kpiform_core::{FormKind, Lang, Message};
 
 use crate::settings::Theme;

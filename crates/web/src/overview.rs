@@ -1,7 +1,7 @@
 //! The overview: totals, the forms table (sortable; a click opens the form), and a chart of the
 //! problems by category (plain SVG).
 
-use kpiform_core::rules::Category;
+use kpiform_core::Category;
 use kpiform_core::{FormKind, Lang, Severity};
 use leptos::prelude::*;
 
@@ -506,7 +506,7 @@ mod tests {
             name: Some(format!("f{number}")),
             code: None,
             unit_name: None,
-            unit: Some(kpiform_core::model::AmountUnit::Yuan),
+            unit: Some(kpiform_core::AmountUnit::Yuan),
             total: None,
             year,
             indicators: 0,

@@ -5,8 +5,8 @@
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
-use kpiform_core::diagnostic::Applicability;
-use kpiform_core::rules::Category;
+use kpiform_core::Applicability;
+use kpiform_core::Category;
 use kpiform_core::Lang;
 use leptos::prelude::*;
 

@@ -10,9 +10,9 @@ use std::collections::hash_map::DefaultHasher;
 use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
 
-use kpiform_core::diagnostic::{excerpt, Applicability};
-use kpiform_core::model::AmountUnit;
-use kpiform_core::rules::Category;
+use kpiform_core::AmountUnit;
+use kpiform_core::Category;
+use kpiform_core::{excerpt, Applicability};
 use kpiform_core::{Diagnostic, Document, FieldKey, FormKind, Message, Severity, Span};
 
 /// Severities, most severe first.

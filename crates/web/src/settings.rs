@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use kpiform_core::rules::{self, RuleInfo};
+use kpiform_core::{rule, RuleInfo};
 use kpiform_core::{Lang, Options, Severity};
 
 use crate::dom;
@@ -127,7 +127,7 @@ impl RuleSettings {
                 "off" => {
                     out.off = value
                         .split(',')
-                        .filter_map(|c| rules::by_code(c.trim()))
+                        .filter_map(|c| rule(c.trim()))
                         .map(|r| r.code)
                         .collect();
                     out.off.sort_unstable();
@@ -139,7 +139,7 @@ impl RuleSettings {
                             continue;
                         };
                         if let (Some(rule), Some(sev)) =
-                            (rules::by_code(code.trim()), Severity::parse(sev.trim()))
+                            (rule(code.trim()), Severity::parse(sev.trim()))
                         {
                             if sev != rule.severity {
                                 out.severity.insert(rule.code, sev);
@@ -211,9 +211,9 @@ mod tests {
             budget_year: Some(2024),
             ..RuleSettings::default()
         };
-        s.set_on(rules::by_code("V002").unwrap(), false);
-        s.set_on(rules::by_code("T003").unwrap(), false);
-        s.set_severity(rules::by_code("V007").unwrap(), Severity::Info);
+        s.set_on(rule("V002").unwrap(), false);
+        s.set_on(rule("T003").unwrap(), false);
+        s.set_severity(rule("V007").unwrap(), Severity::Info);
         let text = s.serialize();
         assert_eq!(text, "year=2024\noff=T003,V002\nseverity=V007:info\n");
         assert_eq!(RuleSettings::parse(&text), s);
@@ -221,10 +221,7 @@ mod tests {
         assert_eq!(o.ignore, ["T003", "V002"]);
         assert!(o.validate().is_ok());
         // Setting a rule back to its own severity removes the override.
-        s.set_severity(
-            rules::by_code("V007").unwrap(),
-            rules::by_code("V007").unwrap().severity,
-        );
+        s.set_severity(rule("V007").unwrap(), rule("V007").unwrap().severity);
         assert!(s.severity.is_empty());
     }
 

@@ -1,6 +1,6 @@
 //! The settings view: budget year, every rule on or off and its severity, language, theme.
 
-use kpiform_core::rules::{Category, ALL};
+use kpiform_core::Category;
 use kpiform_core::{Lang, Severity};
 use leptos::prelude::*;
 
@@ -113,7 +113,7 @@ pub fn SettingsView(st: State) -> impl IntoView {
                         {move || {
                             let off = st.rules.with(|r| r.off.len());
                             let changed = st.rules.with(|r| r.severity.len());
-                            t::rules_summary(lang.get(), ALL.len() - off, ALL.len(), changed)
+                            t::rules_summary(lang.get(), kpiform_core::rules().len() - off, kpiform_core::rules().len(), changed)
                         }}
                     </span>
                     <button
@@ -136,10 +136,9 @@ fn rules_table(st: State, l: Lang) -> impl IntoView {
     let groups = Category::ALL
         .iter()
         .map(|&cat| {
-            let rows = ALL
-                .iter()
+            let rows = kpiform_core::rules()
                 .filter(|r| r.category == cat)
-                .map(|&rule| {
+                .map(|rule| {
                     let code = rule.code;
                     let id = format!("rule-{code}");
                     let title = match l {

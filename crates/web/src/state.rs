@@ -12,7 +12,7 @@ use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 use std::time::Duration;
 
-use kpiform_core::span::utf16_offset;
+use kpiform_core::utf16_offset;
 use kpiform_core::{Document, Lang, Message, Severity, Span};
 use leptos::html;
 use leptos::prelude::*;

@@ -5,9 +5,9 @@
 
 use std::sync::Arc;
 
-use kpiform_core::model::{AmountUnit, Field, Indicator, Level1};
-use kpiform_core::rules::facts::Facts;
-use kpiform_core::value::{parse_value, ValueKind};
+use kpiform_core::Facts;
+use kpiform_core::{parse_value, ValueKind};
+use kpiform_core::{AmountUnit, Field, Indicator, Level1};
 use kpiform_core::{FieldKey, Form, FormKind, Lang, Span};
 use leptos::prelude::*;
 

@@ -121,7 +121,7 @@ pub fn clean(text: &str, options: &ExportOptions) -> Cleaned {
     }
     edited.push_str(&text[at..]);
 
-    let doc2 = crate::parse::parse(&edited);
+    let doc2 = crate::rules::parse(&edited);
     // Forms keep their order: A001's form indices carry over.
     let mut out = String::with_capacity(edited.len());
     let mut w = Writer {

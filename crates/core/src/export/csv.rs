@@ -238,7 +238,7 @@ pub fn diagnostics_table(inputs: &[(&Input, Document)], lang: Lang) -> Table {
                 Cell::Text(d.severity.label().get(lang).to_string()),
                 Cell::Text(d.code().to_string()),
                 Cell::Text(d.message.get(lang).to_string()),
-                Cell::Text(crate::diagnostic::excerpt(d.span.text(input.text), 80)),
+                Cell::Text(crate::text::excerpt(d.span.text(input.text), 80)),
                 Cell::text(d.fix.as_ref().map(|f| f.replacement.as_str())),
             ]);
         }

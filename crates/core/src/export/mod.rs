@@ -13,8 +13,9 @@ mod zip;
 pub use clean::{clean, normalize_cell, Cleaned};
 
 use crate::diagnostic::{Lang, Message};
+use crate::json::ChangeJson;
 use crate::model::Document;
-use crate::span::Span;
+use crate::span::{LineIndex, Span};
 
 /// The export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -146,6 +147,19 @@ impl Change {
     }
 }
 
+/// The JSON view of one change.
+fn change_json(text: &str, lines: &LineIndex, c: &Change, lang: Lang) -> ChangeJson {
+    let lc = lines.line_col(text, c.span.start);
+    ChangeJson {
+        code: c.code,
+        description: Change::describe(c.code).get(lang).to_string(),
+        line: lc.line,
+        column: lc.column,
+        before: c.before.clone(),
+        after: c.after.clone(),
+    }
+}
+
 /// Produce `format` for the inputs. CSV gives two files (forms and indicators); every other
 /// format one.
 /// The media types of the exported files.
@@ -191,7 +205,7 @@ pub fn export(inputs: &[Input], format: Format, options: &ExportOptions) -> Vec<
                     j.changes = cleaned
                         .changes
                         .iter()
-                        .map(|c| crate::json::change(input.text, &doc.lines, c, options.lang))
+                        .map(|c| change_json(input.text, &doc.lines, c, options.lang))
                         .collect();
                     j
                 })

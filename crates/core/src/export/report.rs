@@ -3,9 +3,9 @@
 //! one form per page, nothing loaded from outside).
 
 use super::Input;
-use crate::diagnostic::{excerpt, Diagnostic, Lang, Severity};
+use crate::diagnostic::{Category, Diagnostic, Lang, Severity};
 use crate::model::{Document, FieldKey, Form};
-use crate::rules::docs::escape;
+use crate::text::{escape, excerpt};
 
 struct Words {
     title: &'static str,
@@ -133,7 +133,7 @@ fn split(doc: &Document, w: &Words) -> Vec<(&'static str, Vec<Diagnostic>)> {
         .diagnostics
         .iter()
         .cloned()
-        .partition(|d| d.rule.category == crate::rules::Category::Structure);
+        .partition(|d| d.rule.category == Category::Structure);
     [(w.outside, outside), (w.across, across)]
         .into_iter()
         .filter(|(_, l)| !l.is_empty())

@@ -28,7 +28,7 @@ fn xml(s: &str) -> String {
                 || c == '\u{ffff}')
         })
         .collect();
-    crate::rules::docs::escape(&allowed)
+    crate::text::escape(&allowed)
 }
 
 /// `A`, `B`, … `Z`, `AA` …

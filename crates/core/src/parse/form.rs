@@ -3,8 +3,8 @@
 use super::lines::{is_separator_row, split_cells, Line, RawCell};
 use super::table::{place_row, Inherited, Layout};
 use super::vocab::{self, match_label, table_column, LabelTarget};
+use super::{IssueKind, Unplaced};
 use crate::model::{AmountUnit, Field, FieldKey, Form, FormKind, Task, Text};
-use crate::rules::structure::{self as s, Unplaced};
 use crate::span::Span;
 use crate::text::{clean, is_blank, label_key, trim_range};
 use crate::value::parse_amount;
@@ -50,6 +50,8 @@ enum Current {
 /// (text between forms, reported by the caller as S001).
 pub struct Read {
     pub form: Form,
+    /// What could not be placed or was not found, in the order of the text.
+    pub issues: Vec<(Span, IssueKind)>,
     pub trailing: Vec<Span>,
 }
 
@@ -62,6 +64,7 @@ pub struct FormReader<'a> {
     inherited: Inherited,
     /// Unplaced lines as (line index, span).
     unplaced: Vec<(usize, Span)>,
+    issues: Vec<(Span, IssueKind)>,
     last_placed: usize,
     label_unit: Option<AmountUnit>,
     line_unit: Option<AmountUnit>,
@@ -97,10 +100,16 @@ impl<'a> FormReader<'a> {
             current: Current::None,
             inherited: Inherited::default(),
             unplaced: Vec::new(),
+            issues: Vec::new(),
             last_placed: 0,
             label_unit: None,
             line_unit: None,
         }
+    }
+
+    /// Report content of the form that could not be placed (S004).
+    fn cannot_place(&mut self, span: Span, why: Unplaced) {
+        self.issues.push((span, IssueKind::Unplaced(why)));
     }
 
     pub fn read(mut self) -> Read {
@@ -210,11 +219,7 @@ impl<'a> FormReader<'a> {
         let row = Span::new(row.start + a, row.start + b);
         if let Some(placed) = place_row(self.text, cells, row, &layout, &mut self.inherited) {
             for span in placed.extra {
-                self.form.diagnostics.push(s::unrecognized_content(
-                    span,
-                    span.text(self.text),
-                    Unplaced::ExtraCell,
-                ));
+                self.cannot_place(span, Unplaced::ExtraCell);
             }
             self.form.indicators.push(placed.indicator);
             self.placed(i);
@@ -272,11 +277,7 @@ impl<'a> FormReader<'a> {
                 self.unplaced.push((i, span));
                 return;
             }
-            self.form.diagnostics.push(s::unrecognized_content(
-                span,
-                span.text(self.text),
-                Unplaced::Line,
-            ));
+            self.cannot_place(span, Unplaced::Line);
         }
         self.placed(i);
         for seg in segments {
@@ -295,11 +296,7 @@ impl<'a> FormReader<'a> {
                         .first()
                         .filter(|v| v.start < cells[seg.cells_after - 1].span.end)
                     {
-                        self.form.diagnostics.push(s::unrecognized_content(
-                            *glued,
-                            glued.text(self.text),
-                            Unplaced::ExtraValue,
-                        ));
+                        self.cannot_place(*glued, Unplaced::ExtraValue);
                     }
                     let mut layout = TaskLayout::default();
                     for (ci, cell) in cells.iter().enumerate().skip(seg.cells_after) {
@@ -321,11 +318,7 @@ impl<'a> FormReader<'a> {
                                 self.label_unit.get_or_insert(AmountUnit::Yuan);
                             }
                         } else {
-                            self.form.diagnostics.push(s::unrecognized_content(
-                                cell.span,
-                                cell.text(self.text),
-                                Unplaced::ExtraCell,
-                            ));
+                            self.cannot_place(cell.span, Unplaced::ExtraCell);
                             continue;
                         }
                         self.form.structure.push(cell.span);
@@ -427,11 +420,7 @@ impl<'a> FormReader<'a> {
                         unit,
                         &[*v],
                     ),
-                    None => self.form.diagnostics.push(s::unrecognized_content(
-                        *v,
-                        v.text(self.text),
-                        Unplaced::ExtraValue,
-                    )),
+                    None => self.cannot_place(*v, Unplaced::ExtraValue),
                 }
             }
             self.current = Current::None;
@@ -479,16 +468,11 @@ impl<'a> FormReader<'a> {
         };
         if let Some(first) = self.form.fields.iter().position(|f| f.key == key) {
             let whole = label.cover(span);
-            self.form.diagnostics.push(
-                s::unrecognized_content(whole, whole.text(self.text), Unplaced::DuplicateField)
-                    .with_related(
-                        self.form.fields[first]
-                            .label
-                            .span
-                            .cover(self.form.fields[first].value.span),
-                        crate::diagnostic::Message::new("第一次出现", "first occurrence"),
-                    ),
-            );
+            let first = self.form.fields[first]
+                .label
+                .span
+                .cover(self.form.fields[first].value.span);
+            self.cannot_place(whole, Unplaced::DuplicateField { first });
             self.current = Current::None;
             return;
         }
@@ -547,11 +531,7 @@ impl<'a> FormReader<'a> {
                     "其他资金" => layout.other = ci,
                     _ if cells[ci].is_empty() => continue,
                     _ => {
-                        self.form.diagnostics.push(s::unrecognized_content(
-                            cells[ci].span,
-                            cells[ci].text(self.text),
-                            Unplaced::ExtraCell,
-                        ));
+                        self.cannot_place(cells[ci].span, Unplaced::ExtraCell);
                         continue;
                     }
                 }
@@ -611,11 +591,7 @@ impl<'a> FormReader<'a> {
         ];
         for (ci, c) in cells.iter().enumerate() {
             if !c.is_empty() && !used.contains(&ci) {
-                self.form.diagnostics.push(s::unrecognized_content(
-                    c.span,
-                    c.text(self.text),
-                    Unplaced::ExtraCell,
-                ));
+                self.cannot_place(c.span, Unplaced::ExtraCell);
             }
         }
         self.form.tasks.push(task);
@@ -625,7 +601,7 @@ impl<'a> FormReader<'a> {
 
     fn finish(mut self) -> Read {
         let mut trailing = Vec::new();
-        for &(i, span) in &self.unplaced {
+        for (i, span) in std::mem::take(&mut self.unplaced) {
             // After the indicator table, what is not placed lies between forms.
             if i > self.last_placed && matches!(self.phase, Phase::Table(_)) {
                 trailing.push(span);
@@ -635,11 +611,7 @@ impl<'a> FormReader<'a> {
                 } else {
                     Unplaced::Line
                 };
-                self.form.diagnostics.push(s::unrecognized_content(
-                    span,
-                    span.text(self.text),
-                    why,
-                ));
+                self.cannot_place(span, why);
             }
         }
         let end = self.lines[self.last_placed].span.end;
@@ -663,13 +635,14 @@ impl<'a> FormReader<'a> {
 
         self.check_required();
         if self.form.indicators.is_empty() {
-            self.form
-                .diagnostics
-                .push(s::indicator_table_missing(self.form.title.span));
+            self.issues
+                .push((self.form.title.span, IssueKind::NoIndicators));
         }
-        self.form.diagnostics.sort_by_key(|d| d.span.start);
+        // In the order of the text (stable: what was found first at one place stays first).
+        self.issues.sort_by_key(|(span, _)| span.start);
         Read {
             form: self.form,
+            issues: self.issues,
             trailing,
         }
     }
@@ -680,25 +653,27 @@ impl<'a> FormReader<'a> {
         if form.years().is_some_and(|y| y > 1) {
             required.push(FieldKey::LongTermGoal);
         }
-        let mut found = Vec::new();
         for key in required {
             match form.field(key) {
-                None => found.push(s::required_field_missing(
-                    form.kind,
-                    key,
+                None => self.issues.push((
                     form.title.span,
-                    false,
+                    IssueKind::MissingField {
+                        kind: form.kind,
+                        key,
+                        present: false,
+                    },
                 )),
-                Some(f) if is_blank(&f.value.text) => found.push(s::required_field_missing(
-                    form.kind,
-                    key,
+                Some(f) if is_blank(&f.value.text) => self.issues.push((
                     f.label.span,
-                    true,
+                    IssueKind::MissingField {
+                        kind: form.kind,
+                        key,
+                        present: true,
+                    },
                 )),
                 Some(_) => {}
             }
         }
-        self.form.diagnostics.extend(found);
     }
 }
 

@@ -1,19 +1,71 @@
-//! The parser: pasted text in, [`Document`] out. It never fails and never panics: whatever it
-//! cannot place is reported (S001 outside forms, S004 inside).
+//! The parser: pasted text in, [`Parsed`] out: the [`Document`] and, beside it, the parser's own
+//! facts about what it could not place or did not find ([`Issue`]s), the way rust-analyzer's
+//! parser returns its tree and its errors. It never fails and never panics. The structure rules
+//! (`rules::structure`, S001–S004) turn the issues into diagnostics; the parser knows no rule.
 
 mod form;
 pub(crate) mod lines;
 mod table;
 pub(crate) mod vocab;
 
-use crate::diagnostic::Diagnostic;
-use crate::model::Document;
-use crate::rules::structure::text_outside_form;
+use crate::model::{Document, FieldKey, FormKind};
 use crate::span::{LineIndex, Span};
 use lines::{split_lines, Line};
 
+/// What the parser gives: the structure, and what it could not place or did not find.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    /// The forms, with no diagnostics yet.
+    pub doc: Document,
+    /// Text outside any form first (in the order of the text), then each form's in turn (in
+    /// the order of the text within the form).
+    pub issues: Vec<Issue>,
+}
+
+/// One thing the parser could not place or did not find.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Issue {
+    /// The form it belongs to (its index in [`Document::forms`]), or `None` outside any form.
+    pub form: Option<usize>,
+    pub span: Span,
+    pub kind: IssueKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum IssueKind {
+    /// A block of non-empty lines before the first form, between forms, or in a document that
+    /// is no 申报表 (a 自评表).
+    OutsideForm,
+    /// A required field of the form's kind is absent (`present: false`; the span is the title)
+    /// or empty (the span is its label).
+    MissingField {
+        kind: FormKind,
+        key: FieldKey,
+        present: bool,
+    },
+    /// The form has no indicator row (the span is the title).
+    NoIndicators,
+    /// Content inside a form that could not be placed.
+    Unplaced(Unplaced),
+}
+
+/// Why a piece of a form could not be placed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unplaced {
+    /// A line in the header part with no label.
+    Line,
+    /// A cell beyond the columns of the indicator table.
+    ExtraCell,
+    /// A line inside the indicator table that is not a row.
+    TableLine,
+    /// A header field given twice; the first (its label and value) is kept.
+    DuplicateField { first: Span },
+    /// More than one value cell for a one-line field.
+    ExtraValue,
+}
+
 /// Parse a paste of one or many forms.
-pub fn parse(text: &str) -> Document {
+pub fn parse(text: &str) -> Parsed {
     let lines = split_lines(text);
     // Form boundaries: 申报表 titles start a form; 自评表 titles start text that is no form.
     let titles: Vec<(usize, Option<crate::model::FormKind>)> = lines
@@ -41,34 +93,51 @@ pub fn parse(text: &str) -> Document {
         lines: LineIndex::new(text),
         budget_year: None,
     };
+    let mut outside_spans = Vec::new();
+    let mut in_forms = Vec::new();
     let first = titles.first().map_or(lines.len(), |t| t.0);
-    outside(text, &lines[..first], &mut doc.diagnostics);
+    outside(text, &lines[..first], &mut outside_spans);
     for (n, &(start, kind)) in titles.iter().enumerate() {
         let end = titles.get(n + 1).map_or(lines.len(), |t| t.0);
         let Some(kind) = kind else {
-            outside(text, &lines[start..end], &mut doc.diagnostics);
+            outside(text, &lines[start..end], &mut outside_spans);
             continue;
         };
         let read = form::FormReader::new(text, kind, &lines[start..end]).read();
+        let index = doc.forms.len();
+        in_forms.extend(read.issues.into_iter().map(|(span, kind)| Issue {
+            form: Some(index),
+            span,
+            kind,
+        }));
         doc.forms.push(read.form);
         let spans: Vec<Line> = read
             .trailing
             .into_iter()
             .map(|span| Line { span })
             .collect();
-        outside(text, &spans, &mut doc.diagnostics);
+        outside(text, &spans, &mut outside_spans);
     }
-    doc.diagnostics.sort_by_key(|d| d.span.start);
-    doc
+    outside_spans.sort_by_key(|s| s.start);
+    let mut issues: Vec<Issue> = outside_spans
+        .into_iter()
+        .map(|span| Issue {
+            form: None,
+            span,
+            kind: IssueKind::OutsideForm,
+        })
+        .collect();
+    issues.extend(in_forms);
+    Parsed { doc, issues }
 }
 
-/// S001 for each run of consecutive non-empty lines outside any form.
-fn outside(text: &str, lines: &[Line], out: &mut Vec<Diagnostic>) {
+/// Each run of consecutive non-empty lines outside any form (for S001).
+fn outside(text: &str, lines: &[Line], out: &mut Vec<Span>) {
     let mut block: Option<Span> = None;
     let mut last_end = 0usize;
-    let flush = |block: &mut Option<Span>, out: &mut Vec<Diagnostic>| {
+    let flush = |block: &mut Option<Span>, out: &mut Vec<Span>| {
         if let Some(span) = block.take() {
-            out.push(text_outside_form(span, span.text(text)));
+            out.push(span);
         }
     };
     for line in lines {

@@ -7,10 +7,11 @@
 //! a row whose cells are all moved left or right is read with that shift.
 
 use super::lines::RawCell;
-use super::vocab::{category, is_not_applicable, Column};
+use super::vocab::{category, Column};
 use crate::model::{Indicator, Level1, Level2, Text};
 use crate::span::Span;
 use crate::text::clean;
+use crate::value::is_not_applicable;
 
 /// Column positions of the indicator table, from its header row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -359,11 +359,6 @@ pub fn category(raw: &str) -> Category {
     }
 }
 
-/// `不适用` and its equivalents in a cell.
-pub fn is_not_applicable(text: &str) -> bool {
-    text.len() <= 32 && matches!(label_key(text).as_str(), "不适用" | "不涉及")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

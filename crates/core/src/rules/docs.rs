@@ -2,23 +2,9 @@
 //! and an index). `kpiform rules --format html --out site/rules` writes them; a test keeps the
 //! committed copies in step.
 
-use super::{Category, FixKind, RuleInfo, ALL};
-
-/// Escape text for HTML element content and attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+use super::all;
+use crate::diagnostic::{Category, FixKind, RuleInfo};
+use crate::text::escape;
 
 fn fix_label(f: FixKind) -> (&'static str, &'static str) {
     match f {
@@ -109,7 +95,7 @@ pub fn index_page() -> String {
     h.push_str("<nav><a href=\"../index.html\">返回检查页面 / Back to the checker</a></nav>\n<main>\n<h1>规则目录 <span class=\"en\">Rule catalogue</span></h1>\n");
     h.push_str("<p>每条规则有稳定的编号：编号一旦发布就不再改变含义。<span class=\"en\" lang=\"en\">Every rule has a stable code: a code never changes meaning once shipped.</span></p>\n");
     for cat in Category::ALL {
-        let rules: Vec<&&RuleInfo> = ALL.iter().filter(|r| r.category == cat).collect();
+        let rules: Vec<&RuleInfo> = all().filter(|r| r.category == cat).collect();
         if rules.is_empty() {
             continue;
         }
@@ -159,7 +145,7 @@ pub fn site_files() -> Vec<(String, String)> {
         ("index.html".to_string(), index_page()),
         ("rules.css".to_string(), CSS.to_string()),
     ];
-    for r in ALL {
+    for r in all() {
         files.push((format!("{}.html", r.code), rule_page(r)));
     }
     files
@@ -171,7 +157,7 @@ mod tests {
 
     #[test]
     fn pages_escape_their_text() {
-        let page = rule_page(&crate::rules::values::V012);
+        let page = rule_page(crate::rules::by_code("V012").unwrap());
         assert!(page.contains("<h1><code>V012</code> 指标值夹杂文字</h1>"));
         assert!(!page.contains("<script"));
         assert_eq!(
@@ -179,7 +165,7 @@ mod tests {
             "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
         );
         let index = index_page();
-        for r in ALL {
+        for r in all() {
             assert!(index.contains(&format!("href=\"{}.html\"", r.code)));
         }
     }

@@ -4,6 +4,7 @@
 
 use crate::calc::{self, CalcBasis};
 use crate::model::{AmountUnit, Document, FieldKey, Form};
+use crate::text::similarity::similar_at_least;
 use crate::value::{expected_kind, parse_value, Expected, ParsedValue};
 
 /// The facts of one form.
@@ -52,7 +53,7 @@ impl Facts {
                 form.text(FieldKey::PolicyBasis),
                 form.text(FieldKey::CalcBasis),
             ) {
-                (Some(p), Some(c)) => super::text::similar_at_least(p, c, 0.9),
+                (Some(p), Some(c)) => similar_at_least(p, c, 0.9),
                 _ => false,
             },
         }
@@ -66,16 +67,21 @@ impl Facts {
 }
 
 /// What a form rule sees.
-pub struct Ctx<'a> {
+pub(crate) struct Ctx<'a> {
     pub text: &'a str,
     pub form: &'a Form,
     pub facts: &'a Facts,
 }
 
+/// What a rule across the forms of a paste sees.
+pub(crate) struct PasteCtx<'a> {
+    pub doc: &'a Document,
+}
+
 /// The budget year of a paste when the user gives none: a year printed under a title
 /// (`（2026年度）`), else the newest year segment of the project codes (new projects get a code
 /// of the budget year), else the year most often written in 测算依据 and 年度目标.
-pub fn detect_budget_year(doc: &Document) -> Option<u16> {
+pub(crate) fn detect_budget_year(doc: &Document) -> Option<u16> {
     if let Some(y) = doc.forms.iter().find_map(|f| f.budget_year) {
         return Some(y);
     }

@@ -1,206 +1,103 @@
-//! The rule registry and the checker: every check kpiform makes, with its stable code, name,
-//! default severity, category and documentation. Each rule's metadata, check, messages and tests
-//! live together in the module of its category; this module lists them and runs them.
+//! The rules and the checker: every check kpiform makes, one rule per file.
+//!
+//! `rules/<family>/<code>_<name>.rs` holds one rule: its [`RuleInfo`] (code, name, severity,
+//! category, fix kind, titles, documentation) as a named literal, its check function, and its
+//! tests. A family's `mod.rs` names its rules ([`family!`]) and holds what they share. This
+//! module gathers every family into the registry ([`all`], [`by_code`]) and runs them
+//! ([`check`]); [`parse`] is the parser plus the structure rules that report what it could not
+//! place.
 //!
 //! Codes are stable: a code never changes meaning once shipped; a retired rule keeps its code.
 
-/// Define a rule's static metadata (used by the category modules).
-macro_rules! rule {
-    ($id:ident, $cat:ident, $code:literal, $name:literal, $sev:ident, $fix:ident, $tzh:literal, $ten:literal,
-     $czh:literal, $cen:literal, $wzh:literal, $wen:literal, $src:literal, $bad:literal, $good:literal) => {
-        pub static $id: $crate::rules::RuleInfo = $crate::rules::RuleInfo {
-            code: $code,
-            name: $name,
-            severity: $crate::diagnostic::Severity::$sev,
-            category: $crate::rules::Category::$cat,
-            title_zh: $tzh,
-            title_en: $ten,
-            fix: $crate::rules::FixKind::$fix,
-            doc: $crate::rules::RuleDoc {
-                catches_zh: $czh,
-                catches_en: $cen,
-                why_zh: $wzh,
-                why_en: $wen,
-                source: $src,
-                bad_example: $bad,
-                good_example: $good,
-            },
-        };
+/// Declare the rules of a family: one module per rule (`a005_calc_basis_total_mismatch`, the
+/// file `a005_calc_basis_total_mismatch.rs` beside the family's `mod.rs`) and the family's list
+/// of them, which the registry gathers. Adding a rule is one new file and one name here.
+macro_rules! family {
+    ($($rule:ident),* $(,)?) => {
+        $(pub(crate) mod $rule;)*
+
+        /// The rules of this family.
+        pub(crate) static RULES: &[&crate::rules::Rule] = &[$(&$rule::RULE),*];
     };
 }
 
-pub mod amounts;
-pub mod cross;
+pub(crate) mod amounts;
+pub(crate) mod cross;
 pub mod docs;
-pub mod facts;
-pub mod fields;
-pub mod indicators;
-pub mod structure;
-pub mod text;
-pub mod values;
+pub(crate) mod facts;
+pub(crate) mod fields;
+pub(crate) mod indicators;
+pub(crate) mod structure;
+pub(crate) mod text;
+pub(crate) mod values;
 
+#[cfg(test)]
+mod examples;
 #[cfg(test)]
 pub(crate) mod testing;
 
-use crate::diagnostic::{Diagnostic, Message, Severity};
+use std::sync::LazyLock;
+
+use crate::diagnostic::{Diagnostic, RuleInfo, Severity};
 use crate::model::Document;
+use crate::parse::{Issue, Parsed};
+pub use facts::Facts;
+use facts::{Ctx, PasteCtx};
 
-/// The families of rules, by the first letter of their code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Category {
-    /// S: the shape of the form (sections, fields, tables).
-    Structure,
-    /// F: header field values.
-    Fields,
-    /// A: amounts and their arithmetic.
-    Amounts,
-    /// I: the indicator framework.
-    Indicators,
-    /// V: indicator values.
-    Values,
-    /// T: free text.
-    Text,
-    /// X: across the forms of one paste.
-    CrossForm,
+/// One rule: what it is, and how it checks.
+pub(crate) struct Rule {
+    pub info: RuleInfo,
+    pub check: Check,
 }
 
-impl Category {
-    pub const ALL: [Category; 7] = [
-        Category::Structure,
-        Category::Fields,
-        Category::Amounts,
-        Category::Indicators,
-        Category::Values,
-        Category::Text,
-        Category::CrossForm,
-    ];
-
-    pub fn name(self) -> Message {
-        match self {
-            Category::Structure => Message::new("结构", "structure"),
-            Category::Fields => Message::new("字段", "fields"),
-            Category::Amounts => Message::new("金额", "amounts"),
-            Category::Indicators => Message::new("指标体系", "indicator framework"),
-            Category::Values => Message::new("指标值", "indicator values"),
-            Category::Text => Message::new("文字", "text"),
-            Category::CrossForm => Message::new("跨表", "across forms"),
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Category::Structure => "structure",
-            Category::Fields => "fields",
-            Category::Amounts => "amounts",
-            Category::Indicators => "indicators",
-            Category::Values => "values",
-            Category::Text => "text",
-            Category::CrossForm => "cross-form",
-        }
-    }
+/// How a rule looks at a paste.
+pub(crate) enum Check {
+    /// It turns one thing the parser could not place or did not find into a finding (S001–S004).
+    Parser(fn(&str, &Issue) -> Option<Diagnostic>),
+    /// It looks at one form at a time.
+    Form(fn(&Ctx, &mut Vec<Diagnostic>)),
+    /// It looks at every form of the paste together.
+    Paste(fn(&PasteCtx, &mut Vec<Placed>)),
 }
 
-/// Whether a rule can offer a fix, and of which kind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FixKind {
-    None,
-    Safe,
-    Suggest,
+/// A finding of a rule across forms, and where it goes: to a form (`Some(i)`, its index in
+/// `Document::forms`) or to the paste (`None`).
+pub(crate) type Placed = (Option<usize>, Diagnostic);
+
+/// Every rule in catalogue order (S, F, A, I, V, T, X; by number within each).
+static REGISTRY: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
+    let mut all: Vec<&'static Rule> = [
+        structure::RULES,
+        fields::RULES,
+        amounts::RULES,
+        indicators::RULES,
+        values::RULES,
+        text::RULES,
+        cross::RULES,
+    ]
+    .concat();
+    all.sort_by_key(|r| catalogue_order(r.info.code));
+    all
+});
+
+/// Where a code stands in the catalogue: its family (`SFAIVTX`), then its number.
+fn catalogue_order(code: &str) -> (usize, &str) {
+    let family = "SFAIVTX".find(code.get(..1).unwrap_or("")).unwrap_or(7);
+    (family, code)
 }
 
-impl FixKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FixKind::None => "none",
-            FixKind::Safe => "safe",
-            FixKind::Suggest => "suggest",
-        }
-    }
+pub(crate) fn registry() -> &'static [&'static Rule] {
+    &REGISTRY
 }
 
-/// The documentation of a rule: what it catches, why it matters (with its source), an example
-/// that fires and its corrected form. Rendered into the rule pages of the site and `kpiform rules`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RuleDoc {
-    pub catches_zh: &'static str,
-    pub catches_en: &'static str,
-    pub why_zh: &'static str,
-    pub why_en: &'static str,
-    pub source: &'static str,
-    pub bad_example: &'static str,
-    pub good_example: &'static str,
+/// Every rule, in catalogue order.
+pub fn all() -> impl ExactSizeIterator<Item = &'static RuleInfo> + Clone {
+    registry().iter().map(|r| &r.info)
 }
-
-/// Static metadata of one rule.
-#[derive(Debug, PartialEq, Eq)]
-pub struct RuleInfo {
-    pub code: &'static str,
-    pub name: &'static str,
-    pub severity: Severity,
-    pub category: Category,
-    pub title_zh: &'static str,
-    pub title_en: &'static str,
-    pub fix: FixKind,
-    pub doc: RuleDoc,
-}
-
-/// Every rule, in catalogue order (S, F, A, I, V, T, X; by number within each).
-pub static ALL: &[&RuleInfo] = &[
-    &structure::S001,
-    &structure::S002,
-    &structure::S003,
-    &structure::S004,
-    &structure::S005,
-    &fields::F001,
-    &fields::F002,
-    &fields::F003,
-    &fields::F004,
-    &fields::F005,
-    &fields::F006,
-    &amounts::A001,
-    &amounts::A002,
-    &amounts::A003,
-    &amounts::A004,
-    &amounts::A005,
-    &amounts::A006,
-    &amounts::A007,
-    &amounts::A008,
-    &amounts::A009,
-    &amounts::A010,
-    &amounts::A011,
-    &indicators::I001,
-    &indicators::I002,
-    &indicators::I004,
-    &indicators::I005,
-    &indicators::I006,
-    &indicators::I007,
-    &values::V001,
-    &values::V002,
-    &values::V003,
-    &values::V004,
-    &values::V005,
-    &values::V006,
-    &values::V007,
-    &values::V008,
-    &values::V009,
-    &values::V010,
-    &values::V011,
-    &values::V012,
-    &values::V013,
-    &text::T001,
-    &text::T002,
-    &text::T003,
-    &text::T005,
-    &text::T006,
-    &cross::X001,
-    &cross::X002,
-];
 
 /// Look a rule up by its code (`"S002"`), case-insensitively.
 pub fn by_code(code: &str) -> Option<&'static RuleInfo> {
-    ALL.iter()
-        .copied()
-        .find(|r| r.code.eq_ignore_ascii_case(code))
+    all().find(|r| r.code.eq_ignore_ascii_case(code))
 }
 
 /// Which rules run, at which severity, for which budget year.
@@ -240,7 +137,7 @@ impl Options {
             .chain(&self.ignore)
             .chain(self.severity.iter().map(|(c, _)| c));
         for pattern in all {
-            if pattern.is_empty() || !ALL.iter().any(|r| matches_code(pattern, r.code)) {
+            if pattern.is_empty() || !self::all().any(|r| matches_code(pattern, r.code)) {
                 return Err(UnknownCode(pattern.clone()));
             }
         }
@@ -262,34 +159,66 @@ impl Options {
     }
 }
 
+/// Parse a paste and report what the parser could not place or did not find (S001–S004): the
+/// structure, with the structure rules' diagnostics and no other rule's.
+pub fn parse(text: &str) -> Document {
+    let Parsed { mut doc, issues } = crate::parse::parse(text);
+    let reporters: Vec<_> = registry()
+        .iter()
+        .filter_map(|r| match r.check {
+            Check::Parser(f) => Some(f),
+            _ => None,
+        })
+        .collect();
+    for issue in &issues {
+        for report in &reporters {
+            if let Some(d) = report(text, issue) {
+                match issue.form {
+                    Some(i) => doc.forms[i].diagnostics.push(d),
+                    None => doc.diagnostics.push(d),
+                }
+            }
+        }
+    }
+    doc
+}
+
 /// Parse and check a paste: the structure with every rule's diagnostics, filtered and graded
 /// by the options.
 pub fn check(text: &str, options: &Options) -> Document {
-    let mut doc = crate::parse::parse(text);
+    let mut doc = parse(text);
     let budget_year = options
         .budget_year
         .or_else(|| facts::detect_budget_year(&doc));
     doc.budget_year = budget_year;
-    let all_facts: Vec<facts::Facts> = doc
+    let all_facts: Vec<Facts> = doc
         .forms
         .iter()
-        .map(|f| facts::Facts::new(text, f, budget_year))
+        .map(|f| Facts::new(text, f, budget_year))
         .collect();
     for (form, facts) in doc.forms.iter_mut().zip(&all_facts) {
         let mut found = Vec::new();
-        let ctx = facts::Ctx { text, form, facts };
-        structure::check(&ctx, &mut found);
-        fields::check(&ctx, &mut found);
-        amounts::check(&ctx, &mut found);
-        indicators::check(&ctx, &mut found);
-        values::check(&ctx, &mut found);
-        text::check(&ctx, &mut found);
+        let ctx = Ctx { text, form, facts };
+        for rule in registry() {
+            if let Check::Form(f) = rule.check {
+                f(&ctx, &mut found);
+            }
+        }
         form.diagnostics.extend(found);
     }
-    fields::check_paste(&mut doc);
     let mut across = Vec::new();
-    cross::check(text, &doc, &mut across);
-    doc.diagnostics.extend(across);
+    let ctx = PasteCtx { doc: &doc };
+    for rule in registry() {
+        if let Check::Paste(f) = rule.check {
+            f(&ctx, &mut across);
+        }
+    }
+    for (form, d) in across {
+        match form {
+            Some(i) => doc.forms[i].diagnostics.push(d),
+            None => doc.diagnostics.push(d),
+        }
+    }
     apply_options(&mut doc.diagnostics, options);
     for form in &mut doc.forms {
         apply_options(&mut form.diagnostics, options);
@@ -297,6 +226,8 @@ pub fn check(text: &str, options: &Options) -> Document {
     doc
 }
 
+/// Drop the diagnostics of rules switched off, grade the rest as the user asked, and put them
+/// in the order of the text (then of the code).
 fn apply_options(diagnostics: &mut Vec<Diagnostic>, options: &Options) {
     diagnostics.retain(|d| options.enabled(d.rule.code));
     for d in diagnostics.iter_mut() {
@@ -313,24 +244,24 @@ fn apply_options(diagnostics: &mut Vec<Diagnostic>, options: &Options) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::{Category, FixKind};
 
     #[test]
     fn registry_is_consistent() {
-        let mut codes: Vec<&str> = ALL.iter().map(|r| r.code).collect();
-        let order = |code: &str| ("SFAIVTX".find(&code[..1]).unwrap(), code.to_string());
-        let sorted = {
-            let mut c = codes.clone();
-            c.sort_by_key(|c| order(c));
-            c
-        };
+        let codes: Vec<&str> = all().map(|r| r.code).collect();
+        let mut sorted = codes.clone();
+        sorted.sort_by_key(|c| catalogue_order(c));
         assert_eq!(codes, sorted, "rules are listed in catalogue order");
-        for r in ALL {
-            let expected = Category::ALL["SFAIVTX".find(&r.code[..1]).unwrap()];
-            assert_eq!(r.category, expected, "{} is in the wrong category", r.code);
-        }
-        codes.dedup();
-        assert_eq!(codes.len(), ALL.len(), "codes are unique");
-        for r in ALL {
+        let mut unique = codes.clone();
+        unique.dedup();
+        assert_eq!(unique.len(), codes.len(), "codes are unique");
+        for r in all() {
+            assert_eq!(
+                Category::of_code(r.code),
+                Some(r.category),
+                "{} is in the wrong category",
+                r.code
+            );
             assert_eq!(r.code.len(), 4, "{}", r.code);
             assert!(
                 r.name
@@ -356,6 +287,61 @@ mod tests {
         }
     }
 
+    /// One rule, one file: each rule lives in `rules/<family>/<code>_<name>.rs`, and each such
+    /// file holds the rule of its name.
+    #[test]
+    fn every_rule_has_its_own_file() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules");
+        let mut files = Vec::new();
+        for family in std::fs::read_dir(&dir).unwrap() {
+            let family = family.unwrap().path();
+            if family.is_dir() {
+                for f in std::fs::read_dir(&family).unwrap() {
+                    let name = f.unwrap().file_name().to_string_lossy().into_owned();
+                    if name != "mod.rs" {
+                        files.push(name);
+                    }
+                }
+            }
+        }
+        files.sort();
+        let mut expected: Vec<String> = all()
+            .map(|r| format!("{}_{}.rs", r.code.to_lowercase(), r.name.replace('-', "_")))
+            .collect();
+        expected.sort();
+        assert_eq!(files, expected);
+    }
+
+    /// A rule declares its fix kind once: every fix it offers (on the corpus, on its
+    /// documentation's examples) has that kind, and a rule without a fix kind offers none.
+    #[test]
+    fn every_fix_has_its_rules_kind() {
+        let mut texts: Vec<String> = kpiform_testkit::CORPUS
+            .iter()
+            .map(|f| f.text.to_string())
+            .collect();
+        for r in all() {
+            texts.push(examples::paste(r.doc.bad_example));
+        }
+        let mut fixes = 0;
+        for text in &texts {
+            let doc = check(text, &Options::default());
+            for d in doc.all_diagnostics() {
+                match (&d.fix, d.rule.fix) {
+                    (None, _) => {}
+                    (Some(_), FixKind::None) => {
+                        panic!("{} offers a fix it does not declare", d.code())
+                    }
+                    (Some(f), kind) => {
+                        fixes += 1;
+                        assert_eq!(f.applicability.as_str(), kind.as_str(), "{}", d.code());
+                    }
+                }
+            }
+        }
+        assert!(fixes > 20, "only {fixes} fixes seen");
+    }
+
     #[test]
     fn options_select_ignore_and_grade() {
         let o = Options {
@@ -369,8 +355,8 @@ mod tests {
         };
         assert!(o.validate().is_ok());
         assert!(o.enabled("V001") && o.enabled("A005") && !o.enabled("V002") && !o.enabled("A001"));
-        assert_eq!(o.severity_of(&values::V001), Severity::Error);
-        assert_eq!(o.severity_of(&values::V007), Severity::Info);
+        assert_eq!(o.severity_of(by_code("V001").unwrap()), Severity::Error);
+        assert_eq!(o.severity_of(by_code("V007").unwrap()), Severity::Info);
         let bad = Options {
             ignore: vec!["Z999".into()],
             ..Options::default()

@@ -48,11 +48,11 @@ pub fn uncovered(text: &str) -> Vec<String> {
             && trimmed.contains('-')
             && trimmed
                 .chars()
-                .all(|c| matches!(c, '|' | '-' | ':') || kpiform_core::text::is_space(c));
+                .all(|c| matches!(c, '|' | '-' | ':') || kpiform_core::is_space(c));
         if !separator {
             let mut piece = String::new();
             for (i, c) in line.char_indices() {
-                let layout = kpiform_core::text::is_space(c) || c == '|';
+                let layout = kpiform_core::is_space(c) || c == '|';
                 if !layout && !covered[offset + i] {
                     piece.push(c);
                 } else if !piece.is_empty() {

@@ -1,5 +1,8 @@
 //! Text cleaning shared by the parser and the exports: HTML fragments to plain text,
-//! odd spaces, full-width punctuation in labels.
+//! odd spaces, full-width punctuation in labels; HTML escaping and number formatting for what
+//! kpiform writes; the similarity of texts ([`similarity`]).
+
+pub mod similarity;
 
 /// Characters treated as spaces: ASCII whitespace, NBSP, ideographic space, and zero-width ones.
 pub fn is_space(c: char) -> bool {
@@ -373,9 +376,100 @@ pub fn label_key(raw: &str) -> String {
     key
 }
 
+/// A short quote of pasted text for messages: whitespace folded, at most `max` characters.
+pub fn excerpt(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    let mut count = 0;
+    let mut last_space = true;
+    for c in text.chars() {
+        let c = if is_space(c) { ' ' } else { c };
+        if c == ' ' && last_space {
+            continue;
+        }
+        last_space = c == ' ';
+        if count == max {
+            out.push('…');
+            return out.trim_end().to_string();
+        }
+        out.push(c);
+        count += 1;
+    }
+    out.trim_end().to_string()
+}
+
+/// Escape text for HTML element content and attribute values (the rule pages, the printable
+/// report, the workbook's XML).
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// How [`thousands`] writes the cents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cents {
+    /// Always two decimals: `1,530,000.00` (amounts in messages and reports).
+    Always,
+    /// Two decimals unless they are zero: `1,530,000`, `164.83` (amounts on the page).
+    IfAny,
+}
+
+/// A number with thousands separators, rounded to cents: `6,665,818.60`. Not a number: `—`.
+pub fn thousands(value: f64, cents: Cents) -> String {
+    if !value.is_finite() {
+        return String::from("—");
+    }
+    let s = format!("{:.2}", value.abs());
+    let (int, frac) = s.split_once('.').unwrap_or((&s, "00"));
+    let mut out = String::with_capacity(s.len() + s.len() / 3 + 1);
+    if value < 0.0 && s.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+        out.push('-');
+    }
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if cents == Cents::Always || frac != "00" {
+        out.push('.');
+        out.push_str(frac);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn thousands_and_cents() {
+        assert_eq!(thousands(6_665_818.6, Cents::Always), "6,665,818.60");
+        assert_eq!(thousands(164.83, Cents::Always), "164.83");
+        assert_eq!(thousands(-1234.5, Cents::Always), "-1,234.50");
+        assert_eq!(thousands(-0.001, Cents::Always), "0.00");
+        assert_eq!(thousands(1_530_000.0, Cents::IfAny), "1,530,000");
+        assert_eq!(thousands(999.999, Cents::IfAny), "1,000");
+        assert_eq!(thousands(12.5, Cents::IfAny), "12.50");
+        assert_eq!(thousands(f64::NAN, Cents::IfAny), "—");
+    }
+
+    #[test]
+    fn escape_html() {
+        assert_eq!(
+            escape("<b a=\"x\">&'"),
+            "&lt;b a=&quot;x&quot;&gt;&amp;&#39;"
+        );
+    }
 
     #[test]
     fn cleans_html_fragments() {

@@ -1,0 +1,76 @@
+//! F003 years-invalid: 实施期限 not a whole number of years from 1 to 10.
+
+use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::model::{FieldKey, FormKind};
+use crate::rules::facts::Ctx;
+use crate::rules::{Check, Rule};
+
+pub(crate) static RULE: Rule = Rule {
+    info: RuleInfo {
+        code: "F003",
+        name: "years-invalid",
+        severity: Severity::Error,
+        category: Category::Fields,
+        fix: FixKind::None,
+        title_zh: "实施期限无效",
+        title_en: "Invalid implementation period",
+        doc: RuleDoc {
+            catches_zh: "实施期限不是 1 到 10 之间的整数年（或是无法识别的区间）。",
+            catches_en: "实施期限 is not a whole number of years from 1 to 10 (or an unreadable range).",
+            why_zh: "实施期限决定中期规划金额和是否需要填写长期目标，必须是明确的整数年。",
+            why_en: "The period decides the medium-term amount and whether a long-term goal is needed; it must be a whole number of years.",
+            source: "绩效目标申报表填报说明",
+            bad_example: "实施期限:\t2023-2025",
+            good_example: "实施期限:\t3",
+        },
+    },
+    check: Check::Form(check),
+};
+
+fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let form = ctx.form;
+    if form.kind != FormKind::Project {
+        return;
+    }
+    let Some(f) = form
+        .field(FieldKey::Years)
+        .filter(|f| !f.value.text.is_empty())
+    else {
+        return;
+    };
+    if !form.years().is_some_and(|y| (1..=10).contains(&y)) {
+        out.push(Diagnostic::new(
+            &RULE.info,
+            f.value.span,
+            Message::new(
+                format!("实施期限「{}」不是 1 到 10 之间的整数年", f.value.text),
+                format!(
+                    "Implementation period \"{}\" is not a whole number of years from 1 to 10",
+                    f.value.text
+                ),
+            ),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{found, with};
+
+    #[test]
+    fn fires_on_a_range_or_too_many_years() {
+        assert_eq!(
+            found(&with("实施期限:\t1", "实施期限:\t2023-2025"), "F003").len(),
+            1
+        );
+        assert_eq!(
+            found(&with("实施期限:\t1", "实施期限:\t12"), "F003").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn quiet_on_years_with_their_unit() {
+        assert!(found(&with("实施期限:\t1", "实施期限:\t1年"), "F003").is_empty());
+    }
+}

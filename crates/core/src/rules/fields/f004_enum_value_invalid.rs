@@ -1,0 +1,109 @@
+//! F004 enum-value-invalid: 是否新增项目, 分配方式 or 项目类型 not one of the template's values.
+
+use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::model::{FieldKey, FormKind};
+use crate::rules::facts::Ctx;
+use crate::rules::{Check, Rule};
+use crate::text::excerpt;
+
+pub(crate) static RULE: Rule = Rule {
+    info: RuleInfo {
+        code: "F004",
+        name: "enum-value-invalid",
+        severity: Severity::Warning,
+        category: Category::Fields,
+        fix: FixKind::None,
+        title_zh: "选项字段取值无效",
+        title_en: "Invalid option value",
+        doc: RuleDoc {
+            catches_zh: "是否新增项目不是“是/否”；分配方式不是“因素法/项目法/因素法和项目法”；项目类型不是“编号 名称”的形式。",
+            catches_en: "是否新增项目 not 是/否; 分配方式 not 因素法/项目法/因素法和项目法; 项目类型 not `NN 名称`.",
+            why_zh: "这些字段取自预算系统的固定选项，其他写法无法导入系统，也说明表格可能被改动过。",
+            why_en: "These fields come from fixed options of the budget system; other values cannot be imported and suggest an edited template.",
+            source: "预算系统填报要求",
+            bad_example: "分配方式:\t项目",
+            good_example: "分配方式:\t项目法",
+        },
+    },
+    check: Check::Form(check),
+};
+
+/// A field, the test of its value, and what it should be.
+type EnumCheck = (FieldKey, fn(&str) -> bool, &'static str, &'static str);
+
+const ENUMS: [EnumCheck; 3] = [
+    (
+        FieldKey::IsNew,
+        |v| matches!(v, "是" | "否"),
+        "应为“是”或“否”",
+        "should be 是 or 否",
+    ),
+    (
+        FieldKey::Allocation,
+        |v| matches!(v, "因素法" | "项目法" | "因素法和项目法"),
+        "应为“因素法”“项目法”或“因素法和项目法”",
+        "should be 因素法, 项目法 or 因素法和项目法",
+    ),
+    (
+        FieldKey::ProjectType,
+        project_type_ok,
+        "应为“编号 名称”，如“15 其他经费”",
+        "should be `NN name`, e.g. 15 其他经费",
+    ),
+];
+
+/// `15 其他经费`: two digits, a space, a name.
+fn project_type_ok(v: &str) -> bool {
+    let digits = v.chars().take_while(|c| c.is_ascii_digit()).count();
+    digits == 2 && v[2..].starts_with(' ') && v[3..].trim().chars().count() >= 2
+}
+
+fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let form = ctx.form;
+    if form.kind != FormKind::Project {
+        return;
+    }
+    for (key, ok, zh, en) in ENUMS {
+        if let Some(f) = form.field(key).filter(|f| !f.value.text.is_empty()) {
+            // An option list left in the field is S005's.
+            if !ok(&f.value.text) && !f.value.text.contains(['□', '☐', '/']) {
+                out.push(Diagnostic::new(
+                    &RULE.info,
+                    f.value.span,
+                    Message::new(
+                        format!("{}「{}」{zh}", key.label_zh(), excerpt(&f.value.text, 20)),
+                        format!("{} \"{}\" {en}", key.label_en(), excerpt(&f.value.text, 20)),
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{found, with};
+
+    #[test]
+    fn fires_on_values_outside_the_template() {
+        assert_eq!(
+            found(&with("分配方式:\t项目法", "分配方式:\t项目"), "F004").len(),
+            1
+        );
+        assert_eq!(
+            found(&with("是否新增项目:\t是", "是否新增项目:\t新增"), "F004").len(),
+            1
+        );
+        assert_eq!(found(&with("15 其他经费", "其他经费"), "F004").len(), 1);
+    }
+
+    #[test]
+    fn quiet_on_other_template_values() {
+        assert!(found(&with("15 其他经费", "15 履职类(运转)项目"), "F004").is_empty());
+        assert!(found(
+            &with("分配方式:\t项目法", "分配方式:\t因素法和项目法"),
+            "F004"
+        )
+        .is_empty());
+    }
+}

@@ -1,0 +1,120 @@
+//! I001 mandatory-category-empty: a starred 二级 category (`*服务对象满意度`) whose only row is
+//! 不适用, or that has no row at all.
+
+use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::model::{FormKind, Indicator, Level1, Level2};
+use crate::rules::facts::Ctx;
+use crate::rules::{Check, Rule};
+
+pub(crate) static RULE: Rule = Rule {
+    info: RuleInfo {
+        code: "I001",
+        name: "mandatory-category-empty",
+        severity: Severity::Error,
+        category: Category::Indicators,
+        fix: FixKind::None,
+        title_zh: "必填指标类别为空",
+        title_en: "Mandatory indicator category empty",
+        doc: RuleDoc {
+            catches_zh: "带星号的必填二级指标（如“*服务对象满意度”）只有“不适用”一行，或者根本没有指标。",
+            catches_en: "A starred (mandatory) 二级 category, e.g. `*服务对象满意度`, whose only row is 不适用, or that has no row.",
+            why_zh: "模板用星号标出每个项目都必须设置的指标类别；填“不适用”等于没有设置，预算系统和评价时都会被认定为缺项。",
+            why_en: "The template stars the categories every project must set; 不适用 there means the category is missing.",
+            source: "深圳市项目支出绩效目标申报表模板；财预〔2021〕101号",
+            bad_example: "满意度\t*服务对象满意度\t不适用\t不适用\t不适用",
+            good_example: "满意度\t*服务对象满意度\t参训人员满意度\t≥90%\t满意人数/调查人数×100%",
+        },
+    },
+    check: Check::Form(check),
+};
+
+/// The starred categories of the project template.
+const DEFAULT_MANDATORY: [Level2; 6] = [
+    Level2::Quantity,
+    Level2::Quality,
+    Level2::Timeliness,
+    Level2::Cost,
+    Level2::SocialBenefit,
+    Level2::ServiceSatisfaction,
+];
+
+fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let form = ctx.form;
+    if form.indicators.is_empty() {
+        return;
+    }
+    let anchor = form.indicators[0].span;
+    let applicable: Vec<&Indicator> = form.applicable_indicators().collect();
+    let starred: Vec<Level2> = {
+        let mut v: Vec<Level2> = form
+            .indicators
+            .iter()
+            .filter(|i| i.mandatory)
+            .filter_map(|i| i.level2.clone())
+            .collect();
+        v.dedup();
+        v
+    };
+    // Project forms: the template's starred categories, whether or not the form kept its stars;
+    // department forms: the categories the form itself stars.
+    let mut mandatory: Vec<Level2> = if form.kind == FormKind::Project {
+        DEFAULT_MANDATORY.to_vec()
+    } else {
+        Vec::new()
+    };
+    mandatory.extend(starred);
+    let mut seen = Vec::new();
+    for l2 in mandatory {
+        if seen.contains(&l2) {
+            continue;
+        }
+        seen.push(l2.clone());
+        let satisfied = applicable.iter().any(|i| i.level2.as_ref() == Some(&l2))
+            // 101号 forms set cost under its own 一级 (经济成本 …).
+            || (l2 == Level2::Cost && applicable.iter().any(|i| i.level1 == Some(Level1::Cost)));
+        if satisfied {
+            continue;
+        }
+        let rows: Vec<&Indicator> = form
+            .indicators
+            .iter()
+            .filter(|i| i.level2.as_ref() == Some(&l2))
+            .collect();
+        let span = rows.first().map_or(anchor, |r| r.span);
+        let (zh, en) = if rows.is_empty() {
+            (
+                format!("必填指标类别「*{}」没有设置任何指标", l2.name()),
+                format!("Mandatory category *{} has no indicator", l2.name()),
+            )
+        } else {
+            (
+                format!("必填指标类别「*{}」只填了“不适用”", l2.name()),
+                format!("Mandatory category *{} is only 不适用", l2.name()),
+            )
+        };
+        out.push(Diagnostic::new(&RULE.info, span, Message::new(zh, en)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{found, with, CLEAN};
+
+    const SATISFACTION: &str = "满意度\t*服务对象满意度\t居民满意度\t≥90%\t满意人数/调查人数×100%";
+
+    #[test]
+    fn fires_on_a_starred_category_not_applicable_or_gone() {
+        let text = with(SATISFACTION, "满意度\t*服务对象满意度\t不适用\t不适用\t不适用");
+        let f = found(&text, "I001");
+        assert_eq!(f.len(), 1);
+        assert!(f[0].1.contains("*服务对象满意度"));
+        let gone = with(&format!("{SATISFACTION}\n"), "");
+        assert!(found(&gone, "I001")[0].1.contains("没有设置任何指标"));
+    }
+
+    #[test]
+    fn quiet_on_an_unstarred_category_not_applicable() {
+        let other = format!("{CLEAN}满意度\t其他满意度\t不适用\t不适用\t不适用\n");
+        assert!(found(&other, "I001").is_empty());
+    }
+}

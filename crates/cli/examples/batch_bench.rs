@@ -7,12 +7,7 @@
 use std::io::Write;
 use std::time::{Duration, Instant};
 
-const CORPUS: [&str; 4] = [
-    include_str!("../../../tests/fixtures/corpus/000_9a8050d2e31200e0.txt"),
-    include_str!("../../../tests/fixtures/corpus/001_8de26ab3fb50a26b.txt"),
-    include_str!("../../../tests/fixtures/corpus/002_504b0ed3bb28be2b.txt"),
-    include_str!("../../../tests/fixtures/corpus/003_d1b95c24a67cc619.txt"),
-];
+use kpiform_testkit::TEXTS as CORPUS;
 
 /// The text of every corpus form, one by one.
 fn forms() -> Vec<String> {

@@ -3,10 +3,8 @@
 use assert_cmd::Command;
 use serde_json::Value;
 
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/corpus/");
-
 fn corpus(name: &str) -> String {
-    format!("{CORPUS}{name}")
+    format!("{}/{name}", kpiform_testkit::CORPUS_DIR)
 }
 
 fn kpiform() -> Command {

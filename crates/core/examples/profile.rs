@@ -1,12 +1,6 @@
 //! A loop over the corpus for profilers: `valgrind --tool=callgrind target/release/examples/profile`.
 fn main() {
-    let all = [
-        include_str!("../../../tests/fixtures/corpus/000_9a8050d2e31200e0.txt"),
-        include_str!("../../../tests/fixtures/corpus/001_8de26ab3fb50a26b.txt"),
-        include_str!("../../../tests/fixtures/corpus/002_504b0ed3bb28be2b.txt"),
-        include_str!("../../../tests/fixtures/corpus/003_d1b95c24a67cc619.txt"),
-    ]
-    .join("\n");
+    let all = kpiform_testkit::corpus_all();
     let n: usize = std::env::args()
         .nth(1)
         .and_then(|s| s.parse().ok())

@@ -3,30 +3,13 @@
 use kpiform_core::parse;
 use kpiform_core::{Document, FieldKey, FormKind};
 
-const FILES: [(&str, &str); 4] = [
-    (
-        "000",
-        include_str!("../../../tests/fixtures/corpus/000_9a8050d2e31200e0.txt"),
-    ),
-    (
-        "001",
-        include_str!("../../../tests/fixtures/corpus/001_8de26ab3fb50a26b.txt"),
-    ),
-    (
-        "002",
-        include_str!("../../../tests/fixtures/corpus/002_504b0ed3bb28be2b.txt"),
-    ),
-    (
-        "003",
-        include_str!("../../../tests/fixtures/corpus/003_d1b95c24a67cc619.txt"),
-    ),
-];
+use kpiform_testkit::CORPUS;
 
 #[test]
 fn corpus_counts() {
     let (mut forms, mut project, mut department, mut rows, mut applicable) = (0, 0, 0, 0, 0);
     let mut per_file = Vec::new();
-    for (name, text) in FILES {
+    for (name, text) in CORPUS.map(|f| (f.short(), f.text)) {
         let doc = parse(text);
         per_file.push((name, doc.forms.len()));
         forms += doc.forms.len();
@@ -61,7 +44,7 @@ fn corpus_counts() {
 #[test]
 fn header_values_exactly_as_written() {
     let mut codes = 0;
-    for (_, text) in FILES {
+    for text in CORPUS.map(|f| f.text) {
         let doc = parse(text);
         for form in &doc.forms {
             for key in [
@@ -112,7 +95,7 @@ fn find<'a>(doc: &'a Document, code: &str) -> &'a kpiform_core::Form {
 #[test]
 fn spot_checks_of_the_layouts() {
     // 000: tab-separated, 万元 labels.
-    let doc = parse(FILES[0].1);
+    let doc = parse(CORPUS[0].text);
     let f = find(&doc, "44030422146150000007");
     assert_eq!(f.text(FieldKey::Name), Some("一般管理事务"));
     assert_eq!(f.amount(FieldKey::TotalAmount), Some(7_944_900.0));
@@ -131,7 +114,7 @@ fn spot_checks_of_the_layouts() {
     );
 
     // 002: shifted columns, `(中期规划, 万)` label, <p> HTML, a page break inside the table.
-    let doc = parse(FILES[2].1);
+    let doc = parse(CORPUS[2].text);
     let f = find(&doc, "440304231060100205004");
     assert_eq!(f.amount(FieldKey::TotalAmount), Some(21_693_300.0));
     assert_eq!(f.amount_unit.map(|u| u.as_str()), Some("万元"));
@@ -153,7 +136,7 @@ fn spot_checks_of_the_layouts() {
     );
 
     // 003: 元 labels, 目标值, blank merged cells, shifted rows, <ol>, full-width colons.
-    let doc = parse(FILES[3].1);
+    let doc = parse(CORPUS[3].text);
     let f = find(&doc, "440313240021500600002");
     assert_eq!(f.amount_unit.map(|u| u.as_str()), Some("元"));
     assert_eq!(f.amount(FieldKey::YearAmount), Some(2_565_378.9));
@@ -208,7 +191,7 @@ fn spot_checks_of_the_layouts() {
     );
 
     // 001: the department form.
-    let doc = parse(FILES[1].1);
+    let doc = parse(CORPUS[1].text);
     let f = &doc.forms[0];
     assert_eq!(f.kind, FormKind::Department);
     assert_eq!(f.title.text, "部门（单位）整体支出绩效目标申报表");
@@ -257,7 +240,7 @@ fn spot_checks_of_the_layouts() {
 #[test]
 fn structure_diagnostics_on_the_corpus() {
     let mut found = Vec::new();
-    for (name, text) in FILES {
+    for (name, text) in CORPUS.map(|f| (f.short(), f.text)) {
         let doc = parse(text);
         for d in doc.all_diagnostics() {
             found.push(format!(
@@ -274,7 +257,7 @@ fn structure_diagnostics_on_the_corpus() {
 /// Every non-space character of the input is placed in the structure or reported.
 #[test]
 fn nothing_is_dropped_on_the_corpus() {
-    for (name, text) in FILES {
+    for (name, text) in CORPUS.map(|f| (f.short(), f.text)) {
         let uncovered = common::uncovered(text);
         assert!(
             uncovered.is_empty(),

@@ -5,7 +5,7 @@ mod common;
 use kpiform_core::parse;
 use kpiform_core::{FieldKey, FormKind};
 
-const F000: &str = include_str!("../../../tests/fixtures/corpus/000_9a8050d2e31200e0.txt");
+const F000: &str = kpiform_testkit::TEXTS[0];
 
 /// What matters of a parse, for comparing layouts of the same content.
 fn essence(text: &str) -> Vec<String> {

@@ -4,24 +4,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-const FILES: [(&str, &str); 4] = [
-    (
-        "000",
-        include_str!("../../../tests/fixtures/corpus/000_9a8050d2e31200e0.txt"),
-    ),
-    (
-        "001",
-        include_str!("../../../tests/fixtures/corpus/001_8de26ab3fb50a26b.txt"),
-    ),
-    (
-        "002",
-        include_str!("../../../tests/fixtures/corpus/002_504b0ed3bb28be2b.txt"),
-    ),
-    (
-        "003",
-        include_str!("../../../tests/fixtures/corpus/003_d1b95c24a67cc619.txt"),
-    ),
-];
+use kpiform_testkit::CORPUS;
 
 fn listing(text: &str) -> String {
     let doc = kpiform_core::check(text, &Default::default());
@@ -45,28 +28,28 @@ fn listing(text: &str) -> String {
 
 #[test]
 fn corpus_000() {
-    insta::assert_snapshot!(listing(FILES[0].1));
+    insta::assert_snapshot!(listing(CORPUS[0].text));
 }
 
 #[test]
 fn corpus_001() {
-    insta::assert_snapshot!(listing(FILES[1].1));
+    insta::assert_snapshot!(listing(CORPUS[1].text));
 }
 
 #[test]
 fn corpus_002() {
-    insta::assert_snapshot!(listing(FILES[2].1));
+    insta::assert_snapshot!(listing(CORPUS[2].text));
 }
 
 #[test]
 fn corpus_003() {
-    insta::assert_snapshot!(listing(FILES[3].1));
+    insta::assert_snapshot!(listing(CORPUS[3].text));
 }
 
 #[test]
 fn counts_per_rule() {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for (_, text) in FILES {
+    for text in CORPUS.map(|f| f.text) {
         let doc = kpiform_core::check(text, &Default::default());
         for d in doc.all_diagnostics() {
             *counts.entry(d.code()).or_default() += 1;
@@ -78,9 +61,9 @@ fn counts_per_rule() {
 
 #[test]
 fn budget_years_are_detected() {
-    let years: Vec<_> = FILES
+    let years: Vec<_> = CORPUS
         .iter()
-        .map(|(_, t)| kpiform_core::check(t, &Default::default()).budget_year)
+        .map(|f| kpiform_core::check(f.text, &Default::default()).budget_year)
         .collect();
     assert_eq!(years, vec![Some(2023), Some(2026), Some(2023), Some(2024)]);
 }

@@ -107,13 +107,13 @@ macro_rules! corpus_snapshot {
     ($test:ident, $file:literal) => {
         #[test]
         fn $test() {
-            let text = include_str!(concat!("../../../tests/fixtures/corpus/", $file));
+            let text = kpiform_testkit::corpus($file).text;
             insta::assert_snapshot!(render(text));
         }
     };
 }
 
-corpus_snapshot!(corpus_000, "000_9a8050d2e31200e0.txt");
-corpus_snapshot!(corpus_001, "001_8de26ab3fb50a26b.txt");
-corpus_snapshot!(corpus_002, "002_504b0ed3bb28be2b.txt");
-corpus_snapshot!(corpus_003, "003_d1b95c24a67cc619.txt");
+corpus_snapshot!(corpus_000, "000");
+corpus_snapshot!(corpus_001, "001");
+corpus_snapshot!(corpus_002, "002");
+corpus_snapshot!(corpus_003, "003");

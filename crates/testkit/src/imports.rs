@@ -376,7 +376,9 @@ fn paths(code: &str, module: &str) -> Vec<(usize, String)> {
 }
 
 fn word_at(c: &[char], i: usize, w: &str) -> bool {
-    w.chars().enumerate().all(|(k, ch)| c.get(i + k) == Some(&ch))
+    w.chars()
+        .enumerate()
+        .all(|(k, ch)| c.get(i + k) == Some(&ch))
 }
 
 fn skip_space(c: &[char], mut i: usize) -> usize {

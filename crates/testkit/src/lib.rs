@@ -32,12 +32,20 @@ pub const CORPUS_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/f
 
 macro_rules! corpus {
     ($($file:literal),* $(,)?) => {
-        [$(CorpusFile { file: $file, text: include_str!(concat!("../../../tests/fixtures/corpus/", $file)) }),*]
+        /// The corpus: 42 forms from Shenzhen districts, budget years 2023–2026 (see
+        /// `../shared/domain.md`).
+        pub const CORPUS: [CorpusFile; [$($file),*].len()] = [$(CorpusFile {
+            file: $file,
+            text: include_str!(concat!("../../../tests/fixtures/corpus/", $file)),
+        }),*];
+
+        /// The texts of the corpus files, in the same order.
+        pub const TEXTS: [&str; [$($file),*].len()] =
+            [$(include_str!(concat!("../../../tests/fixtures/corpus/", $file))),*];
     };
 }
 
-/// The corpus: 42 forms from Shenzhen districts, budget years 2023–2026 (see `../shared/domain.md`).
-pub const CORPUS: [CorpusFile; 4] = corpus!(
+corpus!(
     "000_9a8050d2e31200e0.txt",
     "001_8de26ab3fb50a26b.txt",
     "002_504b0ed3bb28be2b.txt",
@@ -72,6 +80,7 @@ mod tests {
         on_disk.sort();
         let listed: Vec<&str> = CORPUS.iter().map(|f| f.file).collect();
         assert_eq!(on_disk, listed);
+        assert_eq!(TEXTS, CORPUS.map(|f| f.text));
         for f in CORPUS {
             assert_eq!(std::fs::read_to_string(f.path()).unwrap(), f.text);
         }

@@ -6,7 +6,7 @@ use js_sys::{Array, Reflect, Uint8Array};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-const CORPUS_003: &str = include_str!("../../../tests/fixtures/corpus/003_d1b95c24a67cc619.txt");
+const CORPUS_003: &str = kpiform_testkit::TEXTS[3];
 
 fn get(v: &JsValue, key: &str) -> JsValue {
     Reflect::get(v, &JsValue::from_str(key)).unwrap()

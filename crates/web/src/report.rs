@@ -432,7 +432,7 @@ mod tests {
 
     #[test]
     fn corpus_000() {
-        let text = include_str!("../../../tests/fixtures/corpus/000_9a8050d2e31200e0.txt");
+        let text = kpiform_testkit::TEXTS[0];
         let r = report(text);
         assert_eq!(r.forms.len(), 11);
         let first = &r.forms[0];

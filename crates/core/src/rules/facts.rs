@@ -2,8 +2,8 @@
 //! verdict), the year amount in 万元, the 测算依据 read into amounts, and each indicator's parsed
 //! value and expected kind.
 
-use crate::calc::{self, CalcBasis};
-use crate::model::{AmountUnit, Document, FieldKey, Form};
+use crate::calc::{self, supports, CalcBasis};
+use crate::model::{AmountUnit, Document, FieldKey, Form, FormKind};
 use crate::text::similarity::similar_at_least;
 use crate::value::{expected_kind, parse_value, Expected, ParsedValue};
 
@@ -28,7 +28,7 @@ impl Facts {
             .field(FieldKey::CalcBasis)
             .filter(|f| !f.value.text.is_empty())
             .map(|f| calc::extract(f.value.span.text(text), f.value.span.start));
-        let wan_mislabeled = super::amounts::wan_mislabeled(form, calc.as_ref());
+        let wan_mislabeled = wan_mislabeled(form, calc.as_ref());
         let unit = if wan_mislabeled {
             Some(AmountUnit::Yuan)
         } else {
@@ -64,6 +64,31 @@ impl Facts {
         let a = form.amount(key)?;
         Some(a * self.unit?.in_yuan() / 10_000.0)
     }
+}
+
+/// A001's verdict, shared by all amount rules: the label says 万元 but the numbers are 元.
+/// Evidence: a 测算依据 total that matches the 元 reading and not the 万元 one; without such
+/// evidence, a year amount of 1亿元 or more labelled 万元 (10,000 万元 and up).
+fn wan_mislabeled(form: &Form, calc: Option<&CalcBasis>) -> bool {
+    if form.amount_unit != Some(AmountUnit::WanYuan) || form.kind != FormKind::Project {
+        return false;
+    }
+    let Some(y) = form
+        .amount(FieldKey::YearAmount)
+        .or_else(|| form.amount(FieldKey::TotalAmount))
+    else {
+        return false;
+    };
+    if let Some(calc) = calc {
+        let wan = |i: usize| calc.amounts[i].wan();
+        if supports(calc, &wan, y) {
+            return false;
+        }
+        if supports(calc, &wan, y / 10_000.0) {
+            return true;
+        }
+    }
+    y >= 10_000.0
 }
 
 /// What a form rule sees.

@@ -1,6 +1,7 @@
 //! A003 single-year-total-mismatch: a one-year project whose 总金额 differs from 本年度金额.
 
-use super::{close, show};
+use super::show;
+use crate::calc::close;
 use crate::model::{FieldKey, FormKind};
 use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::rules::facts::Ctx;

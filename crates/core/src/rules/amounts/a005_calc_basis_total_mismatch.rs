@@ -2,8 +2,8 @@
 //! the sum of its items, differs from 本年度项目金额; the message shows the computation. When
 //! one unit typo explains the gap, A007 reports it instead.
 
-use super::{counted, show, show_money, total_gap, unit_typo, Source};
-use crate::calc::CalcBasis;
+use super::{show, show_money, total_gap, unit_typo};
+use crate::calc::{counted, CalcBasis, Source};
 use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};

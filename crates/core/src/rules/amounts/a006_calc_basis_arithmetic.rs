@@ -1,8 +1,8 @@
 //! A006 calc-basis-arithmetic: an expression of the 测算依据 that is wrong (`a×b=c`,
 //! `a*b*12=c`), or a stated total that differs from the items listed with it.
 
-use super::{close, counted, show, show_money, trim_num};
-use crate::calc::MoneyUnit;
+use super::{show, show_money, trim_num};
+use crate::calc::{close, counted, MoneyUnit};
 use crate::model::FormKind;
 use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::rules::facts::Ctx;

@@ -2,8 +2,8 @@
 //! differs from 本年度项目金额 (within a factor of two: a cap of this project's budget, not a unit
 //! cost).
 
-use super::{close, show};
-use crate::calc::MoneyUnit;
+use super::show;
+use crate::calc::{close, MoneyUnit};
 use crate::model::{FieldKey, FormKind, Level1, Level2};
 use crate::span::Span;
 use crate::value::{Expected, Op};

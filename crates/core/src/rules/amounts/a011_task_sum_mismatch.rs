@@ -1,7 +1,8 @@
 //! A011 task-sum-mismatch: on a department form, a task's 总额 that is not 财政拨款 + 其他资金,
 //! or task totals that do not add up to 金额合计.
 
-use super::{close, show};
+use super::show;
+use crate::calc::close;
 use crate::model::{FieldKey, FormKind};
 use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::rules::facts::Ctx;

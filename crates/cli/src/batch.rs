@@ -7,7 +7,7 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::sync::{mpsc, Mutex};
 
-use kpiform_core::{json, Lang, Options, Severity};
+use kpiform_core::{json, Counts, Lang, Options, Severity};
 
 use crate::read_input;
 
@@ -75,16 +75,13 @@ fn walk(dir: &Path, out: &mut Vec<String>) -> std::io::Result<()> {
 struct UnitCounts {
     files: usize,
     forms: usize,
-    errors: usize,
-    warnings: usize,
+    counts: Counts,
 }
 
 /// The result of one input, ready to write.
 struct Done {
     chunk: String,
-    errors: usize,
-    warnings: usize,
-    infos: usize,
+    counts: Counts,
     forms: usize,
     units: Vec<(String, UnitCounts)>,
     failed: Option<String>,
@@ -122,9 +119,7 @@ fn process(path: &str, format: CheckFormat, lang: Lang, options: &Options, many:
         Err(e) => {
             return Done {
                 chunk: String::new(),
-                errors: 0,
-                warnings: 0,
-                infos: 0,
+                counts: Counts::default(),
                 forms: 0,
                 units: Vec::new(),
                 failed: Some(e),
@@ -132,14 +127,7 @@ fn process(path: &str, format: CheckFormat, lang: Lang, options: &Options, many:
         }
     };
     let doc = kpiform_core::check(&text, options);
-    let (mut errors, mut warnings, mut infos) = (0, 0, 0);
-    for d in doc.all_diagnostics() {
-        match d.severity {
-            Severity::Error => errors += 1,
-            Severity::Warning => warnings += 1,
-            Severity::Info => infos += 1,
-        }
-    }
+    let counts = Counts::of(doc.all_diagnostics());
     let mut units: HashMap<String, UnitCounts> = HashMap::new();
     for f in &doc.forms {
         let unit = f
@@ -155,13 +143,7 @@ fn process(path: &str, format: CheckFormat, lang: Lang, options: &Options, many:
         let c = units.entry(unit).or_default();
         c.files = 1;
         c.forms += 1;
-        for d in &f.diagnostics {
-            match d.severity {
-                Severity::Error => c.errors += 1,
-                Severity::Warning => c.warnings += 1,
-                Severity::Info => {}
-            }
-        }
+        c.counts += Counts::of(&f.diagnostics);
     }
     let chunk = match format {
         CheckFormat::Text => {
@@ -230,6 +212,7 @@ fn process(path: &str, format: CheckFormat, lang: Lang, options: &Options, many:
         }
     };
     if !many && format == CheckFormat::Text {
+        let (errors, warnings, infos) = (counts.error, counts.warning, counts.info);
         let summary = match lang {
             Lang::Zh => format!(
                 "{path}: {} 张申报表，{errors} 个错误，{warnings} 个警告，{infos} 个提示",
@@ -244,9 +227,7 @@ fn process(path: &str, format: CheckFormat, lang: Lang, options: &Options, many:
     }
     Done {
         chunk,
-        errors,
-        warnings,
-        infos,
+        counts,
         forms: doc.forms.len(),
         units: units.into_iter().collect(),
         failed: None,
@@ -340,7 +321,8 @@ pub fn run(
     let (task_tx, task_rx) = mpsc::channel::<usize>();
     let task_rx = Mutex::new(task_rx);
     let (done_tx, done_rx) = mpsc::channel::<(usize, Done)>();
-    let mut totals = (0usize, 0usize, 0usize, 0usize);
+    // Forms, and diagnostics per severity.
+    let mut totals = (0usize, Counts::default());
     // Units by a width- and space-insensitive key, shown in their most used spelling.
     let mut units: BTreeMap<String, UnitCounts> = BTreeMap::new();
     let mut spellings: HashMap<String, HashMap<String, usize>> = HashMap::new();
@@ -392,9 +374,7 @@ pub fn run(
                         wrote_any = true;
                     }
                     totals.0 += d.forms;
-                    totals.1 += d.errors;
-                    totals.2 += d.warnings;
-                    totals.3 += d.infos;
+                    totals.1 += d.counts;
                     for (u, c) in d.units {
                         let key = kpiform_core::label_key(&u);
                         *spellings
@@ -405,8 +385,7 @@ pub fn run(
                         let t = units.entry(key).or_default();
                         t.files += c.files;
                         t.forms += c.forms;
-                        t.errors += c.errors;
-                        t.warnings += c.warnings;
+                        t.counts += c.counts;
                     }
                 }
                 progress.show(next);
@@ -438,7 +417,7 @@ pub fn run(
         CheckFormat::Json => {
             let summary: Vec<serde_json::Value> = units
                 .iter()
-                .map(|(u, c)| serde_json::json!({ "unit": u, "files": c.files, "forms": c.forms, "errors": c.errors, "warnings": c.warnings }))
+                .map(|(u, c)| serde_json::json!({ "unit": u, "files": c.files, "forms": c.forms, "errors": c.counts.error, "warnings": c.counts.warning }))
                 .collect();
             w(
                 &mut out,
@@ -460,7 +439,7 @@ pub fn run(
     }
     Ok(if !failures.is_empty() {
         std::process::ExitCode::from(2)
-    } else if totals.1 > 0 {
+    } else if totals.1.error > 0 {
         std::process::ExitCode::from(1)
     } else {
         std::process::ExitCode::SUCCESS
@@ -481,7 +460,7 @@ fn pad(s: &str, w: usize) -> String {
 fn summary_table(
     units: &BTreeMap<String, UnitCounts>,
     files: usize,
-    totals: (usize, usize, usize, usize),
+    totals: (usize, Counts),
     lang: Lang,
 ) {
     let head = match lang {
@@ -511,16 +490,16 @@ fn summary_table(
             u,
             &c.files.to_string(),
             &c.forms.to_string(),
-            &c.errors.to_string(),
-            &c.warnings.to_string(),
+            &c.counts.error.to_string(),
+            &c.counts.warning.to_string(),
         ]));
     }
     lines.push(row([
         total_label,
         &files.to_string(),
         &totals.0.to_string(),
-        &totals.1.to_string(),
-        &totals.2.to_string(),
+        &totals.1.error.to_string(),
+        &totals.1.warning.to_string(),
     ]));
     eprintln!("{}", lines.join("\n"));
 }

@@ -1,8 +1,8 @@
 //! CSV: UTF-8 with BOM (Excel opens Chinese text right), RFC 4180 quoting, CRLF line ends.
 //! Two tables: one row per form, one row per indicator. Shared with the workbook.
 
-use crate::diagnostic::{Lang, Severity};
-use crate::model::{Document, FieldKey, Form, FormKind};
+use crate::diagnostic::{Counts, Lang};
+use crate::model::{Document, FieldKey, FormKind};
 use crate::value::{expected_kind, parse_value};
 
 use super::Input;
@@ -55,18 +55,6 @@ fn header(lang: Lang, cols: &[(&str, &str)]) -> Vec<String> {
         .collect()
 }
 
-fn counts(form: &Form) -> [usize; 3] {
-    let mut c = [0; 3];
-    for d in &form.diagnostics {
-        c[match d.severity {
-            Severity::Error => 0,
-            Severity::Warning => 1,
-            Severity::Info => 2,
-        }] += 1;
-    }
-    c
-}
-
 /// One row per form.
 pub fn forms_table(inputs: &[(&Input, Document)], lang: Lang) -> Table {
     let header = header(
@@ -93,7 +81,11 @@ pub fn forms_table(inputs: &[(&Input, Document)], lang: Lang) -> Table {
     let mut rows = Vec::new();
     for (input, doc) in inputs {
         for (n, f) in doc.forms.iter().enumerate() {
-            let [e, w, i] = counts(f);
+            let Counts {
+                error: e,
+                warning: w,
+                info: i,
+            } = Counts::of(&f.diagnostics);
             let kind = match (f.kind, lang) {
                 (FormKind::Project, Lang::Zh) => "项目",
                 (FormKind::Department, Lang::Zh) => "部门",

@@ -3,7 +3,7 @@
 //! one form per page, nothing loaded from outside).
 
 use super::Input;
-use crate::diagnostic::{Category, Diagnostic, Lang, Severity};
+use crate::diagnostic::{Category, Counts, Diagnostic, Lang, Severity};
 use crate::model::{Document, FieldKey, Form};
 use crate::text::{escape, excerpt};
 
@@ -90,14 +90,6 @@ fn heading(n: usize, f: &Form, w: &Words) -> String {
     format!("{n}. {name}（{code}）")
 }
 
-fn counts(ds: &[&Diagnostic]) -> [usize; 3] {
-    let mut c = [0; 3];
-    for d in ds {
-        c[d.severity as usize] += 1;
-    }
-    c
-}
-
 struct Item<'a> {
     d: &'a Diagnostic,
     line: usize,
@@ -146,7 +138,11 @@ pub fn markdown(inputs: &[(&Input, Document)], lang: Lang) -> String {
     let mut s = format!("# {}\n\n", w.title);
     for (input, doc) in inputs {
         let all: Vec<&Diagnostic> = doc.all_diagnostics().collect();
-        let [e, wa, i] = counts(&all);
+        let Counts {
+            error: e,
+            warning: wa,
+            info: i,
+        } = Counts::of(all.iter().copied());
         let sev = |x: Severity| x.label().get(lang).to_string();
         s.push_str(&format!(
             "{}：{} · {} {} · {}：{e} {}，{wa} {}，{i} {}",
@@ -243,7 +239,11 @@ pub fn html(inputs: &[(&Input, Document)], lang: Lang) -> String {
     );
     for (input, doc) in inputs {
         let all: Vec<&Diagnostic> = doc.all_diagnostics().collect();
-        let [e, wa, i] = counts(&all);
+        let Counts {
+            error: e,
+            warning: wa,
+            info: i,
+        } = Counts::of(all.iter().copied());
         s.push_str(&format!(
             "<p class=\"meta\">{}：{} · {} {} · {} {e} · {} {wa} · {} {i}{}</p>\n",
             w.source,

@@ -85,15 +85,22 @@ pub fn rule_page(r: &RuleInfo) -> String {
         "<section><h2>改正后 <span class=\"en\">Corrected</span></h2>\n<pre class=\"good\">{}</pre></section>\n",
         escape(d.good_example)
     ));
+    h.push_str("<p class=\"source\"><a href=\"index.html#examples\">示例怎样读 / How the examples are read</a></p>\n");
     h.push_str("</main>\n</body>\n</html>\n");
     h
 }
+
+/// How the examples of the rule pages are read; each is checked that way by a test.
+const EXAMPLES: &str = "<section id=\"examples\"><h2>示例怎样读 <span class=\"en\">How the examples are read</span></h2>\n\
+<p>每条规则的两个示例都经过检查：“会触发的例子”一定触发该规则，“改正后”一定不触发。示例多是申报表的片段，放进一张完整、没有任何问题的参考申报表中检查：带字段标签的行替换参考表中相同字段的行，指标行替换相同二级指标的行（或加入指标表），没有标签的文字接在上一行之后，写在开头时属于测算依据。带表名（如“二级项目支出绩效目标申报表”）的示例是完整的粘贴内容，其中单独一行的“…”代表参考申报表的其余内容。</p>\n\
+<p class=\"en\" lang=\"en\">Both examples of every rule are checked: the one that fires does fire the rule, the corrected one does not. Most are pieces of a form, checked inside a complete reference form that has no problem at all: a line with field labels takes the place of the reference lines with the same fields, an indicator row takes the place of the row of the same level-2 category (or joins the table), text without a label continues the line before it, and at the start it belongs to the calculation basis. An example with a form title is a whole paste, where a line “…” stands for the rest of the reference form.</p></section>\n";
 
 /// The index of every rule, by category.
 pub fn index_page() -> String {
     let mut h = head("规则目录 · kpiform");
     h.push_str("<nav><a href=\"../index.html\">返回检查页面 / Back to the checker</a></nav>\n<main>\n<h1>规则目录 <span class=\"en\">Rule catalogue</span></h1>\n");
     h.push_str("<p>每条规则有稳定的编号：编号一旦发布就不再改变含义。<span class=\"en\" lang=\"en\">Every rule has a stable code: a code never changes meaning once shipped.</span></p>\n");
+    h.push_str(EXAMPLES);
     for cat in Category::ALL {
         let rules: Vec<&RuleInfo> = all().filter(|r| r.category == cat).collect();
         if rules.is_empty() {

@@ -1,7 +1,6 @@
 //! A002 year-amount-exceeds-total: 本年度项目金额 larger than 项目总金额.
 
-use super::show;
-use crate::model::{FieldKey, FormKind};
+use super::{header, show, Header};
 use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
@@ -29,14 +28,16 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    let (form, facts) = (ctx.form, ctx.facts);
-    if form.kind != FormKind::Project {
+    let Some(Header {
+        unit,
+        year,
+        total,
+        year_wan: y_wan,
+        total_wan: t_wan,
+    }) = header(ctx)
+    else {
         return;
-    }
-    let unit = form.amount_unit;
-    let y_wan = facts.wan(form, FieldKey::YearAmount);
-    let t_wan = facts.wan(form, FieldKey::TotalAmount);
-    let (year, total) = (form.field(FieldKey::YearAmount), form.field(FieldKey::TotalAmount));
+    };
     if let (Some(y), Some(t), Some(yf), Some(tf)) = (y_wan, t_wan, year, total) {
         if y > t * 1.000_001 {
             out.push(

@@ -1,7 +1,6 @@
 //! A004 total-amount-implausible: a 总金额 more than twice 实施期限 × 本年度金额.
 
-use super::show;
-use crate::model::{FieldKey, FormKind};
+use super::{header, show, Header};
 use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
@@ -29,16 +28,18 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    let (form, facts) = (ctx.form, ctx.facts);
-    if form.kind != FormKind::Project {
+    let Some(Header {
+        unit,
+        year,
+        total,
+        year_wan: y_wan,
+        total_wan: t_wan,
+    }) = header(ctx)
+    else {
         return;
-    }
-    let unit = form.amount_unit;
-    let y_wan = facts.wan(form, FieldKey::YearAmount);
-    let t_wan = facts.wan(form, FieldKey::TotalAmount);
-    let (year, total) = (form.field(FieldKey::YearAmount), form.field(FieldKey::TotalAmount));
+    };
     if let (Some(y), Some(t), Some(years), Some(tf), Some(yf)) =
-        (y_wan, t_wan, form.years(), total, year)
+        (y_wan, t_wan, ctx.form.years(), total, year)
     {
         if years > 1 && t > 2.0 * years as f64 * y && y > 0.0 {
             out.push(

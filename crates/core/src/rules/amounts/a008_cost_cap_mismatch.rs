@@ -2,9 +2,9 @@
 //! differs from 本年度项目金额 (within a factor of two: a cap of this project's budget, not a unit
 //! cost).
 
-use super::show;
+use super::{header, show, Header};
 use crate::calc::{close, MoneyUnit};
-use crate::model::{FieldKey, FormKind, Level1, Level2};
+use crate::model::{Level1, Level2};
 use crate::span::Span;
 use crate::value::{Expected, Op};
 use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
@@ -34,13 +34,16 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    let (form, facts) = (ctx.form, ctx.facts);
-    if form.kind != FormKind::Project {
+    let Some(Header {
+        unit,
+        year,
+        year_wan: y_wan,
+        ..
+    }) = header(ctx)
+    else {
         return;
-    }
-    let unit = form.amount_unit;
-    let year = form.field(FieldKey::YearAmount);
-    let y_wan = facts.wan(form, FieldKey::YearAmount);
+    };
+    let (form, facts) = (ctx.form, ctx.facts);
     if let Some(y) = y_wan {
         for (i, ind) in form.indicators.iter().enumerate() {
             let v = &facts.values[i];

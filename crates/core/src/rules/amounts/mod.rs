@@ -4,7 +4,7 @@
 //! up are `calc`'s; A001's verdict on the unit is read once into the facts.
 
 use crate::calc::{candidates, counted, supports, CalcBasis, Money, MoneyUnit, Source};
-use crate::model::{AmountUnit, FieldKey, FormKind};
+use crate::model::{AmountUnit, Field, FieldKey, FormKind};
 use crate::rules::facts::Ctx;
 use crate::span::Span;
 use crate::text::{thousands, Cents};
@@ -38,6 +38,30 @@ pub(crate) fn show_money(m: &Money) -> String {
 pub(crate) fn trim_num(v: f64) -> String {
     let s = format!("{v:.6}");
     s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// The header amounts of a project form, as the amount rules read them.
+pub(crate) struct Header<'a> {
+    /// The unit of the form's labels, which messages speak (万元 even when A001 finds the numbers
+    /// written in 元: the 测算依据 speaks 万元 then).
+    pub unit: Option<AmountUnit>,
+    pub year: Option<&'a Field>,
+    pub total: Option<&'a Field>,
+    /// 本年度项目金额 and 项目总金额 in 万元, read in the effective unit (after A001's verdict).
+    pub year_wan: Option<f64>,
+    pub total_wan: Option<f64>,
+}
+
+/// The header amounts of a project form; `None` for a department form.
+pub(crate) fn header<'a>(ctx: &Ctx<'a>) -> Option<Header<'a>> {
+    let (form, facts) = (ctx.form, ctx.facts);
+    (form.kind == FormKind::Project).then(|| Header {
+        unit: form.amount_unit,
+        year: form.field(FieldKey::YearAmount),
+        total: form.field(FieldKey::TotalAmount),
+        year_wan: facts.wan(form, FieldKey::YearAmount),
+        total_wan: facts.wan(form, FieldKey::TotalAmount),
+    })
 }
 
 /// A project form whose 测算依据 does not add up to its 本年度项目金额 in any way it may be read:

@@ -1,7 +1,8 @@
 //! F001 code-malformed: a 项目编码 with non-digits, spaces or full-width digits.
 
 use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
-use crate::model::{FieldKey, FormKind};
+use super::project_field;
+use crate::model::FieldKey;
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 use crate::text::to_half_width;
@@ -29,14 +30,7 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    let form = ctx.form;
-    if form.kind != FormKind::Project {
-        return;
-    }
-    let Some(f) = form
-        .field(FieldKey::Code)
-        .filter(|f| !f.value.text.is_empty())
-    else {
+    let Some(f) = project_field(ctx, FieldKey::Code) else {
         return;
     };
     let code = &f.value.text;

@@ -1,7 +1,8 @@
 //! F003 years-invalid: 实施期限 not a whole number of years from 1 to 10.
 
 use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
-use crate::model::{FieldKey, FormKind};
+use super::project_field;
+use crate::model::FieldKey;
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
@@ -28,17 +29,10 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    let form = ctx.form;
-    if form.kind != FormKind::Project {
-        return;
-    }
-    let Some(f) = form
-        .field(FieldKey::Years)
-        .filter(|f| !f.value.text.is_empty())
-    else {
+    let Some(f) = project_field(ctx, FieldKey::Years) else {
         return;
     };
-    if !form.years().is_some_and(|y| (1..=10).contains(&y)) {
+    if !ctx.form.years().is_some_and(|y| (1..=10).contains(&y)) {
         out.push(Diagnostic::new(
             &RULE.info,
             f.value.span,

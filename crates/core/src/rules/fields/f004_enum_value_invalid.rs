@@ -1,7 +1,8 @@
 //! F004 enum-value-invalid: 是否新增项目, 分配方式 or 项目类型 not one of the template's values.
 
 use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
-use crate::model::{FieldKey, FormKind};
+use super::project_field;
+use crate::model::FieldKey;
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 use crate::text::excerpt;
@@ -59,12 +60,8 @@ fn project_type_ok(v: &str) -> bool {
 }
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    let form = ctx.form;
-    if form.kind != FormKind::Project {
-        return;
-    }
     for (key, ok, zh, en) in ENUMS {
-        if let Some(f) = form.field(key).filter(|f| !f.value.text.is_empty()) {
+        if let Some(f) = project_field(ctx, key) {
             // An option list left in the field is S005's.
             if !ok(&f.value.text) && !f.value.text.contains(['□', '☐', '/']) {
                 out.push(Diagnostic::new(

@@ -1,7 +1,8 @@
 //! F005 policy-basis-no-citation: a 政策依据 that names no document (no 《…》, no 文号).
 
 use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
-use crate::model::{FieldKey, FormKind};
+use super::project_field;
+use crate::model::FieldKey;
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 use crate::text::{excerpt, to_half_width};
@@ -58,14 +59,7 @@ fn has_document_number(text: &str) -> bool {
 }
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    let form = ctx.form;
-    if form.kind != FormKind::Project {
-        return;
-    }
-    let Some(f) = form
-        .field(FieldKey::PolicyBasis)
-        .filter(|f| !f.value.text.is_empty())
-    else {
+    let Some(f) = project_field(ctx, FieldKey::PolicyBasis) else {
         return;
     };
     let t = &f.value.text;

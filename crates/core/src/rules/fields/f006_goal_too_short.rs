@@ -1,7 +1,8 @@
 //! F006 goal-too-short: a 年度目标 of fewer than 15 characters, or the project's name again.
 
 use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
-use crate::model::{FieldKey, FormKind};
+use super::project_field;
+use crate::model::FieldKey;
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
@@ -28,19 +29,12 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    let form = ctx.form;
-    if form.kind != FormKind::Project {
-        return;
-    }
-    let Some(f) = form
-        .field(FieldKey::AnnualGoal)
-        .filter(|f| !f.value.text.is_empty())
-    else {
+    let Some(f) = project_field(ctx, FieldKey::AnnualGoal) else {
         return;
     };
     let goal = f.value.text.trim_end_matches(['。', '.']);
     let n = goal.chars().filter(|c| !c.is_whitespace()).count();
-    let same_as_name = form.text(FieldKey::Name).is_some_and(|name| name == goal);
+    let same_as_name = ctx.form.text(FieldKey::Name).is_some_and(|name| name == goal);
     if n < 15 || same_as_name {
         let (zh, en) = if same_as_name {
             (

@@ -1,6 +1,7 @@
 //! V — indicator values: each applicable indicator's value, read once (`Facts::values`) into
 //! operator, number, unit, date or words, against what its name calls for.
 
+use crate::diagnostic::{Diagnostic, Message, RuleInfo};
 use crate::model::Indicator;
 use crate::rules::facts::Ctx;
 use crate::value::{is_not_applicable, Expected, ParsedValue, ValueKind};
@@ -71,6 +72,11 @@ impl Row<'_> {
             && !ALLOWED_PREFIX
                 .iter()
                 .any(|p| prefix == p || prefix.starts_with('每'))
+    }
+
+    /// A finding of `rule` on this row's value.
+    pub fn finding(&self, rule: &'static RuleInfo, message: Message) -> Diagnostic {
+        Diagnostic::new(rule, self.ind.value.span, message)
     }
 
     /// The value without a final full stop.

@@ -43,7 +43,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 format!("Indicator \"{name}\" has a placeholder value \"{value}\""),
             )
         };
-        out.push(Diagnostic::new(&RULE.info, r.ind.value.span, Message::new(zh, en)));
+        out.push(r.finding(&RULE.info, Message::new(zh, en)));
     }
 }
 

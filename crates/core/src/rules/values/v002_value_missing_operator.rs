@@ -37,10 +37,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             && !r.prefix_is_words()
         {
             let (name, value) = (r.name(), r.value());
-            out.push(Diagnostic::new(
-                &RULE.info,
-                r.ind.value.span,
-                Message::new(
+            out.push(r.finding(&RULE.info, Message::new(
                     format!("量化指标「{name}」的目标值“{value}”没有写明比较符号（≥、≤、＝）"),
                     format!("Indicator \"{name}\": the value \"{value}\" has no operator (≥, ≤, ＝)"),
                 ),

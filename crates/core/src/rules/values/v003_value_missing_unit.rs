@@ -92,10 +92,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             let unit = unit_from_explanation(&r.ind.explanation.text)
                 .or_else(|| unit_from_name(name).map(str::to_string));
             let span = r.ind.value.span;
-            let d = Diagnostic::new(
-                &RULE.info,
-                span,
-                Message::new(
+            let d = r.finding(&RULE.info, Message::new(
                     format!(
                         "指标「{name}」的目标值“{value}”没有计量单位{}",
                         unit.as_ref()

@@ -36,10 +36,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         if p > 100.0 || (p == 100.0 && matches!(r.v.op, Some(Op::Ge | Op::Gt))) {
             let (name, value) = (r.name(), r.value());
             let span = r.ind.value.span;
-            let d = Diagnostic::new(
-                &RULE.info,
-                span,
-                Message::new(
+            let d = r.finding(&RULE.info, Message::new(
                     format!("指标「{name}」的目标值“{value}”超出比率的范围（最多为 100%）"),
                     format!("Indicator \"{name}\": \"{value}\" is beyond what a rate can be (100% at most)"),
                 ),

@@ -35,10 +35,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             let pct = format!("{}100%", r.v.op.unwrap_or(Op::Eq).symbol());
             let span = r.ind.value.span;
             out.push(
-                Diagnostic::new(
-                    &RULE.info,
-                    span,
-                    Message::new(
+                r.finding(&RULE.info, Message::new(
                         format!("比率指标「{name}」的目标值写作“{value}”，应写为百分比（“{pct}”）"),
                         format!("Rate \"{name}\" has the value \"{value}\"; write a percentage ({pct})"),
                     ),

@@ -72,7 +72,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         } else {
             continue;
         };
-        out.push(Diagnostic::new(&RULE.info, r.ind.value.span, Message::new(zh, en)));
+        out.push(r.finding(&RULE.info, Message::new(zh, en)));
     }
 }
 

@@ -86,10 +86,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             && r.ind.level2 != Some(Level2::Timeliness)
         {
             let (name, value) = (r.name(), r.value());
-            out.push(Diagnostic::new(
-                &RULE.info,
-                r.ind.value.span,
-                Message::new(
+            out.push(r.finding(&RULE.info, Message::new(
                     format!("指标「{name}」的目标值“{value}”是定性描述，指标解释中没有分级标准"),
                     format!("Indicator \"{name}\": \"{value}\" is qualitative and not graded in the explanation"),
                 ),

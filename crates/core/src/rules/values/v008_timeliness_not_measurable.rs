@@ -50,10 +50,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             && TIMELY_WORDS.contains(&r.plain())
         {
             let (name, value) = (r.name(), r.value());
-            out.push(Diagnostic::new(
-                &RULE.info,
-                r.ind.value.span,
-                Message::new(
+            out.push(r.finding(&RULE.info, Message::new(
                     format!("时效指标「{name}」的目标值“{value}”无法衡量，应写明完成时间或时限"),
                     format!("Timeliness indicator \"{name}\": \"{value}\" cannot be measured; give a deadline or time limit"),
                 ),

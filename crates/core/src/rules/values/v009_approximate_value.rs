@@ -40,10 +40,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         else {
             continue;
         };
-        out.push(Diagnostic::new(
-            &RULE.info,
-            r.ind.value.span,
-            Message::new(
+        out.push(r.finding(&RULE.info, Message::new(
                 format!("指标「{name}」的目标值“{value}”含有不确定的“{w}”"),
                 format!("Indicator \"{name}\": the value \"{value}\" is approximate ({w})"),
             ),

@@ -37,10 +37,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let is_cost = ind.level2 == Some(Level2::Cost) || ind.level1 == Some(Level1::Cost);
         if is_cost && matches!(r.v.op, Some(Op::Ge | Op::Gt)) && !measures_progress(ind) {
             let (name, value) = (r.name(), r.value());
-            out.push(Diagnostic::new(
-                &RULE.info,
-                ind.value.span,
-                Message::new(
+            out.push(r.finding(&RULE.info, Message::new(
                     format!("成本指标「{name}」的目标值“{value}”使用了“≥/＞”，成本指标应设上限（≤）"),
                     format!("Cost indicator \"{name}\" uses ≥/＞ in \"{value}\"; a cost needs an upper bound (≤)"),
                 ),

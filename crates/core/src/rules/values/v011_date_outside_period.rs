@@ -45,10 +45,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 format!("{by}—{last}年")
             };
             let (name, value) = (r.name(), r.value());
-            out.push(Diagnostic::new(
-                &RULE.info,
-                r.ind.value.span,
-                Message::new(
+            out.push(r.finding(&RULE.info, Message::new(
                     format!("指标「{name}」的日期“{value}”不在预算年度/实施期（{period}）内"),
                     format!("Indicator \"{name}\": the date \"{value}\" lies outside the budget period ({period})"),
                 ),

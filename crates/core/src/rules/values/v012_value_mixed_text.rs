@@ -41,10 +41,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         };
         let span = r.ind.value.span;
         out.push(
-            Diagnostic::new(
-                &RULE.info,
-                span,
-                Message::new(
+            r.finding(&RULE.info, Message::new(
                     format!(
                         "指标「{name}」的目标值“{value}”夹杂了文字“{}”，指标值应只写目标（如“{rest}”）",
                         v.prefix

@@ -56,7 +56,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 format!("Satisfaction \"{name}\" targets \"{value}\", below 60%"),
             )
         };
-        out.push(Diagnostic::new(&RULE.info, ind.value.span, Message::new(zh, en)));
+        out.push(r.finding(&RULE.info, Message::new(zh, en)));
     }
 }
 

@@ -10,6 +10,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::constants::CHECK_LIMIT;
 use crate::editor::InputPanel;
 use crate::export::{ExportView, PrintReport};
 use crate::i18n as t;
@@ -17,7 +18,7 @@ use crate::overview::OverviewView;
 use crate::problems::{self, ProblemsView};
 use crate::settings::{self, Theme};
 use crate::settings_view::SettingsView;
-use crate::state::{State, Tab, CHECK_LIMIT};
+use crate::state::{State, Tab};
 use crate::structure::StructureView;
 
 #[component]
@@ -79,21 +80,8 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    // Checks run in a worker, started now so that it is ready by the first paste; it warms
-    // its checker up itself. Without one, warm up the checker here while the page is idle:
-    // WebAssembly starts in a baseline compiler and optimizes functions once they have run a
-    // while, so the first real check is faster.
-    crate::worker::prepare();
-    fn warm_up(rounds: usize) {
-        if rounds == 0 {
-            return;
-        }
-        crate::worker::kp_worker_warm_up();
-        request_idle_callback(move || warm_up(rounds - 1));
-    }
-    if !crate::worker::off_thread() {
-        request_idle_callback(|| warm_up(8));
-    }
+    // Checks run in a worker, started now so that it is ready by the first paste.
+    crate::worker::client::prepare();
 
     // Keep the text when the tab is closed or hidden before the pending check saved it.
     let _ = window_event_listener(ev::pagehide, move |_| st.save_now());

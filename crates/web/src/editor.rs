@@ -11,23 +11,16 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::constants::{AUTO_CHECK_LIMIT, LINE_HEIGHT, MAX_FILE_BYTES, PAD_TOP};
 use crate::dom;
+use crate::example::EXAMPLE;
 use crate::i18n as t;
-use crate::state::{State, AUTO_CHECK_LIMIT};
+use crate::state::State;
 
-/// Line height and padding of the text box in pixels; `site/style.css` uses the same values.
-pub const LINE_HEIGHT: f64 = 20.0;
-pub const PAD_TOP: f64 = 8.0;
-pub const PAD_LEFT: f64 = 10.0;
 /// Lines of a multi-line span highlighted at most, and the longest line start drawn before a
 /// highlighted span (a million-character line is not copied into the page to draw one mark).
 const MAX_HL_LINES: usize = 40;
 const MAX_HL_PREFIX: usize = 20_000;
-/// Files larger than this are not loaded (the page would stall on them).
-const MAX_FILE_BYTES: f64 = 24.0 * 1024.0 * 1024.0;
-
-/// The first form of corpus file 003 (2024, amounts in 元), with typical problems and fixes.
-pub const EXAMPLE: &str = include_str!("example.txt");
 
 #[component]
 pub fn InputPanel(st: State) -> impl IntoView {

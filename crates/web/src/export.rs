@@ -71,7 +71,7 @@ impl Format {
                     lang,
                     check: rules.options(),
                 };
-                crate::worker::export(serial, a.text.clone(), f, options, done);
+                crate::worker::client::export(serial, a.text.clone(), f, options, done);
             }
             Format::Problems => done(vec![ExportFile {
                 name: "kpiform-problems.csv".to_string(),
@@ -200,7 +200,7 @@ pub mod local {
 
         #[test]
         fn problems_of_the_example() {
-            let text = crate::editor::EXAMPLE;
+            let text = crate::example::EXAMPLE;
             let doc = kpiform_core::check(text, &kpiform_core::Options::default());
             let report = Report::from_document(&doc, text);
             let csv = problems_csv(&report, Lang::Zh);

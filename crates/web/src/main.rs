@@ -15,8 +15,10 @@ macro_rules! safe_view {
 }
 
 mod app;
+mod constants;
 mod dom;
 mod editor;
+mod example;
 mod export;
 mod i18n;
 mod overview;
@@ -30,7 +32,7 @@ mod worker;
 
 fn main() {
     // The same module also runs in the checking worker (see `worker`), where there is no page.
-    if worker::in_worker() {
+    if worker::entry::in_worker() {
         return;
     }
     leptos::mount::mount_to_body(app::App);

@@ -18,18 +18,11 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::constants::{AUTO_CHECK_LIMIT, CHECK_LIMIT, DEBOUNCE, LINE_HEIGHT, PAD_LEFT, PAD_TOP};
 use crate::dom;
 use crate::report::Report;
 use crate::settings::{self, RuleSettings, Theme};
 
-/// Check this long after the last keystroke or paste.
-pub const DEBOUNCE: Duration = Duration::from_millis(150);
-/// Above this many UTF-16 code units (five times the whole corpus, whose check takes about
-/// 20 ms here) the text is checked only when the user asks: a check of megabytes takes a second
-/// or more (in the worker, so the page stays responsive) and its results are large to render.
-pub const AUTO_CHECK_LIMIT: u32 = 300_000;
-/// Above this many, even an explicit check is refused: the page would stall for too long.
-pub const CHECK_LIMIT: u32 = 12_000_000;
 /// `localStorage` keys of the text and of when it was saved.
 const TEXT_KEY: &str = "kpiform.text";
 const TEXT_TIME_KEY: &str = "kpiform.text.saved";
@@ -290,7 +283,7 @@ impl State {
             return;
         }
         let options = self.rules.get_untracked().options();
-        crate::worker::check(version, text, options, move |checked| {
+        crate::worker::client::check(version, text, options, move |checked| {
             self.publish(version, len16, checked, start)
         });
         dom::measure("kp-send", start);
@@ -306,7 +299,7 @@ impl State {
             self.publish_unchecked(version, text, len16);
             return;
         }
-        let checked = crate::worker::check_now(text, self.rules.get_untracked().options());
+        let checked = crate::worker::client::check_now(text, self.rules.get_untracked().options());
         self.publish(version, len16, checked, start);
     }
 
@@ -345,11 +338,17 @@ impl State {
     }
 
     /// Show the results of check `version`, unless the text has been checked again since.
-    fn publish(self, version: u64, len16: u32, checked: crate::worker::Checked, start: f64) {
+    fn publish(
+        self,
+        version: u64,
+        len16: u32,
+        checked: crate::worker::client::Checked,
+        start: f64,
+    ) {
         if version != self.version.get_value() {
             return;
         }
-        let crate::worker::Answer {
+        let crate::worker::client::Answer {
             text,
             outcome: doc,
             ms,
@@ -720,11 +719,8 @@ impl State {
         };
         let height = f64::from(el.client_height());
         let top = f64::from(el.scroll_top());
-        let y =
-            crate::editor::PAD_TOP + (line.saturating_sub(1) as f64) * crate::editor::LINE_HEIGHT;
-        if y < top + crate::editor::LINE_HEIGHT
-            || y > top + height - 2.0 * crate::editor::LINE_HEIGHT
-        {
+        let y = PAD_TOP + (line.saturating_sub(1) as f64) * LINE_HEIGHT;
+        if y < top + LINE_HEIGHT || y > top + height - 2.0 * LINE_HEIGHT {
             el.set_scroll_top((y - height / 3.0).max(0.0) as i32);
         }
         let width = f64::from(el.client_width());
@@ -736,7 +732,7 @@ impl State {
             .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok());
         match mark {
             Some(mark) => {
-                let x = crate::editor::PAD_LEFT + f64::from(mark.offset_left());
+                let x = PAD_LEFT + f64::from(mark.offset_left());
                 let w = f64::from(mark.offset_width()).min(width / 2.0);
                 if x < left + 8.0 || x + w > left + width - 8.0 {
                     el.set_scroll_left((x - 48.0).max(0.0) as i32);

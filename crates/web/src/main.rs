@@ -17,17 +17,12 @@ macro_rules! safe_view {
 mod app;
 mod constants;
 mod dom;
-mod editor;
 mod example;
-mod export;
 mod i18n;
-mod overview;
-mod problems;
 mod report;
 mod settings;
-mod settings_view;
 mod state;
-mod structure;
+mod views;
 mod worker;
 
 fn main() {

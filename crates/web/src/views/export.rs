@@ -16,7 +16,8 @@ use crate::dom;
 use crate::i18n as t;
 use crate::report::SEVERITIES;
 use crate::settings::RuleSettings;
-use crate::state::{Analysis, State};
+use crate::state::{use_state, Analysis};
+use crate::views::parts::form_label;
 
 /// A format of the export view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -246,7 +247,8 @@ impl PartialEq for Output {
 }
 
 #[component]
-pub fn ExportView(st: State, printing: RwSignal<bool>) -> impl IntoView {
+pub fn ExportView(printing: RwSignal<bool>) -> impl IntoView {
+    let st = use_state();
     let lang = st.lang;
     let format = RwSignal::new(formats()[0]);
     let apply = RwSignal::new(false);
@@ -515,7 +517,8 @@ pub fn ExportView(st: State, printing: RwSignal<bool>) -> impl IntoView {
 
 /// The report for printing: totals, forms, problems by form. Rendered only while printing.
 #[component]
-pub fn PrintReport(st: State) -> impl IntoView {
+pub fn PrintReport() -> impl IntoView {
+    let st = use_state();
     let l = st.lang.get_untracked();
     let a = st.analysis.get_untracked();
     let r = &a.report;
@@ -550,7 +553,7 @@ pub fn PrintReport(st: State) -> impl IntoView {
         .map(|d| {
             let form = d
                 .form
-                .map(|n| crate::problems::form_label(r, n, l))
+                .map(|n| form_label(r, n, l))
                 .unwrap_or_else(|| t::OUTSIDE_FORMS.get(l).to_string());
             let sev = d.severity;
             safe_view! {

@@ -1,0 +1,235 @@
+//! The page's state and what changes it: checking the text, selecting a span, editing the text
+//! (fixes, example, files) with undo, remembering the text.
+//!
+//! The text box is the source of truth for the text (it is never re-rendered from a signal, so
+//! typing stays native and fast). A check reads it once, [`State::schedule`]d after a pause in
+//! typing, and publishes an [`Analysis`]: the exact text checked, the core's [`Document`] and the
+//! [`Report`] the views render. Everything that points into the text (selection, fixes, the
+//! highlight) goes through the analysis and refuses to act when the text box has moved on.
+//!
+//! One [`State`] is created by the app shell and provided as context; components get it with
+//! [`use_state`]. Views read its signals and change it through its intents (`open`,
+//! `show_problems`, `select_problem`, `apply_fix`, …); only this module and its submodules write
+//! the signals, except the user's settings (language, theme, rules), which the settings view
+//! and the top bar edit directly.
+//!
+//! [`Document`]: kpiform_core::Document
+//! [`Report`]: crate::report::Report
+
+mod check;
+mod selection;
+mod storage;
+mod toasts;
+mod undo;
+
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
+use kpiform_core::Lang;
+use leptos::html;
+use leptos::prelude::*;
+
+pub use check::Analysis;
+pub use selection::{Filter, Highlight, Tab, Viewport};
+pub use toasts::Toast;
+use undo::UndoEntry;
+
+use crate::settings::{self, RuleSettings, Theme};
+
+/// Everything the views share. Cheap to copy: signals are handles.
+#[derive(Clone, Copy)]
+pub struct State {
+    pub lang: RwSignal<Lang>,
+    pub theme: RwSignal<Theme>,
+    pub rules: RwSignal<RuleSettings>,
+    pub analysis: ReadSignal<Arc<Analysis>>,
+    /// The text box changed since the last check.
+    pub dirty: ReadSignal<bool>,
+    /// A check the user asked for is about to run (large texts).
+    pub busy: ReadSignal<bool>,
+    pub tab: ReadSignal<Tab>,
+    pub filter: ReadSignal<Filter>,
+    /// The problem the user is on (its [`DiagRow::key`](crate::report::DiagRow::key)).
+    pub current: ReadSignal<Option<u64>>,
+    pub highlight: ReadSignal<Option<Highlight>>,
+    pub viewport: ReadSignal<Viewport>,
+    /// The form the structure view shows (1-based).
+    pub structure_form: ReadSignal<usize>,
+    /// When the text restored at start was saved (ms since 1970), while the notice is shown.
+    pub restored: ReadSignal<Option<f64>>,
+    /// The text could not be saved in this browser (too large, storage off).
+    pub save_failed: ReadSignal<bool>,
+    pub toast: ReadSignal<Option<Toast>>,
+    pub can_undo: ReadSignal<bool>,
+    pub input: NodeRef<html::Textarea>,
+    /// The write halves of the signals above: the state's own.
+    w: Writers,
+    pending: StoredValue<Option<TimeoutHandle>>,
+    undo: StoredValue<Vec<UndoEntry>>,
+    /// Hash of the text last saved, to skip writing the same text again.
+    saved_hash: StoredValue<u64>,
+    version: StoredValue<u64>,
+}
+
+/// The write halves of [`State`]'s signals.
+#[derive(Clone, Copy)]
+struct Writers {
+    analysis: WriteSignal<Arc<Analysis>>,
+    dirty: WriteSignal<bool>,
+    busy: WriteSignal<bool>,
+    tab: WriteSignal<Tab>,
+    filter: WriteSignal<Filter>,
+    current: WriteSignal<Option<u64>>,
+    highlight: WriteSignal<Option<Highlight>>,
+    viewport: WriteSignal<Viewport>,
+    structure_form: WriteSignal<usize>,
+    restored: WriteSignal<Option<f64>>,
+    save_failed: WriteSignal<bool>,
+    toast: WriteSignal<Option<Toast>>,
+    can_undo: WriteSignal<bool>,
+}
+
+/// The page's [`State`], provided by the app shell.
+pub fn use_state() -> State {
+    expect_context::<State>()
+}
+
+impl State {
+    pub fn new() -> State {
+        let (analysis, w_analysis) = signal(Arc::new(Analysis::empty()));
+        let (dirty, w_dirty) = signal(false);
+        let (busy, w_busy) = signal(false);
+        let (tab, w_tab) = signal(Tab::Overview);
+        let (filter, w_filter) = signal(Filter::default());
+        let (current, w_current) = signal(None);
+        let (highlight, w_highlight) = signal(None);
+        let (viewport, w_viewport) = signal(Viewport::default());
+        let (structure_form, w_structure_form) = signal(1);
+        let (restored, w_restored) = signal(None);
+        let (save_failed, w_save_failed) = signal(false);
+        let (toast, w_toast) = signal(None);
+        let (can_undo, w_can_undo) = signal(false);
+        State {
+            lang: RwSignal::new(settings::load_lang().unwrap_or_else(browser_lang)),
+            theme: RwSignal::new(settings::load_theme()),
+            rules: RwSignal::new(settings::load_rules()),
+            analysis,
+            dirty,
+            busy,
+            tab,
+            filter,
+            current,
+            highlight,
+            viewport,
+            structure_form,
+            restored,
+            save_failed,
+            toast,
+            can_undo,
+            input: NodeRef::new(),
+            w: Writers {
+                analysis: w_analysis,
+                dirty: w_dirty,
+                busy: w_busy,
+                tab: w_tab,
+                filter: w_filter,
+                current: w_current,
+                highlight: w_highlight,
+                viewport: w_viewport,
+                structure_form: w_structure_form,
+                restored: w_restored,
+                save_failed: w_save_failed,
+                toast: w_toast,
+                can_undo: w_can_undo,
+            },
+            pending: StoredValue::new(None),
+            undo: StoredValue::new(Vec::new()),
+            saved_hash: StoredValue::new(hash_str("")),
+            version: StoredValue::new(0),
+        }
+    }
+}
+
+/// The browser's preferred language, when the user never chose one.
+fn browser_lang() -> Lang {
+    let lang = window().navigator().language().unwrap_or_default();
+    if lang.is_empty() || lang.starts_with("zh") {
+        Lang::Zh
+    } else {
+        Lang::En
+    }
+}
+
+/// Focus the text box without scrolling the page.
+fn focus(el: &web_sys::HtmlTextAreaElement) {
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = el.focus_with_options(&options);
+}
+
+/// Lines as the core counts them (`\n`, `\r\n`, `\r`).
+pub fn count_lines(text: &str) -> usize {
+    if text.is_empty() {
+        return 0;
+    }
+    let bytes = text.as_bytes();
+    let mut n = 1;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => n += 1,
+            b'\r' if bytes.get(i + 1) != Some(&b'\n') => n += 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    n
+}
+
+/// The byte offset of UTF-16 offset `u16_offset` in `text`, if it is on a character boundary.
+fn byte_offset(text: &str, u16_offset: u32) -> Option<usize> {
+    let target = u16_offset as usize;
+    let mut units = 0;
+    for (i, c) in text.char_indices() {
+        if units == target {
+            return Some(i);
+        }
+        if units > target {
+            return None;
+        }
+        units += c.len_utf16();
+    }
+    (units == target).then_some(text.len())
+}
+
+fn hash_str(s: &str) -> u64 {
+    let mut h = DefaultHasher::new();
+    s.hash(&mut h);
+    h.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_and_lines() {
+        let t = "a项𝄞b\r\nc\rd\n";
+        assert_eq!(byte_offset(t, 0), Some(0));
+        assert_eq!(byte_offset(t, 1), Some(1));
+        assert_eq!(byte_offset(t, 2), Some(4));
+        assert_eq!(byte_offset(t, 3), None);
+        assert_eq!(byte_offset(t, 4), Some(8));
+        assert_eq!(byte_offset(t, 100), None);
+        assert_eq!(
+            byte_offset(t, t.encode_utf16().count() as u32),
+            Some(t.len())
+        );
+        assert_eq!(count_lines(t), 4);
+        assert_eq!(count_lines(""), 0);
+        assert_eq!(count_lines("x"), 1);
+        let doc = kpiform_core::parse(t);
+        assert_eq!(doc.lines.line_count(), count_lines(t));
+    }
+}

@@ -55,11 +55,11 @@ impl State {
     pub fn schedule(self) {
         self.cancel_pending();
         if !self.dirty.get_untracked() {
-            self.w.dirty.set(true);
+            self.dirty.0.set(true);
         }
         // The highlight points into the old text.
         if self.highlight.get_untracked().is_some() {
-            self.w.highlight.set(None);
+            self.highlight.0.set(None);
         }
         let handle = set_timeout_with_handle(move || self.run(false), DEBOUNCE).ok();
         self.pending.set_value(handle);
@@ -216,25 +216,25 @@ impl State {
                 .map(|d| d.key)
         });
         if !same_text && self.highlight.get_untracked().is_some() {
-            self.w.highlight.set(None);
+            self.highlight.0.set(None);
         }
         let structure_form = self.structure_form.get_untracked();
         let forms = analysis.report.forms.len();
         if structure_form > forms.max(1) {
-            self.w.structure_form.set(forms.max(1));
+            self.structure_form.0.set(forms.max(1));
         }
-        self.w.analysis.set(Arc::new(analysis));
+        self.analysis.0.set(Arc::new(analysis));
         if self.current.get_untracked() != current {
-            self.w.current.set(current);
+            self.current.0.set(current);
         }
-        self.w.dirty.set(false);
-        self.w.busy.set(false);
+        self.dirty.0.set(false);
+        self.busy.0.set(false);
     }
 
     /// Check a large text the user asked for (the notice's button), saying so until the
     /// results are in.
     pub fn run_large(self) {
-        self.w.busy.set(true);
+        self.busy.0.set(true);
         if worker::off_thread() {
             self.run(true);
         } else {

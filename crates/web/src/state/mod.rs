@@ -24,11 +24,13 @@ mod undo;
 
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
+use std::panic::Location;
 use std::sync::Arc;
 
 use kpiform_core::Lang;
 use leptos::html;
 use leptos::prelude::*;
+use leptos::reactive::traits::{DefinedAt, ReadUntracked, Track};
 
 pub use check::Analysis;
 pub use selection::{Filter, Highlight, Tab, Viewport};
@@ -43,28 +45,26 @@ pub struct State {
     pub lang: RwSignal<Lang>,
     pub theme: RwSignal<Theme>,
     pub rules: RwSignal<RuleSettings>,
-    pub analysis: ReadSignal<Arc<Analysis>>,
+    pub analysis: ReadOnly<Arc<Analysis>>,
     /// The text box changed since the last check.
-    pub dirty: ReadSignal<bool>,
+    pub dirty: ReadOnly<bool>,
     /// A check the user asked for is about to run (large texts).
-    pub busy: ReadSignal<bool>,
-    pub tab: ReadSignal<Tab>,
-    pub filter: ReadSignal<Filter>,
+    pub busy: ReadOnly<bool>,
+    pub tab: ReadOnly<Tab>,
+    pub filter: ReadOnly<Filter>,
     /// The problem the user is on (its [`DiagRow::key`](crate::report::DiagRow::key)).
-    pub current: ReadSignal<Option<u64>>,
-    pub highlight: ReadSignal<Option<Highlight>>,
-    pub viewport: ReadSignal<Viewport>,
+    pub current: ReadOnly<Option<u64>>,
+    pub highlight: ReadOnly<Option<Highlight>>,
+    pub viewport: ReadOnly<Viewport>,
     /// The form the structure view shows (1-based).
-    pub structure_form: ReadSignal<usize>,
+    pub structure_form: ReadOnly<usize>,
     /// When the text restored at start was saved (ms since 1970), while the notice is shown.
-    pub restored: ReadSignal<Option<f64>>,
+    pub restored: ReadOnly<Option<f64>>,
     /// The text could not be saved in this browser (too large, storage off).
-    pub save_failed: ReadSignal<bool>,
-    pub toast: ReadSignal<Option<Toast>>,
-    pub can_undo: ReadSignal<bool>,
+    pub save_failed: ReadOnly<bool>,
+    pub toast: ReadOnly<Option<Toast>>,
+    pub can_undo: ReadOnly<bool>,
     pub input: NodeRef<html::Textarea>,
-    /// The write halves of the signals above: the state's own.
-    w: Writers,
     pending: StoredValue<Option<TimeoutHandle>>,
     undo: StoredValue<Vec<UndoEntry>>,
     /// Hash of the text last saved, to skip writing the same text again.
@@ -72,22 +72,42 @@ pub struct State {
     version: StoredValue<u64>,
 }
 
-/// The write halves of [`State`]'s signals.
-#[derive(Clone, Copy)]
-struct Writers {
-    analysis: WriteSignal<Arc<Analysis>>,
-    dirty: WriteSignal<bool>,
-    busy: WriteSignal<bool>,
-    tab: WriteSignal<Tab>,
-    filter: WriteSignal<Filter>,
-    current: WriteSignal<Option<u64>>,
-    highlight: WriteSignal<Option<Highlight>>,
-    viewport: WriteSignal<Viewport>,
-    structure_form: WriteSignal<usize>,
-    restored: WriteSignal<Option<f64>>,
-    save_failed: WriteSignal<bool>,
-    toast: WriteSignal<Option<Toast>>,
-    can_undo: WriteSignal<bool>,
+/// A signal of the state that the views only read (`get`, `with`, `track`, … as any signal).
+/// The signal itself (`.0`) is private to `state/`, which alone writes it.
+pub struct ReadOnly<T: 'static>(RwSignal<T>);
+
+impl<T: Send + Sync + 'static> ReadOnly<T> {
+    fn new(value: T) -> ReadOnly<T> {
+        ReadOnly(RwSignal::new(value))
+    }
+}
+
+impl<T> Clone for ReadOnly<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for ReadOnly<T> {}
+
+impl<T> DefinedAt for ReadOnly<T> {
+    fn defined_at(&self) -> Option<&'static Location<'static>> {
+        self.0.defined_at()
+    }
+}
+
+impl<T: Send + Sync + 'static> Track for ReadOnly<T> {
+    fn track(&self) {
+        self.0.track();
+    }
+}
+
+impl<T: Send + Sync + 'static> ReadUntracked for ReadOnly<T> {
+    type Value = <RwSignal<T> as ReadUntracked>::Value;
+
+    fn try_read_untracked(&self) -> Option<Self::Value> {
+        self.0.try_read_untracked()
+    }
 }
 
 /// The page's [`State`], provided by the app shell.
@@ -97,52 +117,24 @@ pub fn use_state() -> State {
 
 impl State {
     pub fn new() -> State {
-        let (analysis, w_analysis) = signal(Arc::new(Analysis::empty()));
-        let (dirty, w_dirty) = signal(false);
-        let (busy, w_busy) = signal(false);
-        let (tab, w_tab) = signal(Tab::Overview);
-        let (filter, w_filter) = signal(Filter::default());
-        let (current, w_current) = signal(None);
-        let (highlight, w_highlight) = signal(None);
-        let (viewport, w_viewport) = signal(Viewport::default());
-        let (structure_form, w_structure_form) = signal(1);
-        let (restored, w_restored) = signal(None);
-        let (save_failed, w_save_failed) = signal(false);
-        let (toast, w_toast) = signal(None);
-        let (can_undo, w_can_undo) = signal(false);
         State {
             lang: RwSignal::new(settings::load_lang().unwrap_or_else(browser_lang)),
             theme: RwSignal::new(settings::load_theme()),
             rules: RwSignal::new(settings::load_rules()),
-            analysis,
-            dirty,
-            busy,
-            tab,
-            filter,
-            current,
-            highlight,
-            viewport,
-            structure_form,
-            restored,
-            save_failed,
-            toast,
-            can_undo,
+            analysis: ReadOnly::new(Arc::new(Analysis::empty())),
+            dirty: ReadOnly::new(false),
+            busy: ReadOnly::new(false),
+            tab: ReadOnly::new(Tab::Overview),
+            filter: ReadOnly::new(Filter::default()),
+            current: ReadOnly::new(None),
+            highlight: ReadOnly::new(None),
+            viewport: ReadOnly::new(Viewport::default()),
+            structure_form: ReadOnly::new(1),
+            restored: ReadOnly::new(None),
+            save_failed: ReadOnly::new(false),
+            toast: ReadOnly::new(None),
+            can_undo: ReadOnly::new(false),
             input: NodeRef::new(),
-            w: Writers {
-                analysis: w_analysis,
-                dirty: w_dirty,
-                busy: w_busy,
-                tab: w_tab,
-                filter: w_filter,
-                current: w_current,
-                highlight: w_highlight,
-                viewport: w_viewport,
-                structure_form: w_structure_form,
-                restored: w_restored,
-                save_failed: w_save_failed,
-                toast: w_toast,
-                can_undo: w_can_undo,
-            },
             pending: StoredValue::new(None),
             undo: StoredValue::new(Vec::new()),
             saved_hash: StoredValue::new(hash_str("")),

@@ -152,12 +152,12 @@ pub struct Viewport {
 impl State {
     /// Show the view `tab`.
     pub fn open(self, tab: Tab) {
-        self.w.tab.set(tab);
+        self.tab.0.set(tab);
     }
 
     /// Show the problem list with `filter`.
     pub fn show_problems(self, filter: Filter) {
-        self.w.filter.set(filter);
+        self.filter.0.set(filter);
         self.open(Tab::Problems);
     }
 
@@ -170,7 +170,7 @@ impl State {
 
     /// The form the structure view shows (1-based).
     pub fn show_form(self, number: usize) {
-        self.w.structure_form.set(number);
+        self.structure_form.0.set(number);
     }
 
     /// Select the title of form `number` in the text box, once the results are up to date
@@ -190,27 +190,27 @@ impl State {
 
     /// Show or hide the problems of severity `i` (in the order of [`SEVERITIES`]).
     pub fn toggle_severity(self, i: usize) {
-        self.w.filter.update(|f| f.severities[i] = !f.severities[i]);
+        self.filter.0.update(|f| f.severities[i] = !f.severities[i]);
     }
 
     /// Show or hide the problems of category `i` (in the order of [`Category::ALL`]).
     pub fn toggle_category(self, i: usize) {
-        self.w.filter.update(|f| f.categories[i] = !f.categories[i]);
+        self.filter.0.update(|f| f.categories[i] = !f.categories[i]);
     }
 
     /// Show only the problems with a fix, or all again.
     pub fn toggle_fixable(self) {
-        self.w.filter.update(|f| f.fixable_only = !f.fixable_only);
+        self.filter.0.update(|f| f.fixable_only = !f.fixable_only);
     }
 
     /// Show the problems of every form again.
     pub fn drop_form_filter(self) {
-        self.w.filter.update(|f| f.form = None);
+        self.filter.0.update(|f| f.form = None);
     }
 
     /// Show every problem again.
     pub fn reset_filter(self) {
-        self.w.filter.set(Filter::default());
+        self.filter.0.set(Filter::default());
     }
 
     /// Move to the next (`step` 1) or previous (-1) problem of the list and select it.
@@ -260,7 +260,7 @@ impl State {
     /// Select another place problem `key` points to, and make the problem the current one.
     pub fn select_related(self, key: u64, span: Span) {
         if self.is_fresh() {
-            self.w.current.set(Some(key));
+            self.current.0.set(Some(key));
         }
         self.select_span(span, Vec::new(), true)
     }
@@ -268,7 +268,7 @@ impl State {
     /// Take the highlight away (Escape).
     pub fn clear_highlight(self) {
         if self.highlight.get_untracked().is_some() {
-            self.w.highlight.set(None);
+            self.highlight.0.set(None);
         }
     }
 
@@ -290,7 +290,7 @@ impl State {
             focus(&el);
         }
         let _ = el.set_selection_range(start, end);
-        self.w.highlight.set(Some(Highlight {
+        self.highlight.0.set(Some(Highlight {
             version: a.version,
             primary: span,
             related,
@@ -311,7 +311,7 @@ impl State {
         let Some(row) = a.report.diagnostics.iter().find(|d| d.key == key) else {
             return;
         };
-        self.w.current.set(Some(key));
+        self.current.0.set(Some(key));
         let related = row.related.iter().map(|r| r.span).collect();
         self.select_span(row.span, related, focus_box);
     }
@@ -359,7 +359,7 @@ impl State {
             scroll_height: f64::from(el.scroll_height()),
         };
         if self.viewport.get_untracked() != v {
-            self.w.viewport.set(v);
+            self.viewport.0.set(v);
         }
     }
 }

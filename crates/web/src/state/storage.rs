@@ -33,7 +33,7 @@ impl State {
             ok
         };
         if self.save_failed.get_untracked() == ok {
-            self.w.save_failed.set(!ok);
+            self.save_failed.0.set(!ok);
         }
     }
 
@@ -59,7 +59,7 @@ impl State {
         let saved = dom::load(TEXT_TIME_KEY)
             .and_then(|t| t.parse::<f64>().ok())
             .unwrap_or(0.0);
-        self.w.restored.set(Some(saved));
+        self.restored.0.set(Some(saved));
         self.run(false);
         self.update_viewport();
     }
@@ -74,6 +74,6 @@ impl State {
 
     /// Keep the restored text and hide the notice (its other button).
     pub fn keep_restored(self) {
-        self.w.restored.set(None);
+        self.restored.0.set(None);
     }
 }

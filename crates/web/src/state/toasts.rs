@@ -20,7 +20,7 @@ pub struct Toast {
 impl State {
     pub fn show_toast(self, text: Message, undo: bool, error: bool) {
         let id = self.toast.get_untracked().map_or(1, |t| t.id + 1);
-        self.w.toast.set(Some(Toast {
+        self.toast.0.set(Some(Toast {
             id,
             text,
             undo,
@@ -30,7 +30,7 @@ impl State {
         set_timeout(
             move || {
                 if self.toast.get_untracked().is_some_and(|t| t.id == id) {
-                    self.w.toast.set(None);
+                    self.toast.0.set(None);
                 }
             },
             Duration::from_secs(if undo { 12 } else { 6 }),
@@ -39,7 +39,7 @@ impl State {
 
     /// Hide the message (its close button).
     pub fn dismiss_toast(self) {
-        self.w.toast.set(None);
+        self.toast.0.set(None);
     }
 
     /// Take back the edit the message is about (its undo button).

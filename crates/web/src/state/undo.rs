@@ -42,7 +42,7 @@ impl State {
     /// Replace the whole text by one the user chose (example, file, clear; undoable): the
     /// restored text's notice goes. `label` names the edit in an undo toast.
     pub fn replace_text(self, text: &str, label: Option<Message>) {
-        self.w.restored.set(None);
+        self.restored.0.set(None);
         self.replace_all(text, label);
     }
 
@@ -129,7 +129,7 @@ impl State {
                 stack.remove(0);
             }
         });
-        self.w.can_undo.set(true);
+        self.can_undo.0.set(true);
     }
 
     /// Take back the last edit the page made, if the text it inserted is still in place.
@@ -137,7 +137,7 @@ impl State {
         let Some(entry) = self.undo.try_update_value(|s| s.pop()).flatten() else {
             return;
         };
-        self.w.can_undo.set(self.undo.with_value(|s| !s.is_empty()));
+        self.can_undo.0.set(self.undo.with_value(|s| !s.is_empty()));
         let Some(el) = self.input.get_untracked() else {
             return;
         };
@@ -202,7 +202,7 @@ impl State {
             self.select_span(span, Vec::new(), true);
             let a = self.analysis.get_untracked();
             let next = a.report.diagnostics.get(id).map(|d| d.key);
-            self.w.current.set(next);
+            self.current.0.set(next);
             let title = fix.title;
             self.show_toast(
                 Message::new(

@@ -80,19 +80,28 @@ pub fn restored(l: Lang, saved: Option<String>) -> String {
     }
 }
 
-pub fn chars_count(l: Lang, n: usize) -> String {
+fn chars_count(l: Lang, n: usize) -> String {
     match l {
         Lang::Zh => format!("{} 字符", group(n)),
         Lang::En => format!("{} characters", group(n)),
     }
 }
 
-pub fn lines_count(l: Lang, n: usize) -> String {
+fn lines_count(l: Lang, n: usize) -> String {
     match l {
         Lang::Zh => format!("{} 行", group(n)),
         Lang::En if n == 1 => "1 line".to_string(),
         Lang::En => format!("{} lines", group(n)),
     }
+}
+
+/// `12,345 字符 · 300 行 · {more}`: the size of a text, and one more thing about it.
+pub fn text_size(l: Lang, chars: usize, lines: usize, more: &str) -> String {
+    format!(
+        "{} · {} · {more}",
+        chars_count(l, chars),
+        lines_count(l, lines)
+    )
 }
 
 pub fn forms_count(l: Lang, n: usize) -> String {
@@ -482,6 +491,10 @@ mod tests {
         assert_eq!(line_col(Lang::Zh, 3, 5), "第 3 行，第 5 列");
         assert_eq!(line_col(Lang::En, 3, 5), "line 3, column 5");
         assert_eq!(chars_count(Lang::Zh, 12345), "12,345 字符");
+        assert_eq!(
+            text_size(Lang::En, 12345, 2, "1 form"),
+            "12,345 characters · 2 lines · 1 form"
+        );
         assert_eq!(bytes(Lang::En, 2048), "2.0 KB");
     }
 }

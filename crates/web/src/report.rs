@@ -261,6 +261,11 @@ impl Report {
     pub fn form(&self, number: usize) -> Option<&FormRow> {
         number.checked_sub(1).and_then(|i| self.forms.get(i))
     }
+
+    /// The problem with key `key` ([`DiagRow::key`]).
+    pub fn diagnostic(&self, key: u64) -> Option<&DiagRow> {
+        self.diagnostics.iter().find(|d| d.key == key)
+    }
 }
 
 /// The key of a problem: everything the list shows of it, but not its byte offsets.

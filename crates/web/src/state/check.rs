@@ -205,12 +205,14 @@ impl State {
         // Keep the user on the same problem when it is still there (same message, same place;
         // else the closest one with the same message and quote).
         let current = self.current.get_untracked().and_then(|key| {
-            let rows = &analysis.report.diagnostics;
-            if rows.iter().any(|d| d.key == key) {
+            if analysis.report.diagnostic(key).is_some() {
                 return Some(key);
             }
-            let old = previous.report.diagnostics.iter().find(|d| d.key == key)?;
-            rows.iter()
+            let old = previous.report.diagnostic(key)?;
+            analysis
+                .report
+                .diagnostics
+                .iter()
                 .filter(|d| d.code == old.code && d.message == old.message && d.quote == old.quote)
                 .min_by_key(|d| d.id.abs_diff(old.id))
                 .map(|d| d.key)

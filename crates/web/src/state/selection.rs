@@ -308,7 +308,7 @@ impl State {
             return;
         }
         let a = self.analysis.get_untracked();
-        let Some(row) = a.report.diagnostics.iter().find(|d| d.key == key) else {
+        let Some(row) = a.report.diagnostic(key) else {
             return;
         };
         self.current.0.set(Some(key));

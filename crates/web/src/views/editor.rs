@@ -120,12 +120,7 @@ pub fn InputPanel() -> impl IntoView {
         } else {
             t::NOT_CHECKED.get(l).to_string()
         };
-        format!(
-            "{} · {} · {}",
-            t::chars_count(l, chars),
-            t::lines_count(l, lines),
-            forms
-        )
+        t::text_size(l, chars, lines, &forms)
     };
 
     safe_view! {

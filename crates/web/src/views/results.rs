@@ -157,11 +157,11 @@ fn LargeNotice(too_large: bool) -> impl IntoView {
     let info = move || {
         let l = lang.get();
         st.analysis.with(|a| {
-            format!(
-                "{} · {} · {}",
-                t::chars_count(l, a.report.chars),
-                t::lines_count(l, a.report.lines),
-                t::bytes(l, a.text.len())
+            t::text_size(
+                l,
+                a.report.chars,
+                a.report.lines,
+                &t::bytes(l, a.text.len()),
             )
         })
     };

@@ -32,3 +32,33 @@ fn main() {
     }
     leptos::mount::mount_to_body(app::App);
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use kpiform_testkit::imports::{crate_imports, cycles, modules, owner};
+
+    /// The modules import each other in one direction only: the shell, then the views, the
+    /// state and the worker, then the leaves.
+    #[test]
+    fn no_import_cycles() {
+        let src = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src"));
+        let found = cycles(src);
+        let modules = modules(src);
+        let mut report = String::new();
+        for cycle in &found {
+            report.push_str(&format!("cycle: {}\n", cycle.join(", ")));
+            for import in crate_imports(src) {
+                let to = owner(&modules, &import.to);
+                if cycle.contains(&import.from) && to.is_some_and(|m| cycle.contains(&m)) {
+                    report.push_str(&format!("  {import}\n"));
+                }
+            }
+        }
+        assert!(
+            found.is_empty(),
+            "import cycles among the page's modules:\n{report}"
+        );
+    }
+}

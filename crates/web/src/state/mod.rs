@@ -91,12 +91,14 @@ impl<T> Clone for ReadOnly<T> {
 impl<T> Copy for ReadOnly<T> {}
 
 impl<T> DefinedAt for ReadOnly<T> {
+    #[inline]
     fn defined_at(&self) -> Option<&'static Location<'static>> {
         self.0.defined_at()
     }
 }
 
 impl<T: Send + Sync + 'static> Track for ReadOnly<T> {
+    #[inline]
     fn track(&self) {
         self.0.track();
     }
@@ -105,14 +107,17 @@ impl<T: Send + Sync + 'static> Track for ReadOnly<T> {
 impl<T: Send + Sync + 'static> ReadUntracked for ReadOnly<T> {
     type Value = <RwSignal<T> as ReadUntracked>::Value;
 
+    #[inline]
     fn try_read_untracked(&self) -> Option<Self::Value> {
         self.0.try_read_untracked()
     }
 }
 
-/// The page's [`State`], provided by the app shell.
+/// The page's [`State`], provided by the app shell (every component is inside it).
 pub fn use_state() -> State {
-    expect_context::<State>()
+    // Not `expect_context`: its panic message formats a `Location` and a type name with
+    // `Debug`, about 1 KB of wasm the page has no other use for.
+    use_context::<State>().expect("the app shell provides the State")
 }
 
 impl State {

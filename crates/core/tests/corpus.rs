@@ -1,7 +1,6 @@
 //! The parser on the four real corpus dumps (copied into tests/fixtures/corpus).
 
-use kpiform_core::parse;
-use kpiform_core::{Document, FieldKey, FormKind};
+use kpiform_core::{parse, Document, FieldKey, FormKind};
 
 use kpiform_testkit::CORPUS;
 

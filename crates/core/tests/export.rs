@@ -3,8 +3,7 @@
 //! tests/exports/test_exports.py.)
 
 use kpiform_core::export::{clean, export, normalize_cell, ExportOptions, Format, Input};
-use kpiform_core::parse;
-use kpiform_core::{FieldKey, Form};
+use kpiform_core::{parse, FieldKey, Form};
 
 use kpiform_testkit::TEXTS as FILES;
 

@@ -2,8 +2,7 @@
 
 mod common;
 
-use kpiform_core::parse;
-use kpiform_core::{FieldKey, FormKind};
+use kpiform_core::{parse, FieldKey, FormKind};
 
 const F000: &str = kpiform_testkit::TEXTS[0];
 

@@ -3,8 +3,7 @@
 
 use std::fmt::Write;
 
-use kpiform_core::parse;
-use kpiform_core::Form;
+use kpiform_core::{parse, Form};
 
 fn short(s: &str) -> String {
     let one_line = s.replace('\n', "⏎");

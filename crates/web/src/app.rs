@@ -1,5 +1,7 @@
-//! The page: a top bar, the text box on the left, the results on the right in five views
-//! (overview, structure, problems, export, settings), a message line at the bottom.
+//! The page's shell: creates the [`State`] and provides it to every component as context;
+//! keeps the document (language, title, theme) and the stored settings in step with it; a top
+//! bar, the text box on the left, the results on the right in five views (overview, structure,
+//! problems, export, settings), a message line at the bottom; the page-wide keys.
 //!
 //! Everything pasted is rendered through Leptos text nodes and attribute setters only; the page
 //! never builds HTML from strings (no `inner_html`), and the CSP in `index.html` enforces Trusted
@@ -10,19 +12,17 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::editor::InputPanel;
-use crate::export::{ExportView, PrintReport};
 use crate::i18n as t;
-use crate::overview::OverviewView;
-use crate::problems::{self, ProblemsView};
 use crate::settings::{self, Theme};
-use crate::settings_view::SettingsView;
-use crate::state::{State, Tab, CHECK_LIMIT};
-use crate::structure::StructureView;
+use crate::state::{use_state, State};
+use crate::views::editor::InputPanel;
+use crate::views::export::PrintReport;
+use crate::views::results::ResultsPanel;
 
 #[component]
 pub fn App() -> impl IntoView {
     let st = State::new();
+    provide_context(st);
     let printing = RwSignal::new(false);
 
     // <html lang>, the title and the stored choice follow the language.
@@ -79,21 +79,8 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    // Checks run in a worker, started now so that it is ready by the first paste; it warms
-    // its checker up itself. Without one, warm up the checker here while the page is idle:
-    // WebAssembly starts in a baseline compiler and optimizes functions once they have run a
-    // while, so the first real check is faster.
-    crate::worker::prepare();
-    fn warm_up(rounds: usize) {
-        if rounds == 0 {
-            return;
-        }
-        crate::worker::kp_worker_warm_up();
-        request_idle_callback(move || warm_up(rounds - 1));
-    }
-    if !crate::worker::off_thread() {
-        request_idle_callback(|| warm_up(8));
-    }
+    // Checks run in a worker, started now so that it is ready by the first paste.
+    crate::worker::client::prepare();
 
     // Keep the text when the tab is closed or hidden before the pending check saved it.
     let _ = window_event_listener(ev::pagehide, move |_| st.save_now());
@@ -164,14 +151,14 @@ pub fn App() -> impl IntoView {
             </header>
 
             <main class="workspace">
-                <InputPanel st=st/>
-                <ResultsPanel st=st printing=printing/>
+                <InputPanel/>
+                <ResultsPanel printing=printing/>
             </main>
 
             <footer class="footer">{move || t::FOOTER.get(lang.get())}</footer>
-            <ToastLine st=st/>
+            <ToastLine/>
         </div>
-        {move || printing.get().then(|| safe_view! { <PrintReport st=st/> })}
+        {move || printing.get().then(|| safe_view! { <PrintReport/> })}
     }
 }
 
@@ -180,7 +167,7 @@ fn on_key(st: State, e: web_sys::KeyboardEvent) {
     let key = e.key();
     if key == "F8" {
         e.prevent_default();
-        problems::step(st, if e.shift_key() { -1 } else { 1 });
+        st.step(if e.shift_key() { -1 } else { 1 });
         return;
     }
     if e.ctrl_key() || e.meta_key() || e.alt_key() || e.is_composing() {
@@ -194,193 +181,17 @@ fn on_key(st: State, e: web_sys::KeyboardEvent) {
                 || el.closest("[contenteditable]").ok().flatten().is_some()
         });
     match key.as_str() {
-        "Escape" if st.highlight.get_untracked().is_some() => st.highlight.set(None),
-        "j" if !typing => problems::step(st, 1),
-        "k" if !typing => problems::step(st, -1),
+        "Escape" => st.clear_highlight(),
+        "j" if !typing => st.step(1),
+        "k" if !typing => st.step(-1),
         _ => {}
-    }
-}
-
-#[component]
-fn ResultsPanel(st: State, printing: RwSignal<bool>) -> impl IntoView {
-    let lang = st.lang;
-    // What the panel shows; the views themselves follow each check (re-creating them on every
-    // check would re-render everything).
-    let mode = Memo::new(move |_| {
-        st.analysis
-            .with(|a| (a.checked, a.report.blank, a.len16 > CHECK_LIMIT))
-    });
-    let on_tab_key = move |e: web_sys::KeyboardEvent| {
-        let i = Tab::ALL
-            .iter()
-            .position(|&x| x == st.tab.get_untracked())
-            .unwrap_or(0);
-        let n = Tab::ALL.len();
-        let next = match e.key().as_str() {
-            "ArrowRight" => (i + 1) % n,
-            "ArrowLeft" => (i + n - 1) % n,
-            "Home" => 0,
-            "End" => n - 1,
-            _ => return,
-        };
-        e.prevent_default();
-        let tab = Tab::ALL[next];
-        st.tab.set(tab);
-        if let Some(el) = crate::dom::by_data_id("data-tab", tab.as_str()) {
-            let _ = el.focus();
-        }
-    };
-    safe_view! {
-        <section class="panel results-panel" aria-label=move || t::RESULTS.get(lang.get())>
-            <div class="tabs" role="tablist" on:keydown=on_tab_key>
-                {Tab::ALL
-                    .into_iter()
-                    .map(|tab| {
-                        let selected = move || st.tab.get() == tab;
-                        let badge = move || {
-                            let a = st.analysis.get();
-                            if !a.checked || a.report.blank {
-                                return None;
-                            }
-                            let n = match tab {
-                                Tab::Overview => a.report.forms.len(),
-                                Tab::Problems => a.report.diagnostics.len(),
-                                _ => return None,
-                            };
-                            Some(safe_view! { <span class="tab-badge">{n}</span> })
-                        };
-                        safe_view! {
-                            <button
-                                type="button"
-                                role="tab"
-                                class="tab"
-                                id=format!("tab-{}", tab.as_str())
-                                data-tab=tab.as_str()
-                                data-testid=format!("tab-{}", tab.as_str())
-                                aria-selected=move || selected().to_string()
-                                aria-controls="tab-panel"
-                                tabindex=move || if selected() { "0" } else { "-1" }
-                                on:click=move |_| st.tab.set(tab)
-                            >
-                                {move || t::tab(lang.get(), tab)}
-                                {badge}
-                            </button>
-                        }
-                    })
-                    .collect_view()}
-            </div>
-            <div
-                class="tab-panel"
-                id="tab-panel"
-                role="tabpanel"
-                data-testid="results"
-                data-checked-in=move || {
-                    st.analysis.with(|a| match (a.checked, a.off_thread) {
-                        (false, _) => "",
-                        (true, true) => "worker",
-                        (true, false) => "page",
-                    })
-                }
-                aria-labelledby=move || format!("tab-{}", st.tab.get().as_str())
-            >
-                {move || {
-                    let tab = st.tab.get();
-                    let (checked, blank, too_large) = mode.get();
-                    if tab == Tab::Settings {
-                        return safe_view! { <SettingsView st=st/> }.into_any();
-                    }
-                    if !checked {
-                        return large_notice(st, too_large).into_any();
-                    }
-                    if blank {
-                        return empty_state(st).into_any();
-                    }
-                    match tab {
-                        Tab::Overview => safe_view! { <OverviewView st=st/> }.into_any(),
-                        Tab::Structure => safe_view! { <StructureView st=st/> }.into_any(),
-                        Tab::Problems => safe_view! { <ProblemsView st=st/> }.into_any(),
-                        Tab::Export => safe_view! { <ExportView st=st printing=printing/> }.into_any(),
-                        Tab::Settings => unreachable!(),
-                    }
-                }}
-            </div>
-        </section>
-    }
-}
-
-fn empty_state(st: State) -> impl IntoView {
-    let lang = st.lang;
-    safe_view! {
-        <div class="empty" data-testid="empty-state">
-            <h2>{move || t::EMPTY_TITLE.get(lang.get())}</h2>
-            <p>{move || t::EMPTY_BODY.get(lang.get())}</p>
-            <ul>
-                {t::EMPTY_POINTS
-                    .iter()
-                    .map(|p| safe_view! { <li>{move || p.get(lang.get())}</li> })
-                    .collect_view()}
-            </ul>
-            <p class="empty-actions">
-                <button
-                    type="button"
-                    class="btn btn-primary"
-                    data-testid="empty-example"
-                    on:click=move |_| crate::editor::load_example(st)
-                >
-                    {move || t::TRY_EXAMPLE.get(lang.get())}
-                </button>
-            </p>
-        </div>
-    }
-}
-
-fn large_notice(st: State, too_large: bool) -> impl IntoView {
-    let lang = st.lang;
-    let info = move || {
-        let l = lang.get();
-        st.analysis.with(|a| {
-            format!(
-                "{} · {} · {}",
-                t::chars_count(l, a.report.chars),
-                t::lines_count(l, a.report.lines),
-                t::bytes(l, a.text.len())
-            )
-        })
-    };
-    safe_view! {
-        <div class="empty large" data-testid="large-notice">
-            <h2>{move || t::LARGE_TITLE.get(lang.get())}</h2>
-            <p class="muted" data-testid="large-size">{info}</p>
-            <p>
-                {move || {
-                    if too_large { t::TOO_LARGE_BODY.get(lang.get()) } else { t::LARGE_BODY.get(lang.get()) }
-                }}
-            </p>
-            {(!too_large)
-                .then(|| {
-                    safe_view! {
-                        <p>
-                            <button
-                                type="button"
-                                class="btn btn-primary"
-                                data-testid="check-now"
-                                disabled=move || st.busy.get()
-                                on:click=move |_| st.run_large()
-                            >
-                                {move || {
-                                    if st.busy.get() { t::BUSY.get(lang.get()) } else { t::CHECK_NOW.get(lang.get()) }
-                                }}
-                            </button>
-                        </p>
-                    }
-                })}
-        </div>
     }
 }
 
 /// The message line at the bottom (results of edits, files, copying), with undo.
 #[component]
-fn ToastLine(st: State) -> impl IntoView {
+fn ToastLine() -> impl IntoView {
+    let st = use_state();
     let lang = st.lang;
     safe_view! {
         <div class="toast-area" role="status" aria-live="polite">
@@ -396,10 +207,7 @@ fn ToastLine(st: State) -> impl IntoView {
                                         type="button"
                                         class="btn btn-small"
                                         data-testid="undo"
-                                        on:click=move |_| {
-                                            st.toast.set(None);
-                                            st.undo();
-                                        }
+                                        on:click=move |_| st.undo_from_toast()
                                     >
                                         {t::UNDO.get(l)}
                                     </button>
@@ -414,7 +222,7 @@ fn ToastLine(st: State) -> impl IntoView {
                                     class="toast-close"
                                     aria-label=t::CLOSE.get(l)
                                     title=t::CLOSE.get(l)
-                                    on:click=move |_| st.toast.set(None)
+                                    on:click=move |_| st.dismiss_toast()
                                 >
                                     "×"
                                 </button>

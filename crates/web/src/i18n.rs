@@ -4,8 +4,7 @@
 //! carry both languages themselves ([`kpiform_core::Message`]); everything the page adds lives
 //! here: fixed strings as [`Tr`] constants, strings with numbers as functions.
 
-use kpiform_core::ValueKind;
-use kpiform_core::{FormKind, Lang, Message};
+use kpiform_core::{FormKind, Lang, Message, ValueKind};
 
 use crate::settings::Theme;
 use crate::state::Tab;
@@ -80,19 +79,28 @@ pub fn restored(l: Lang, saved: Option<String>) -> String {
     }
 }
 
-pub fn chars_count(l: Lang, n: usize) -> String {
+fn chars_count(l: Lang, n: usize) -> String {
     match l {
         Lang::Zh => format!("{} 字符", group(n)),
         Lang::En => format!("{} characters", group(n)),
     }
 }
 
-pub fn lines_count(l: Lang, n: usize) -> String {
+fn lines_count(l: Lang, n: usize) -> String {
     match l {
         Lang::Zh => format!("{} 行", group(n)),
         Lang::En if n == 1 => "1 line".to_string(),
         Lang::En => format!("{} lines", group(n)),
     }
+}
+
+/// `12,345 字符 · 300 行 · {more}`: the size of a text, and one more thing about it.
+pub fn text_size(l: Lang, chars: usize, lines: usize, more: &str) -> String {
+    format!(
+        "{} · {} · {more}",
+        chars_count(l, chars),
+        lines_count(l, lines)
+    )
 }
 
 pub fn forms_count(l: Lang, n: usize) -> String {
@@ -213,8 +221,8 @@ pub const LARGE_TITLE: Tr = Tr(
     "Large text: automatic checking paused",
 );
 pub const LARGE_BODY: Tr = Tr(
-    "为保证输入流畅，超过 30 万字符的文本不会边输入边检查。检查一次可能需要几秒钟，期间页面暂不响应；文本不会丢失。",
-    "To keep typing fluid, texts over 300,000 characters are not checked as you type. One check may take a few seconds, during which the page does not respond; your text is kept.",
+    "为保证输入流畅，超过 30 万字符的文本不会边输入边检查。点击“立即检查”后在后台检查，可能需要几秒钟，期间页面可照常使用；文本不会丢失。",
+    "To keep typing fluid, texts over 300,000 characters are not checked as you type. “Check now” runs the check in the background: it may take a few seconds, and the page stays usable meanwhile. Your text is kept.",
 );
 pub const TOO_LARGE_BODY: Tr = Tr(
     "文本超过约 1200 万字符，超出本页面能检查的范围。请分批粘贴，或使用命令行工具 kpiform 检查。",
@@ -482,6 +490,10 @@ mod tests {
         assert_eq!(line_col(Lang::Zh, 3, 5), "第 3 行，第 5 列");
         assert_eq!(line_col(Lang::En, 3, 5), "line 3, column 5");
         assert_eq!(chars_count(Lang::Zh, 12345), "12,345 字符");
+        assert_eq!(
+            text_size(Lang::En, 12345, 2, "1 form"),
+            "12,345 characters · 2 lines · 1 form"
+        );
         assert_eq!(bytes(Lang::En, 2048), "2.0 KB");
     }
 }

@@ -15,23 +15,50 @@ macro_rules! safe_view {
 }
 
 mod app;
+mod constants;
 mod dom;
-mod editor;
-mod export;
+mod example;
 mod i18n;
-mod overview;
-mod problems;
 mod report;
 mod settings;
-mod settings_view;
 mod state;
-mod structure;
+mod views;
 mod worker;
 
 fn main() {
     // The same module also runs in the checking worker (see `worker`), where there is no page.
-    if worker::in_worker() {
+    if worker::entry::in_worker() {
         return;
     }
     leptos::mount::mount_to_body(app::App);
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use kpiform_testkit::imports::{crate_imports, cycles, modules, owner};
+
+    /// The modules import each other in one direction only: the shell, then the views, the
+    /// state and the worker, then the leaves.
+    #[test]
+    fn no_import_cycles() {
+        let src = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src"));
+        let found = cycles(src);
+        let modules = modules(src);
+        let mut report = String::new();
+        for cycle in &found {
+            report.push_str(&format!("cycle: {}\n", cycle.join(", ")));
+            for import in crate_imports(src) {
+                let to = owner(&modules, &import.to);
+                if cycle.contains(&import.from) && to.is_some_and(|m| cycle.contains(&m)) {
+                    report.push_str(&format!("  {import}\n"));
+                }
+            }
+        }
+        assert!(
+            found.is_empty(),
+            "import cycles among the page's modules:\n{report}"
+        );
+    }
 }

@@ -10,46 +10,16 @@ use std::collections::hash_map::DefaultHasher;
 use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
 
-use kpiform_core::AmountUnit;
-use kpiform_core::Category;
-use kpiform_core::{excerpt, Applicability};
-use kpiform_core::{Diagnostic, Document, FieldKey, FormKind, Message, Severity, Span};
+use kpiform_core::{
+    excerpt, AmountUnit, Applicability, Category, Counts, Diagnostic, Document, FieldKey, FormKind,
+    Message, Severity, Span,
+};
 
 /// Severities, most severe first.
 pub const SEVERITIES: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
 
 /// Longest quote of the pasted text shown next to a problem, in characters.
 const QUOTE_CHARS: usize = 60;
-
-/// Diagnostics per severity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Counts {
-    pub error: usize,
-    pub warning: usize,
-    pub info: usize,
-}
-
-impl Counts {
-    pub fn add(&mut self, severity: Severity) {
-        match severity {
-            Severity::Error => self.error += 1,
-            Severity::Warning => self.warning += 1,
-            Severity::Info => self.info += 1,
-        }
-    }
-
-    pub fn get(&self, severity: Severity) -> usize {
-        match severity {
-            Severity::Error => self.error,
-            Severity::Warning => self.warning,
-            Severity::Info => self.info,
-        }
-    }
-
-    pub fn total(&self) -> usize {
-        self.error + self.warning + self.info
-    }
-}
 
 /// One row of the forms table.
 #[derive(Debug, Clone, PartialEq)]
@@ -261,6 +231,11 @@ impl Report {
     pub fn form(&self, number: usize) -> Option<&FormRow> {
         number.checked_sub(1).and_then(|i| self.forms.get(i))
     }
+
+    /// The problem with key `key` ([`DiagRow::key`]).
+    pub fn diagnostic(&self, key: u64) -> Option<&DiagRow> {
+        self.diagnostics.iter().find(|d| d.key == key)
+    }
 }
 
 /// The key of a problem: everything the list shows of it, but not its byte offsets.
@@ -351,29 +326,7 @@ fn diag_row(doc: &Document, text: &str, d: &Diagnostic, form: Option<usize>) -> 
 
 /// An amount for display: thousands separators, no decimals for whole numbers, else two.
 pub fn format_amount(value: f64) -> String {
-    if !value.is_finite() {
-        return String::from("—");
-    }
-    // Integer arithmetic on cents (saturates far beyond any budget); avoids float formatting.
-    let cents = (value.abs() * 100.0).round() as u64;
-    let digits = (cents / 100).to_string();
-    let frac = cents % 100;
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 4);
-    if value < 0.0 && cents > 0 {
-        out.push('-');
-    }
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if frac != 0 {
-        out.push('.');
-        out.push(char::from(b'0' + (frac / 10) as u8));
-        out.push(char::from(b'0' + (frac % 10) as u8));
-    }
-    out
+    kpiform_core::thousands(value, kpiform_core::Cents::IfAny)
 }
 
 /// A plain number for display (indicator values): up to four decimals, no trailing zeros, no

@@ -3,8 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use kpiform_core::{rule, RuleInfo};
-use kpiform_core::{Lang, Options, Severity};
+use kpiform_core::{rule, Lang, Options, RuleInfo, Severity};
 
 use crate::dom;
 

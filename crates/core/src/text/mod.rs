@@ -423,26 +423,30 @@ pub enum Cents {
     IfAny,
 }
 
-/// A number with thousands separators, rounded to cents: `6,665,818.60`. Not a number: `—`.
+/// A number with thousands separators, rounded to cents (half away from zero): `6,665,818.60`.
+/// Not a number: `—`.
 pub fn thousands(value: f64, cents: Cents) -> String {
     if !value.is_finite() {
         return String::from("—");
     }
-    let s = format!("{:.2}", value.abs());
-    let (int, frac) = s.split_once('.').unwrap_or((&s, "00"));
-    let mut out = String::with_capacity(s.len() + s.len() / 3 + 1);
-    if value < 0.0 && s.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+    // Integer arithmetic on cents (saturates far beyond any budget); no float formatting.
+    let all = (value.abs() * 100.0).round() as u64;
+    let digits = (all / 100).to_string();
+    let frac = all % 100;
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 4);
+    if value < 0.0 && all > 0 {
         out.push('-');
     }
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
     }
-    if cents == Cents::Always || frac != "00" {
+    if cents == Cents::Always || frac != 0 {
         out.push('.');
-        out.push_str(frac);
+        out.push(char::from(b'0' + (frac / 10) as u8));
+        out.push(char::from(b'0' + (frac % 10) as u8));
     }
     out
 }
@@ -461,6 +465,8 @@ mod tests {
         assert_eq!(thousands(999.999, Cents::IfAny), "1,000");
         assert_eq!(thousands(12.5, Cents::IfAny), "12.50");
         assert_eq!(thousands(f64::NAN, Cents::IfAny), "—");
+        assert_eq!(thousands(1000.005, Cents::IfAny), "1,000.01");
+        assert_eq!(thousands(110_010_426.1, Cents::Always), "110,010,426.10");
     }
 
     #[test]

@@ -1,81 +1,21 @@
 //! The problem list: grouped by form, filtered by severity, category, form and fixability; each
 //! problem with its code (linked to the rule page), message, quoted text, the other places it
-//! points to, and its fix. Keyboard: F8 / Shift+F8 anywhere, j / k outside text fields.
+//! points to, and its fix. F8 / Shift+F8 (j / k outside text fields) step through it
+//! ([`State::step`], keys read by the app shell).
 
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
-use kpiform_core::Applicability;
-use kpiform_core::Category;
-use kpiform_core::Lang;
+use kpiform_core::{Applicability, Category, Counts, Lang};
 use leptos::prelude::*;
 
-use crate::dom;
 use crate::i18n as t;
-use crate::report::{Counts, DiagRow, Report, SEVERITIES};
-use crate::state::{severity_index, Analysis, Filter, State, Tab};
+use crate::report::{DiagRow, SEVERITIES};
+use crate::state::{use_state, Analysis, State};
+use crate::views::parts::{form_label, pills, show_more};
 
 /// Problems rendered at first; more on request (a hostile text may have tens of thousands).
 const PAGE: usize = 300;
-
-/// Ids of the problems the filter lets through, in list order.
-pub fn visible(report: &Report, filter: &Filter) -> Vec<usize> {
-    report
-        .diagnostics
-        .iter()
-        .filter(|d| passes(d, filter))
-        .map(|d| d.id)
-        .collect()
-}
-
-fn passes(d: &DiagRow, f: &Filter) -> bool {
-    f.severities[severity_index(d.severity)]
-        && f.categories[category_index(d.category)]
-        && f.form.is_none_or(|n| d.form.unwrap_or(0) == n)
-        && (!f.fixable_only || d.fix.is_some())
-}
-
-pub fn category_index(c: Category) -> usize {
-    Category::ALL.iter().position(|&x| x == c).unwrap_or(0)
-}
-
-/// Move to the next (`step` 1) or previous (-1) problem of the list and select it.
-pub fn step(st: State, step: isize) {
-    if !st.flush() {
-        return;
-    }
-    let a = st.analysis.get_untracked();
-    let filter = st.filter.get_untracked();
-    let rows: Vec<&DiagRow> = a
-        .report
-        .diagnostics
-        .iter()
-        .filter(|d| passes(d, &filter))
-        .collect();
-    if rows.is_empty() {
-        return;
-    }
-    let pos = st
-        .current
-        .get_untracked()
-        .and_then(|c| rows.iter().position(|d| d.key == c));
-    let next = match pos {
-        Some(p) => (p as isize + step).rem_euclid(rows.len() as isize) as usize,
-        None if step > 0 => 0,
-        None => rows.len() - 1,
-    };
-    if st.tab.get_untracked() != Tab::Problems {
-        st.tab.set(Tab::Problems);
-    }
-    let key = rows[next].key;
-    st.select_problem(key, false);
-    // After the list has rendered the row (it may be on a later page, or the tab just opened).
-    request_animation_frame(move || {
-        if let Some(row) = dom::by_data_id("data-key", &key.to_string()) {
-            dom::scroll_into_view(&row);
-        }
-    });
-}
 
 /// One form's problems as the list shows them. Rendered once per key: a check that leaves a
 /// form's problems as they were keeps its DOM (typing re-renders one group, not the list).
@@ -127,7 +67,8 @@ fn make_groups(a: &Analysis, ids: &[usize], l: Lang) -> Vec<Group> {
 }
 
 #[component]
-pub fn ProblemsView(st: State) -> impl IntoView {
+pub fn ProblemsView() -> impl IntoView {
+    let st = use_state();
     let lang = st.lang;
     let limit = RwSignal::new(PAGE);
     // A new filter starts from the first page again.
@@ -138,7 +79,7 @@ pub fn ProblemsView(st: State) -> impl IntoView {
     let shown_ids = Memo::new(move |_| {
         let a = st.analysis.get();
         let f = st.filter.get();
-        visible(&a.report, &f)
+        f.visible(&a.report)
     });
     // Keep the current problem's row rendered.
     Effect::new(move |_| {
@@ -163,7 +104,7 @@ pub fn ProblemsView(st: State) -> impl IntoView {
 
     safe_view! {
         <div class="problems-view" data-testid="problems-view">
-            <Filters st=st/>
+            <Filters/>
             // Re-rendered as a whole only when the language changes or the list (dis)appears;
             // checks update it through the keyed groups.
             {move || {
@@ -186,7 +127,7 @@ pub fn ProblemsView(st: State) -> impl IntoView {
                         key=|g| g.key
                         children=move |g| group_view(st, l, g)
                     />
-                    {crate::overview::show_more(l, "show-more", more, limit, PAGE)}
+                    {show_more(l, "show-more", more, limit, PAGE)}
                     {move || {
                         (shown() == 0)
                             .then(|| {
@@ -204,7 +145,8 @@ pub fn ProblemsView(st: State) -> impl IntoView {
 
 /// Severity, category, form and fix filters with counts.
 #[component]
-fn Filters(st: State) -> impl IntoView {
+fn Filters() -> impl IntoView {
+    let st = use_state();
     let lang = st.lang;
     let fixable = move || {
         st.analysis.with(|a| {
@@ -230,7 +172,7 @@ fn Filters(st: State) -> impl IntoView {
                                 class=format!("chip sev-{}", sev.as_str())
                                 data-testid=format!("filter-{}", sev.as_str())
                                 aria-pressed=move || pressed().to_string()
-                                on:click=move |_| st.filter.update(|f| f.severities[i] = !f.severities[i])
+                                on:click=move |_| st.toggle_severity(i)
                             >
                                 <span class="sev-dot" aria-hidden="true"></span>
                                 {move || sev.label().get(lang.get()).to_string()}
@@ -246,7 +188,7 @@ fn Filters(st: State) -> impl IntoView {
                     class="chip chip-toggle"
                     data-testid="filter-fixable"
                     aria-pressed=move || st.filter.with(|f| f.fixable_only).to_string()
-                    on:click=move |_| st.filter.update(|f| f.fixable_only = !f.fixable_only)
+                    on:click=move |_| st.toggle_fixable()
                 >
                     {move || t::FIXABLE.get(lang.get())}
                     <span class="chip-n">{fixable}</span>
@@ -269,7 +211,7 @@ fn Filters(st: State) -> impl IntoView {
                                 class:chip-zero=move || n() == 0
                                 data-testid=format!("filter-cat-{}", cat.as_str())
                                 aria-pressed=move || st.filter.with(|f| f.categories[i]).to_string()
-                                on:click=move |_| st.filter.update(|f| f.categories[i] = !f.categories[i])
+                                on:click=move |_| st.toggle_category(i)
                             >
                                 {move || cat.name().get(lang.get()).to_string()}
                                 <span class="chip-n">{n}</span>
@@ -295,7 +237,7 @@ fn Filters(st: State) -> impl IntoView {
                                 class="chip-x"
                                 aria-label=t::REMOVE_FILTER.get(l)
                                 title=t::REMOVE_FILTER.get(l)
-                                on:click=move |_| st.filter.update(|f| f.form = None)
+                                on:click=move |_| st.drop_form_filter()
                             >
                                 "×"
                             </button>
@@ -309,7 +251,7 @@ fn Filters(st: State) -> impl IntoView {
                                 type="button"
                                 class="link-button"
                                 data-testid="filter-reset"
-                                on:click=move |_| st.filter.set(Filter::default())
+                                on:click=move |_| st.reset_filter()
                             >
                                 {t::SHOW_ALL.get(l)}
                             </button>
@@ -322,26 +264,11 @@ fn Filters(st: State) -> impl IntoView {
     }
 }
 
-/// `#3 一般管理事务`.
-pub fn form_label(report: &Report, number: usize, lang: Lang) -> String {
-    let name = report
-        .form(number)
-        .and_then(|f| f.name.clone())
-        .unwrap_or_else(|| t::NO_NAME.get(lang).to_string());
-    format!("#{number} {name}")
-}
-
 fn group_view(st: State, l: Lang, g: Group) -> impl IntoView {
     let form = g.form;
     let select_form = move |_| {
         if let Some(n) = form {
-            if !st.flush() {
-                return;
-            }
-            let a = st.analysis.get_untracked();
-            if let Some(f) = a.report.form(n) {
-                st.select_span(f.title, Vec::new(), false);
-            }
+            st.select_form(n);
         }
     };
     let items: Vec<_> = g.rows.into_iter().map(|d| problem(st, l, d)).collect();
@@ -352,7 +279,7 @@ fn group_view(st: State, l: Lang, g: Group) -> impl IntoView {
                     {g.title}
                 </button>
                 {g.code.map(|c| safe_view! { <span class="form-code">{c}</span> })}
-                <span class="group-counts">{crate::overview::pills(g.counts, l)}</span>
+                <span class="group-counts">{pills(g.counts, l)}</span>
             </h3>
             <ul class="problems">{items}</ul>
         </section>
@@ -378,12 +305,7 @@ fn problem(st: State, l: Lang, d: DiagRow) -> impl IntoView {
                         class="link-button related"
                         data-testid="diag-related"
                         title=t::SELECT_IN_TEXT.get(l)
-                        on:click=move |_| {
-                            if st.is_fresh() {
-                                st.current.set(Some(key));
-                            }
-                            st.select_span(span, Vec::new(), true)
-                        }
+                        on:click=move |_| st.select_related(key, span)
                     >
                         <span class="related-where">{where_}</span>
                         " "

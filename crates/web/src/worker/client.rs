@@ -1,10 +1,5 @@
-//! Checking (and exporting) off the main thread.
-//!
-//! The page's wasm module runs twice: on the page, and in a dedicated Web Worker that checks
-//! and exports (`site/worker.js` loads the same module, compiled once by `site/boot.js`). The
-//! page sends the text and the options; the worker answers with the checked [`Document`] (or
-//! the exported files) as bytes ([`kpiform_core::wire`]), which the page decodes and renders.
-//! Typing therefore never waits for a check, and a check of megabytes does not freeze the tab.
+//! The page's side of the checking worker: requests, coalescing, abandoning, and the fallback
+//! to the main thread.
 //!
 //! One request is in flight at a time, and at most one check and one export wait (a check goes
 //! first): a newer request replaces the waiting one of its kind, so a fast typist never queues
@@ -18,107 +13,19 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use kpiform_core::export::{self, ExportFile, ExportOptions, Format, Input};
+use kpiform_core::export::{ExportFile, ExportOptions, Format};
 use kpiform_core::wire::{self, WireError};
 use kpiform_core::{Document, Options};
-use serde::{Deserialize, Serialize};
+use leptos::prelude::request_idle_callback;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::{Outcome, Reply, Request, Task};
 use crate::dom;
 
 /// A request running this long is abandoned when a newer one comes (its answer would be
 /// dropped anyway): starting a fresh worker from the compiled module takes far less.
 const ABANDON_AFTER_MS: f64 = 500.0;
-
-/// What the page asks the worker: a check or an export of a text.
-#[derive(Serialize, Deserialize)]
-struct Request {
-    id: u64,
-    text: String,
-    task: Task,
-}
-
-#[derive(Serialize, Deserialize, Clone)]
-enum Task {
-    Check(Options),
-    Export(Format, ExportOptions),
-}
-
-/// What the worker answers, and how long the work took there.
-#[derive(Serialize, Deserialize)]
-struct Reply {
-    id: u64,
-    ms: f64,
-    result: Outcome,
-}
-
-#[derive(Serialize, Deserialize)]
-enum Outcome {
-    Checked(Document),
-    Exported(Vec<ExportFile>),
-}
-
-impl Outcome {
-    fn checked(self) -> Option<Document> {
-        match self {
-            Outcome::Checked(doc) => Some(doc),
-            Outcome::Exported(_) => None,
-        }
-    }
-
-    fn exported(self) -> Option<Vec<ExportFile>> {
-        match self {
-            Outcome::Exported(files) => Some(files),
-            Outcome::Checked(_) => None,
-        }
-    }
-}
-
-// ---------- the worker's side ----------
-
-/// The worker's entry point (called by `site/worker.js` for every message): do the task of an
-/// encoded [`Request`] and return the encoded [`Reply`]. An undecodable request (the page and
-/// the worker are not the same build) returns an empty array, which the page treats as a failed
-/// worker.
-#[wasm_bindgen]
-pub fn kp_worker_handle(request: &[u8]) -> Vec<u8> {
-    let Ok(Request { id, text, task }) = wire::from_bytes::<Request>(request) else {
-        return Vec::new();
-    };
-    let start = dom::now();
-    let result = run(&text, &task);
-    let ms = dom::now() - start;
-    wire::to_bytes(&Reply { id, ms, result })
-}
-
-/// Do `task` on `text`, wherever this runs.
-fn run(text: &str, task: &Task) -> Outcome {
-    match task {
-        Task::Check(options) => Outcome::Checked(kpiform_core::check(text, options)),
-        Task::Export(format, options) => {
-            let input = Input { path: "page", text };
-            Outcome::Exported(export::export(&[input], *format, options))
-        }
-    }
-}
-
-/// Check the example once, so that the engine optimizes the checker before the first real
-/// paste (`site/worker.js` calls this in slices while idle).
-#[wasm_bindgen]
-pub fn kp_worker_warm_up() {
-    thread_local! {
-        static TEXT: String = [crate::editor::EXAMPLE; 8].join("\n");
-    }
-    TEXT.with(|t| kpiform_core::check(t, &Options::default()));
-}
-
-/// True when this module runs in a worker (no `window`): it must not mount the page.
-pub fn in_worker() -> bool {
-    web_sys::window().is_none()
-}
-
-// ---------- the page's side ----------
 
 /// The outcome of a request, as the page receives it.
 pub struct Answer<T> {
@@ -275,7 +182,10 @@ pub fn cancel() {
     });
 }
 
-/// Start the worker early (at page start), so that it is ready by the first paste.
+/// Start the worker early (at page start), so that it is ready by the first paste; it warms
+/// its checker up itself. Without one, warm up the checker here while the page is idle:
+/// WebAssembly starts in a baseline compiler and optimizes functions once they have run a
+/// while, so the first real check is faster.
 pub fn prepare() {
     CHECKER.with(|c| {
         let mut c = c.borrow_mut();
@@ -283,6 +193,16 @@ pub fn prepare() {
             c.start();
         }
     });
+    fn warm_up(rounds: usize) {
+        if rounds == 0 {
+            return;
+        }
+        super::warm_up();
+        request_idle_callback(move || warm_up(rounds - 1));
+    }
+    if !off_thread() {
+        request_idle_callback(|| warm_up(8));
+    }
 }
 
 /// Whether checks run off the main thread.
@@ -302,7 +222,7 @@ pub fn check_now(text: String, options: Options) -> Checked {
 
 fn run_here_now(job: Job) {
     let Job { request, done } = job;
-    done(timed(request.text, |t| run(t, &request.task)));
+    done(timed(request.text, |t| super::run(t, &request.task)));
 }
 
 /// Do `work` on `text` here, on the main thread, and time it.
@@ -469,56 +389,5 @@ fn fail_with(running: Option<Job>) {
     }
     for job in [check, export].into_iter().flatten() {
         run_here_now(job);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_request_is_answered_with_the_checked_document() {
-        let text = crate::editor::EXAMPLE.to_string();
-        let request = wire::to_bytes(&Request {
-            id: 7,
-            text: text.clone(),
-            task: Task::Check(Options::default()),
-        });
-        let reply: Reply = wire::from_bytes(&kp_worker_handle(&request)).unwrap();
-        assert_eq!(reply.id, 7);
-        let here = kpiform_core::check(&text, &Options::default());
-        let Outcome::Checked(doc) = reply.result else {
-            panic!("not a check");
-        };
-        assert_eq!(doc.forms, here.forms);
-        assert_eq!(doc.diagnostics, here.diagnostics);
-        assert!(!doc.forms.is_empty());
-    }
-
-    #[test]
-    fn an_export_request_is_answered_with_the_files() {
-        let text = crate::editor::EXAMPLE.to_string();
-        let options = ExportOptions::default();
-        let request = wire::to_bytes(&Request {
-            id: 8,
-            text: text.clone(),
-            task: Task::Export(Format::Csv, options.clone()),
-        });
-        let reply: Reply = wire::from_bytes(&kp_worker_handle(&request)).unwrap();
-        assert_eq!(reply.id, 8);
-        let Outcome::Exported(files) = reply.result else {
-            panic!("not an export");
-        };
-        let input = Input {
-            path: "page",
-            text: &text,
-        };
-        assert_eq!(files, export::export(&[input], Format::Csv, &options));
-        assert_eq!(files.len(), 2);
-    }
-
-    #[test]
-    fn a_foreign_request_gets_an_empty_answer() {
-        assert!(kp_worker_handle(&[0xff, 0xff, 0xff]).is_empty());
     }
 }

@@ -6,31 +6,24 @@
 //! only what is in view, so a text of a million lines costs as much as one screen. The box does
 //! not wrap lines and every line is `LINE_HEIGHT` pixels high (see `site/style.css`).
 
-use kpiform_core::{Message, Span};
+use kpiform_core::Span;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::constants::{AUTO_CHECK_LIMIT, LINE_HEIGHT, MAX_FILE_BYTES, PAD_TOP};
 use crate::dom;
 use crate::i18n as t;
-use crate::state::{State, AUTO_CHECK_LIMIT};
+use crate::state::{count_lines, use_state, State};
 
-/// Line height and padding of the text box in pixels; `site/style.css` uses the same values.
-pub const LINE_HEIGHT: f64 = 20.0;
-pub const PAD_TOP: f64 = 8.0;
-pub const PAD_LEFT: f64 = 10.0;
 /// Lines of a multi-line span highlighted at most, and the longest line start drawn before a
 /// highlighted span (a million-character line is not copied into the page to draw one mark).
 const MAX_HL_LINES: usize = 40;
 const MAX_HL_PREFIX: usize = 20_000;
-/// Files larger than this are not loaded (the page would stall on them).
-const MAX_FILE_BYTES: f64 = 24.0 * 1024.0 * 1024.0;
-
-/// The first form of corpus file 003 (2024, amounts in 元), with typical problems and fixes.
-pub const EXAMPLE: &str = include_str!("example.txt");
 
 #[component]
-pub fn InputPanel(st: State) -> impl IntoView {
+pub fn InputPanel() -> impl IntoView {
+    let st = use_state();
     let lang = st.lang;
     let file_input = NodeRef::<html::Input>::new();
     let dragging = RwSignal::new(false);
@@ -41,7 +34,7 @@ pub fn InputPanel(st: State) -> impl IntoView {
         st.schedule();
         if let Some(el) = st.input.get_untracked() {
             if el.text_length() < AUTO_CHECK_LIMIT {
-                lines_now.set(crate::state::count_lines(&el.value()));
+                lines_now.set(count_lines(&el.value()));
             }
         }
         request_animation_frame(move || st.update_viewport());
@@ -52,11 +45,8 @@ pub fn InputPanel(st: State) -> impl IntoView {
         lines_now.set(n);
     });
 
-    let load_example = move |_| load_example(st);
-    let clear = move |_| {
-        st.restored.set(None);
-        st.replace_all("", Some(Message::new("已清空。", "Cleared.")));
-    };
+    let load_example = move |_| st.load_example();
+    let clear = move |_| st.clear_text();
     let open_file = move |_| {
         if let Some(input) = file_input.get_untracked() {
             input.click();
@@ -130,12 +120,7 @@ pub fn InputPanel(st: State) -> impl IntoView {
         } else {
             t::NOT_CHECKED.get(l).to_string()
         };
-        format!(
-            "{} · {} · {}",
-            t::chars_count(l, chars),
-            t::lines_count(l, lines),
-            forms
-        )
+        t::text_size(l, chars, lines, &forms)
     };
 
     safe_view! {
@@ -196,7 +181,7 @@ pub fn InputPanel(st: State) -> impl IntoView {
                                         type="button"
                                         class="btn btn-small btn-quiet"
                                         data-testid="keep-restored"
-                                        on:click=move |_| st.restored.set(None)
+                                        on:click=move |_| st.keep_restored()
                                     >
                                         {t::KEEP.get(l)}
                                     </button>
@@ -218,9 +203,9 @@ pub fn InputPanel(st: State) -> impl IntoView {
             }}
 
             <div class="editor">
-                <Gutter st=st/>
+                <Gutter/>
                 <div class="editor-text">
-                    <Highlights st=st/>
+                    <Highlights/>
                     <textarea
                         id="form-text"
                         data-testid="input"
@@ -252,15 +237,6 @@ pub fn InputPanel(st: State) -> impl IntoView {
     }
 }
 
-/// Put the example form into the text box (undoable).
-pub fn load_example(st: State) {
-    st.replace_all(
-        EXAMPLE,
-        Some(Message::new("已载入示例申报表。", "Example form loaded.")),
-    );
-    st.restored.set(None);
-}
-
 /// Read a file and put its text into the text box (undoable).
 fn load_file(st: State, file: web_sys::File) {
     let name = file.name();
@@ -276,8 +252,7 @@ fn load_file(st: State, file: web_sys::File) {
                     .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
                     .count();
                 let binary = odd > 0 && odd * 100 >= text.chars().count().max(1);
-                st.restored.set(None);
-                st.replace_all(&text, None);
+                st.replace_text(&text, None);
                 st.show_toast(t::file_loaded(&name, encoding, binary), true, binary);
             }
             Err(_) => st.show_toast(t::file_unreadable(&name), false, true),
@@ -287,7 +262,8 @@ fn load_file(st: State, file: web_sys::File) {
 
 /// Line numbers of the lines in view.
 #[component]
-fn Gutter(st: State) -> impl IntoView {
+fn Gutter() -> impl IntoView {
+    let st = use_state();
     let numbers = move || {
         let v = st.viewport.get();
         let total = st.analysis.with(|a| a.report.lines).max(1);
@@ -387,7 +363,8 @@ fn pieces(text: &str, lines: &kpiform_core::LineIndex, span: Span, primary: bool
 
 /// The selected problem's span and its related places, drawn behind the text box.
 #[component]
-fn Highlights(st: State) -> impl IntoView {
+fn Highlights() -> impl IntoView {
+    let st = use_state();
     let all = Memo::new(move |_| {
         let h = st.highlight.get()?;
         let a = st.analysis.get();

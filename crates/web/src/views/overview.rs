@@ -1,13 +1,13 @@
 //! The overview: totals, the forms table (sortable; a click opens the form), and a chart of the
 //! problems by category (plain SVG).
 
-use kpiform_core::Category;
-use kpiform_core::{FormKind, Lang, Severity};
+use kpiform_core::{Category, FormKind, Lang, Severity};
 use leptos::prelude::*;
 
 use crate::i18n as t;
-use crate::report::{format_amount, Counts, FormRow, SEVERITIES};
-use crate::state::{Filter, State, Tab};
+use crate::report::{format_amount, FormRow, SEVERITIES};
+use crate::state::{use_state, Filter, State};
+use crate::views::parts::show_more;
 
 /// Rows of the forms table rendered at first.
 const TABLE_PAGE: usize = 300;
@@ -62,7 +62,8 @@ pub fn sort_rows(rows: &mut [FormRow], sort: Sort) {
 }
 
 #[component]
-pub fn OverviewView(st: State) -> impl IntoView {
+pub fn OverviewView() -> impl IntoView {
+    let st = use_state();
     let lang = st.lang;
     let sort = RwSignal::new(Sort::default());
     // Checks update the parts that changed: the summary (small) always, the table row by row.
@@ -169,13 +170,7 @@ fn summary(st: State, l: Lang) -> impl IntoView {
 }
 
 fn severity_count(st: State, sev: Severity, n: usize, lang: Lang) -> impl IntoView {
-    let show = move |_| {
-        st.filter.set(Filter {
-            severities: SEVERITIES.map(|s| s == sev),
-            ..Filter::default()
-        });
-        st.tab.set(Tab::Problems);
-    };
+    let show = move |_| st.show_problems(Filter::severity(sev));
     safe_view! {
         <button
             type="button"
@@ -243,25 +238,13 @@ fn sort_header(
 fn form_row(st: State, l: Lang, f: FormRow) -> impl IntoView {
     let number = f.number;
     let unit = f.unit.map(|u| u.as_str());
-    let open = move |_| {
-        st.structure_form.set(number);
-        st.tab.set(Tab::Structure);
-        let a = st.analysis.get_untracked();
-        if let Some(f) = a.report.form(number) {
-            st.select_span(f.title, Vec::new(), false);
-        }
-    };
-    let problems_of = move |sev: Option<Severity>| {
+    let open = move |_| st.open_form(number);
+    let problems_of = move |sev: Severity| {
         move |_| {
-            st.filter.set(Filter {
+            st.show_problems(Filter {
                 form: Some(number),
-                severities: match sev {
-                    Some(s) => SEVERITIES.map(|x| x == s),
-                    None => [true; 3],
-                },
-                ..Filter::default()
-            });
-            st.tab.set(Tab::Problems);
+                ..Filter::severity(sev)
+            })
         }
     };
     let count_cell = move |sev: Severity, n: usize| {
@@ -276,7 +259,7 @@ fn form_row(st: State, l: Lang, f: FormRow) -> impl IntoView {
                         class="link-button"
                         title=t::SHOW_THESE.get(l)
                         data-testid=format!("form-{}", sev.as_str())
-                        on:click=problems_of(Some(sev))
+                        on:click=problems_of(sev)
                     >
                         {n}
                     </button>
@@ -352,27 +335,6 @@ pub fn amount(value: Option<f64>, unit: Option<&'static str>) -> impl IntoView {
     }
 }
 
-/// Pills with the counts per severity (`错误 3 警告 2`), or "none".
-pub fn pills(c: Counts, lang: Lang) -> impl IntoView {
-    if c.total() == 0 {
-        return safe_view! { <span class="muted">{t::NO_PROBLEMS.get(lang)}</span> }.into_any();
-    }
-    SEVERITIES
-        .iter()
-        .filter(|&&sev| c.get(sev) > 0)
-        .map(|&sev| {
-            safe_view! {
-                <span class=format!("pill sev-{}", sev.as_str()) data-severity=sev.as_str()>
-                    {sev.label().get(lang).to_string()}
-                    " "
-                    {c.get(sev)}
-                </span>
-            }
-        })
-        .collect_view()
-        .into_any()
-}
-
 /// Horizontal bars, one per category, stacked by severity; a click filters the problem list.
 fn chart(st: State, lang: Lang, categories: Vec<crate::report::CategoryCount>) -> impl IntoView {
     const W: f64 = 200.0;
@@ -409,15 +371,7 @@ fn chart(st: State, lang: Lang, categories: Vec<crate::report::CategoryCount>) -
                 })
                 .collect_view();
             let cat: Category = c.category;
-            let filter = move |_| {
-                let mut categories = [false; 7];
-                categories[crate::problems::category_index(cat)] = true;
-                st.filter.set(Filter {
-                    categories,
-                    ..Filter::default()
-                });
-                st.tab.set(Tab::Problems);
-            };
+            let filter = move |_| st.show_problems(Filter::category(cat));
             let label = cat.name().get(lang).to_string();
             safe_view! {
                 <li class="chart-row" class:chart-zero={total == 0}>
@@ -469,34 +423,10 @@ fn chart(st: State, lang: Lang, categories: Vec<crate::report::CategoryCount>) -
     }
 }
 
-/// "Show N more" under a long list, while `more()` rows are not shown; a click shows `step` more
-/// (raises `limit`). The forms table and the problem list use it.
-pub fn show_more(
-    l: Lang,
-    testid: &'static str,
-    more: impl Fn() -> usize + Copy + Send + Sync + 'static,
-    limit: RwSignal<usize>,
-    step: usize,
-) -> impl IntoView {
-    move || {
-        (more() > 0).then(|| {
-            safe_view! {
-                <button
-                    type="button"
-                    class="btn show-more"
-                    data-testid=testid
-                    on:click=move |_| limit.update(|n| *n += step)
-                >
-                    {t::show_more(l, more())}
-                </button>
-            }
-        })
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use kpiform_core::Counts;
 
     fn row(number: usize, errors: usize, year: Option<f64>) -> FormRow {
         FormRow {

@@ -1,16 +1,16 @@
 //! The settings view: budget year, every rule on or off and its severity, language, theme.
 
-use kpiform_core::Category;
-use kpiform_core::{Lang, Severity};
+use kpiform_core::{Category, Lang, Severity};
 use leptos::prelude::*;
 
 use crate::i18n as t;
 use crate::report::SEVERITIES;
 use crate::settings::{valid_year, RuleSettings, Theme};
-use crate::state::State;
+use crate::state::{use_state, State};
 
 #[component]
-pub fn SettingsView(st: State) -> impl IntoView {
+pub fn SettingsView() -> impl IntoView {
+    let st = use_state();
     let lang = st.lang;
     let set_rules = move |f: &dyn Fn(&mut RuleSettings)| {
         st.rules.update(|r| f(r));

@@ -16,7 +16,8 @@ use crate::dom;
 use crate::i18n as t;
 use crate::report::SEVERITIES;
 use crate::settings::RuleSettings;
-use crate::state::{Analysis, State};
+use crate::state::{use_state, Analysis};
+use crate::views::parts::form_label;
 
 /// A format of the export view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,7 +72,7 @@ impl Format {
                     lang,
                     check: rules.options(),
                 };
-                crate::worker::export(serial, a.text.clone(), f, options, done);
+                crate::worker::client::export(serial, a.text.clone(), f, options, done);
             }
             Format::Problems => done(vec![ExportFile {
                 name: "kpiform-problems.csv".to_string(),
@@ -200,7 +201,7 @@ pub mod local {
 
         #[test]
         fn problems_of_the_example() {
-            let text = crate::editor::EXAMPLE;
+            let text = crate::example::EXAMPLE;
             let doc = kpiform_core::check(text, &kpiform_core::Options::default());
             let report = Report::from_document(&doc, text);
             let csv = problems_csv(&report, Lang::Zh);
@@ -222,13 +223,21 @@ fn is_text(mime: &str) -> bool {
     mime.starts_with("text/") || mime.starts_with("application/json")
 }
 
-/// The preview text of a file: its text without a BOM, cut at [`PREVIEW_CHARS`].
-fn preview_text(bytes: &[u8]) -> (String, bool) {
+/// The text of a file, without a BOM (what the preview shows and "copy" copies).
+fn file_text(bytes: &[u8]) -> String {
     let s = String::from_utf8_lossy(bytes);
-    let s = s.strip_prefix('\u{feff}').unwrap_or(&s);
+    s.strip_prefix('\u{feff}').unwrap_or(&s).to_string()
+}
+
+/// The preview text of a file: its text, cut at [`PREVIEW_CHARS`].
+fn preview_text(bytes: &[u8]) -> (String, bool) {
+    let mut s = file_text(bytes);
     match s.char_indices().nth(PREVIEW_CHARS) {
-        Some((i, _)) => (s[..i].to_string(), true),
-        None => (s.to_string(), false),
+        Some((i, _)) => {
+            s.truncate(i);
+            (s, true)
+        }
+        None => (s, false),
     }
 }
 
@@ -246,7 +255,8 @@ impl PartialEq for Output {
 }
 
 #[component]
-pub fn ExportView(st: State, printing: RwSignal<bool>) -> impl IntoView {
+pub fn ExportView(printing: RwSignal<bool>) -> impl IntoView {
+    let st = use_state();
     let lang = st.lang;
     let format = RwSignal::new(formats()[0]);
     let apply = RwSignal::new(false);
@@ -256,22 +266,21 @@ pub fn ExportView(st: State, printing: RwSignal<bool>) -> impl IntoView {
     // a moment after checks stop (the worker is not kept busy by exports nobody looks at).
     let source = RwSignal::new(st.analysis.get_untracked());
     let pending = StoredValue::new(None::<TimeoutHandle>);
+    let cancel = move || {
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+    };
     Effect::new(move |first: Option<()>| {
         let a = st.analysis.get();
         if first.is_none() {
             return;
         }
-        if let Some(h) = pending.get_value() {
-            h.clear();
-        }
+        cancel();
         let h = set_timeout_with_handle(move || source.set(a), EXPORT_DELAY).ok();
         pending.set_value(h);
     });
-    on_cleanup(move || {
-        if let Some(h) = pending.get_value() {
-            h.clear();
-        }
-    });
+    on_cleanup(cancel);
     // The files shown, and the export asked for last: while they differ, newer files are being
     // made. A new format shows no files until its own are ready; a new text keeps the files of
     // the older one meanwhile.
@@ -342,10 +351,9 @@ pub fn ExportView(st: State, printing: RwSignal<bool>) -> impl IntoView {
         let Some(f) = out.files.get(i) else {
             return;
         };
-        let text = String::from_utf8_lossy(&f.bytes);
-        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        let text = file_text(&f.bytes);
         selected_file.set(i);
-        let ok = dom::copy_text(text, preview_box.get_untracked().as_ref());
+        let ok = dom::copy_text(&text, preview_box.get_untracked().as_ref());
         st.show_toast(
             if ok {
                 Message::new("已复制到剪贴板。", "Copied to the clipboard.")
@@ -515,7 +523,8 @@ pub fn ExportView(st: State, printing: RwSignal<bool>) -> impl IntoView {
 
 /// The report for printing: totals, forms, problems by form. Rendered only while printing.
 #[component]
-pub fn PrintReport(st: State) -> impl IntoView {
+pub fn PrintReport() -> impl IntoView {
+    let st = use_state();
     let l = st.lang.get_untracked();
     let a = st.analysis.get_untracked();
     let r = &a.report;
@@ -550,7 +559,7 @@ pub fn PrintReport(st: State) -> impl IntoView {
         .map(|d| {
             let form = d
                 .form
-                .map(|n| crate::problems::form_label(r, n, l))
+                .map(|n| form_label(r, n, l))
                 .unwrap_or_else(|| t::OUTSIDE_FORMS.get(l).to_string());
             let sev = d.severity;
             safe_view! {

@@ -5,19 +5,20 @@
 
 use std::sync::Arc;
 
-use kpiform_core::Facts;
-use kpiform_core::{parse_value, ValueKind};
-use kpiform_core::{AmountUnit, Field, Indicator, Level1};
-use kpiform_core::{FieldKey, Form, FormKind, Lang, Span};
+use kpiform_core::{
+    parse_value, AmountUnit, Counts, Facts, Field, FieldKey, Form, FormKind, Indicator, Lang,
+    Level1, Span, ValueKind,
+};
 use leptos::prelude::*;
 
 use crate::i18n as t;
-use crate::overview::pills;
-use crate::report::{format_amount, format_number, Counts};
-use crate::state::{Analysis, Filter, State, Tab};
+use crate::report::{format_amount, format_number};
+use crate::state::{use_state, Analysis, Filter, State};
+use crate::views::parts::{form_label, pills};
 
 #[component]
-pub fn StructureView(st: State) -> impl IntoView {
+pub fn StructureView() -> impl IntoView {
+    let st = use_state();
     // Re-rendered when what it shows changes: the form, its problems, the language.
     let shown = Memo::new(move |_| {
         let n = st.structure_form.get();
@@ -50,7 +51,7 @@ pub fn StructureView(st: State) -> impl IntoView {
         let n = st.structure_form.get_untracked().clamp(1, count);
         safe_view! {
             <div class="structure" data-testid="structure">
-                <FormPicker st=st lang=l count=count current=n/>
+                <FormPicker lang=l count=count current=n/>
                 {form_view(st, l, a.clone(), n)}
             </div>
         }
@@ -59,16 +60,17 @@ pub fn StructureView(st: State) -> impl IntoView {
 }
 
 #[component]
-fn FormPicker(st: State, lang: Lang, count: usize, current: usize) -> impl IntoView {
+fn FormPicker(lang: Lang, count: usize, current: usize) -> impl IntoView {
+    let st = use_state();
     let options = st.analysis.with_untracked(|a| {
         (1..=count)
             .map(|n| {
-                let label = crate::problems::form_label(&a.report, n, lang);
+                let label = form_label(&a.report, n, lang);
                 safe_view! { <option value=n.to_string() selected={n == current}>{label}</option> }
             })
             .collect_view()
     });
-    let go = move |n: usize| st.structure_form.set(n.clamp(1, count));
+    let go = move |n: usize| st.show_form(n.clamp(1, count));
     safe_view! {
         <div class="form-picker">
             <label for="form-select" class="filter-label">{t::FORM.get(lang)}</label>
@@ -110,60 +112,84 @@ fn FormPicker(st: State, lang: Lang, count: usize, current: usize) -> impl IntoV
     }
 }
 
-/// Problems of `form` whose span overlaps `span`.
-fn counts_in(a: &Analysis, form: usize, span: Span) -> Counts {
-    let mut c = Counts::default();
-    for d in a.report.diagnostics.iter().filter(|d| d.form == Some(form)) {
-        let inside = d.span.start < span.end.max(span.start + 1)
-            && span.start < d.span.end.max(d.span.start + 1);
-        if inside {
-            c.add(d.severity);
-        }
-    }
-    c
+/// One form as the view shows it: what the parts of its view share.
+struct Shown<'a> {
+    st: State,
+    l: Lang,
+    a: &'a Analysis,
+    /// The form's number (1-based).
+    n: usize,
+    form: &'a Form,
+    facts: Facts,
 }
 
-/// A marker with the problems at a place; a click lists them.
-fn marker(st: State, l: Lang, form: usize, c: Counts) -> impl IntoView {
-    (c.total() > 0).then(|| {
-        let worst = if c.error > 0 {
-            "error"
-        } else if c.warning > 0 {
-            "warning"
-        } else {
-            "info"
-        };
-        let show = move |ev: web_sys::MouseEvent| {
-            ev.stop_propagation();
-            st.filter.set(Filter {
-                form: Some(form),
-                ..Filter::default()
-            });
-            st.tab.set(Tab::Problems);
-        };
-        safe_view! {
-            <button
-                type="button"
-                class=format!("marker sev-{worst}")
-                data-testid="marker"
-                title=t::problems_here(l, c.total())
-                on:click=show
-            >
-                {c.total()}
-            </button>
+impl Shown<'_> {
+    /// Problems of the form whose span overlaps `span`.
+    fn counts_in(&self, span: Span) -> Counts {
+        let mut c = Counts::default();
+        for d in self
+            .a
+            .report
+            .diagnostics
+            .iter()
+            .filter(|d| d.form == Some(self.n))
+        {
+            let inside = d.span.start < span.end.max(span.start + 1)
+                && span.start < d.span.end.max(d.span.start + 1);
+            if inside {
+                c.add(d.severity);
+            }
         }
-    })
+        c
+    }
+
+    /// A marker with the problems at `span`; a click lists the form's problems.
+    fn marker(&self, span: Span) -> impl IntoView {
+        let (st, l, form) = (self.st, self.l, self.n);
+        let c = self.counts_in(span);
+        (c.total() > 0).then(|| {
+            let worst = if c.error > 0 {
+                "error"
+            } else if c.warning > 0 {
+                "warning"
+            } else {
+                "info"
+            };
+            let show = move |ev: web_sys::MouseEvent| {
+                ev.stop_propagation();
+                st.show_problems(Filter::form(form));
+            };
+            safe_view! {
+                <button
+                    type="button"
+                    class=format!("marker sev-{worst}")
+                    data-testid="marker"
+                    title=t::problems_here(l, c.total())
+                    on:click=show
+                >
+                    {c.total()}
+                </button>
+            }
+        })
+    }
 }
 
 fn form_view(st: State, l: Lang, a: Arc<Analysis>, n: usize) -> impl IntoView {
     let form = &a.doc.forms[n - 1];
-    let facts = Facts::new(&a.text, form, a.doc.budget_year);
+    let shown = Shown {
+        st,
+        l,
+        a: &a,
+        n,
+        form,
+        facts: Facts::new(&a.text, form, a.doc.budget_year),
+    };
     let row = a.report.form(n).cloned();
     let title = form.title.text.clone();
     let title_span = form.title.span;
     let counts = row.as_ref().map(|r| r.counts).unwrap_or_default();
-    let fields = field_rows(st, l, &a, n, form, &facts);
-    let tasks = (!form.tasks.is_empty()).then(|| tasks_view(st, l, form));
+    let fields = field_rows(&shown);
+    let tasks = (!form.tasks.is_empty()).then(|| tasks_view(&shown));
     let goals = (!form.goals.is_empty()).then(|| {
         let items = form
             .goals
@@ -176,7 +202,7 @@ fn form_view(st: State, l: Lang, a: Arc<Analysis>, n: usize) -> impl IntoView {
                         <button
                             type="button"
                             class="cell-button"
-                            on:click=move |_| st.select_span(span, Vec::new(), false)
+                            on:click=move |_| st.select(span)
                         >
                             {text}
                         </button>
@@ -189,15 +215,8 @@ fn form_view(st: State, l: Lang, a: Arc<Analysis>, n: usize) -> impl IntoView {
             <ol class="goals">{items}</ol>
         }
     });
-    let department = form.kind == FormKind::Department;
-    let indicators = indicator_table(st, l, &a, n, form, department);
-    let problems_of_form = move |_| {
-        st.filter.set(Filter {
-            form: Some(n),
-            ..Filter::default()
-        });
-        st.tab.set(Tab::Problems);
-    };
+    let indicators = indicator_table(&shown);
+    let problems_of_form = move |_| st.show_problems(Filter::form(n));
     safe_view! {
         <article class="form-structure" data-testid="form-structure" data-form=n>
             <header class="form-head">
@@ -206,7 +225,7 @@ fn form_view(st: State, l: Lang, a: Arc<Analysis>, n: usize) -> impl IntoView {
                         type="button"
                         class="link-button"
                         title=t::SELECT_IN_TEXT.get(l)
-                        on:click=move |_| st.select_span(title_span, Vec::new(), false)
+                        on:click=move |_| st.select(title_span)
                     >
                         {title}
                     </button>
@@ -258,18 +277,11 @@ fn field_label(l: Lang, kind: FormKind, key: FieldKey) -> String {
 /// The header as on the paper form: short fields two to a row, long prose one to a row. Each
 /// field: label (with a marker of its problems), the value as written, and what the checker
 /// read (amounts in 元 and 万元, years, yes/no).
-fn field_rows(
-    st: State,
-    l: Lang,
-    a: &Analysis,
-    n: usize,
-    form: &Form,
-    facts: &Facts,
-) -> Vec<AnyView> {
+fn field_rows(shown: &Shown) -> Vec<AnyView> {
     // Rows of one long field, or of two short ones. A long field spans its row, and so does a
     // short one left alone at the end; one alone before a long field keeps its half.
     let mut rows: Vec<Vec<&Field>> = Vec::new();
-    for f in &form.fields {
+    for f in &shown.form.fields {
         match rows.last_mut() {
             Some(row) if !f.key.is_long_text() && row.len() == 1 && !row[0].key.is_long_text() => {
                 row.push(f)
@@ -284,24 +296,18 @@ fn field_rows(
             let wide = row.len() == 1 && (row[0].key.is_long_text() || i == last);
             let cells = row
                 .into_iter()
-                .map(|f| field_cells(st, l, a, n, form, facts, f, wide))
+                .map(|f| field_cells(shown, f, wide))
                 .collect_view();
             safe_view! { <tr>{cells}</tr> }.into_any()
         })
         .collect()
 }
 
-#[allow(clippy::too_many_arguments)]
-fn field_cells(
-    st: State,
-    l: Lang,
-    a: &Analysis,
-    n: usize,
-    form: &Form,
-    facts: &Facts,
-    f: &Field,
-    wide: bool,
-) -> impl IntoView {
+fn field_cells(shown: &Shown, f: &Field, wide: bool) -> impl IntoView {
+    let Shown {
+        st, l, form, facts, ..
+    } = shown;
+    let (st, l) = (*st, *l);
     let label = field_label(l, form.kind, f.key);
     let value_span = if f.value.span.is_empty() {
         f.label.span
@@ -313,7 +319,6 @@ fn field_cells(
     let read = read_as(l, form, facts, f);
     // Nothing to add when the reading is the text itself (是 / 否 in Chinese).
     let read = if read == value { String::new() } else { read };
-    let c = counts_in(a, n, f.label.span.cover(f.value.span));
     let long = f.key.is_long_text();
     let title = if long {
         value.clone()
@@ -323,7 +328,7 @@ fn field_cells(
     safe_view! {
         <th scope="row" class="field-label">
             {label}
-            {marker(st, l, n, c)}
+            {shown.marker(f.label.span.cover(f.value.span))}
         </th>
         <td
             class="field-value"
@@ -337,7 +342,7 @@ fn field_cells(
                 class="cell-button"
                 data-testid="field-value"
                 title=title
-                on:click=move |_| st.select_span(value_span, Vec::new(), false)
+                on:click=move |_| st.select(value_span)
             >
                 {if empty { t::EMPTY.get(l).to_string() } else { value }}
             </button>
@@ -390,7 +395,8 @@ fn read_as(l: Lang, form: &Form, facts: &Facts, f: &Field) -> String {
     }
 }
 
-fn tasks_view(st: State, l: Lang, form: &Form) -> impl IntoView {
+fn tasks_view(shown: &Shown) -> impl IntoView {
+    let (st, l, form) = (shown.st, shown.l, shown.form);
     let unit = form.amount_unit.map(|u| u.as_str()).unwrap_or("");
     let money = |v: Option<f64>| v.map(format_amount).unwrap_or_default();
     let rows = form
@@ -402,7 +408,7 @@ fn tasks_view(st: State, l: Lang, form: &Form) -> impl IntoView {
             let content = task.content.text.clone();
             let (total, fiscal, other) = (money(task.total), money(task.fiscal), money(task.other));
             safe_view! {
-                <tr class="clickable" on:click=move |_| st.select_span(span, Vec::new(), false)>
+                <tr class="clickable" on:click=move |_| st.select(span)>
                     <td>{name}</td>
                     <td class="long">{content}</td>
                     <td class="num">{total}</td>
@@ -444,14 +450,9 @@ fn run_length<K: PartialEq>(keys: &[K], i: usize) -> usize {
     keys[i..].iter().take_while(|k| **k == keys[i]).count()
 }
 
-fn indicator_table(
-    st: State,
-    l: Lang,
-    a: &Analysis,
-    n: usize,
-    form: &Form,
-    department: bool,
-) -> impl IntoView {
+fn indicator_table(shown: &Shown) -> impl IntoView {
+    let (l, form) = (shown.l, shown.form);
+    let department = form.kind == FormKind::Department;
     if form.indicators.is_empty() {
         return safe_view! { <p class="muted">{t::NO_INDICATORS.get(l)}</p> }.into_any();
     }
@@ -468,7 +469,7 @@ fn indicator_table(
         .map(|(i, ind)| {
             let span1 = (i == 0 || l1[i - 1] != l1[i]).then(|| run_length(&l1, i));
             let span2 = (i == 0 || l2[i - 1] != l2[i]).then(|| run_length(&l2, i));
-            indicator_row(st, l, a, n, ind, span1, span2, department)
+            indicator_row(shown, ind, span1, span2)
         })
         .collect_view();
     safe_view! {
@@ -495,17 +496,14 @@ fn indicator_table(
     .into_any()
 }
 
-#[allow(clippy::too_many_arguments)]
 fn indicator_row(
-    st: State,
-    l: Lang,
-    a: &Analysis,
-    n: usize,
+    shown: &Shown,
     ind: &Indicator,
     span1: Option<usize>,
     span2: Option<usize>,
-    department: bool,
 ) -> impl IntoView {
+    let (st, l) = (shown.st, shown.l);
+    let department = shown.form.kind == FormKind::Department;
     let span = ind.span;
     let level1 = span1.map(|rows| {
         let label = level1_label(l, ind.level1);
@@ -531,7 +529,6 @@ fn indicator_row(
             .unwrap_or_default();
         safe_view! { <td class="unit-col">{u}</td> }
     });
-    let c = counts_in(a, n, span);
     let name = ind.name.text.clone();
     let value = ind.value.text.clone();
     let explanation = ind.explanation.text.clone();
@@ -541,7 +538,7 @@ fn indicator_row(
             class:not-applicable=!ind.applicable
             data-testid="indicator"
             title=t::SELECT_IN_TEXT.get(l)
-            on:click=move |_| st.select_span(span, Vec::new(), false)
+            on:click=move |_| st.select(span)
         >
             {level1}
             {level2}
@@ -550,7 +547,7 @@ fn indicator_row(
             <td class="parsed" data-testid="indicator-parsed">{parsed}</td>
             {unit}
             <td class="explanation">{explanation}</td>
-            <td class="marker-col">{marker(st, l, n, c)}</td>
+            <td class="marker-col">{shown.marker(span)}</td>
         </tr>
     }
 }

@@ -1,0 +1,258 @@
+//! Checking: after a pause in typing in the checking worker, at once on the main thread when
+//! the page needs fresh results, and large texts only on request.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use kpiform_core::Document;
+use leptos::prelude::*;
+
+use super::{count_lines, State};
+use crate::constants::{AUTO_CHECK_LIMIT, CHECK_LIMIT, DEBOUNCE};
+use crate::dom;
+use crate::report::Report;
+use crate::worker::client::{self as worker, Answer, Checked};
+
+/// One check of one text.
+#[derive(Debug)]
+pub struct Analysis {
+    /// Increases with every analysis.
+    pub version: u64,
+    /// The text as checked.
+    pub text: String,
+    /// Its length in UTF-16 code units (what the text box counts).
+    pub len16: u32,
+    /// False when the text was too large to check automatically and waits for the user.
+    pub checked: bool,
+    pub doc: Document,
+    pub report: Report,
+    /// Milliseconds from the request to the report (checking, transfer, decoding, report).
+    pub check_ms: f64,
+    /// The check ran in the checking worker (not on the page's main thread).
+    pub off_thread: bool,
+}
+
+impl Analysis {
+    pub(super) fn empty() -> Analysis {
+        Analysis {
+            version: 0,
+            text: String::new(),
+            len16: 0,
+            checked: true,
+            doc: Document::default(),
+            report: Report {
+                blank: true,
+                ..Report::default()
+            },
+            check_ms: 0.0,
+            off_thread: false,
+        }
+    }
+}
+
+impl State {
+    /// The text box changed: check after a pause.
+    pub fn schedule(self) {
+        self.cancel_pending();
+        if !self.dirty.get_untracked() {
+            self.dirty.0.set(true);
+        }
+        // The highlight points into the old text.
+        if self.highlight.get_untracked().is_some() {
+            self.highlight.0.set(None);
+        }
+        let handle = set_timeout_with_handle(move || self.run(false), DEBOUNCE).ok();
+        self.pending.set_value(handle);
+    }
+
+    /// Check now, on the main thread, if the results do not match the text box. True when
+    /// they now do. For clicks on results a moment old: the click acts on what it shows.
+    pub(super) fn flush(self) -> bool {
+        if self.pending.with_value(Option::is_some) || self.dirty.get_untracked() {
+            self.run_now();
+        }
+        self.is_fresh()
+    }
+
+    /// The results describe exactly what the text box holds.
+    pub(super) fn is_fresh(self) -> bool {
+        let a = self.analysis.get_untracked();
+        let len = self
+            .input
+            .get_untracked()
+            .map(|el| el.text_length())
+            .unwrap_or(0);
+        !self.dirty.get_untracked()
+            && self.pending.with_value(Option::is_none)
+            && a.checked
+            && a.len16 == len
+    }
+
+    fn cancel_pending(self) {
+        if let Some(handle) = self.pending.get_value() {
+            handle.clear();
+        }
+        self.pending.set_value(None);
+    }
+
+    /// Start a check of the text box (large texts only when `force`). It runs in the checking
+    /// worker; the results are published when it answers, unless the text changed again.
+    pub(super) fn run(self, force: bool) {
+        let Some((version, text, len16, start)) = self.begin() else {
+            return;
+        };
+        if (len16 > AUTO_CHECK_LIMIT && !force) || len16 > CHECK_LIMIT {
+            self.publish_unchecked(version, text, len16);
+            return;
+        }
+        let options = self.rules.get_untracked().options();
+        worker::check(version, text, options, move |checked| {
+            self.publish(version, len16, checked, start)
+        });
+        dom::measure("kp-send", start);
+    }
+
+    /// Check the text box now, on the main thread, so that the results match it when this
+    /// returns (edits made by the page, clicks on outdated results).
+    pub(super) fn run_now(self) {
+        let Some((version, text, len16, start)) = self.begin() else {
+            return;
+        };
+        if len16 > AUTO_CHECK_LIMIT {
+            self.publish_unchecked(version, text, len16);
+            return;
+        }
+        let checked = worker::check_now(text, self.rules.get_untracked().options());
+        self.publish(version, len16, checked, start);
+    }
+
+    /// A new version of the text to check: its number, the text, its UTF-16 length and when.
+    fn begin(self) -> Option<(u64, String, u32, f64)> {
+        self.cancel_pending();
+        let el = self.input.get_untracked()?;
+        let start = dom::now();
+        let len16 = el.text_length();
+        let version = self.version.get_value() + 1;
+        self.version.set_value(version);
+        let text = el.value();
+        self.save_text(&text);
+        Some((version, text, len16, start))
+    }
+
+    /// A text too large to check as one types: only counted, until the user asks.
+    fn publish_unchecked(self, version: u64, text: String, len16: u32) {
+        let report = Report {
+            chars: text.chars().count(),
+            lines: count_lines(&text),
+            ..Report::default()
+        };
+        self.set_analysis(Analysis {
+            version,
+            text,
+            len16,
+            checked: false,
+            doc: Document::default(),
+            report,
+            check_ms: 0.0,
+            off_thread: false,
+        });
+        let end = dom::now();
+        set_timeout(move || dom::measure("kp-update", end), Duration::ZERO);
+    }
+
+    /// Show the results of check `version`, unless the text has been checked again since.
+    fn publish(self, version: u64, len16: u32, checked: Checked, start: f64) {
+        if version != self.version.get_value() {
+            return;
+        }
+        let Answer {
+            text,
+            outcome: doc,
+            ms,
+            received,
+            off_thread,
+        } = checked;
+        let report = Report::from_document(&doc, &text);
+        // Measures for tests/e2e/measure.mjs: "kp-core" the core's check (in the worker, or
+        // here), "kp-check" from the request to the report, "kp-apply" the main thread's part
+        // of it once the answer came (decoding, the report).
+        dom::measure_span("kp-core", received - ms, ms);
+        dom::measure("kp-check", start);
+        dom::measure("kp-apply", received);
+        self.set_analysis(Analysis {
+            version,
+            text,
+            len16,
+            checked: true,
+            doc,
+            report,
+            check_ms: dom::now() - start,
+            off_thread,
+        });
+        // The views render in microtasks after the signal changed; a zero timeout runs after
+        // them, so "kp-update" covers the main thread's work on the answer: decoding, the
+        // report and rendering (not the browser's layout). "kp-frame" ends after the next
+        // frame: style, layout and paint of the new results.
+        set_timeout(move || dom::measure("kp-update", received), Duration::ZERO);
+        request_animation_frame(move || {
+            set_timeout(move || dom::measure("kp-frame", received), Duration::ZERO)
+        });
+    }
+
+    fn set_analysis(self, analysis: Analysis) {
+        let previous = self.analysis.get_untracked();
+        let same_text = previous.checked && previous.text == analysis.text;
+        // Keep the user on the same problem when it is still there (same message, same place;
+        // else the closest one with the same message and quote).
+        let current = self.current.get_untracked().and_then(|key| {
+            if analysis.report.diagnostic(key).is_some() {
+                return Some(key);
+            }
+            let old = previous.report.diagnostic(key)?;
+            analysis
+                .report
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == old.code && d.message == old.message && d.quote == old.quote)
+                .min_by_key(|d| d.id.abs_diff(old.id))
+                .map(|d| d.key)
+        });
+        if !same_text && self.highlight.get_untracked().is_some() {
+            self.highlight.0.set(None);
+        }
+        let structure_form = self.structure_form.get_untracked();
+        let forms = analysis.report.forms.len();
+        if structure_form > forms.max(1) {
+            self.structure_form.0.set(forms.max(1));
+        }
+        self.analysis.0.set(Arc::new(analysis));
+        if self.current.get_untracked() != current {
+            self.current.0.set(current);
+        }
+        self.dirty.0.set(false);
+        self.busy.0.set(false);
+    }
+
+    /// Check a large text the user asked for (the notice's button), saying so until the
+    /// results are in.
+    pub fn run_large(self) {
+        self.busy.0.set(true);
+        if worker::off_thread() {
+            self.run(true);
+        } else {
+            // Without a worker the check runs here and holds the main thread: start it a
+            // frame after the next one, so that the "checking" message is painted first.
+            request_animation_frame(move || {
+                set_timeout(move || self.run(true), Duration::from_millis(16));
+            });
+        }
+    }
+
+    /// Check again with new settings (same text).
+    pub fn recheck(self) {
+        let a = self.analysis.get_untracked();
+        if a.checked && self.input.get_untracked().is_some() {
+            self.run(false);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+//! Remembering the text: saved in `localStorage` with every check, brought back at the next
+//! visit, with a notice that offers to discard it.
+
+use leptos::prelude::*;
+
+use super::{hash_str, State};
+use crate::dom;
+
+/// `localStorage` keys of the text and of when it was saved.
+const TEXT_KEY: &str = "kpiform.text";
+const TEXT_TIME_KEY: &str = "kpiform.text.saved";
+
+impl State {
+    pub(super) fn save_text(self, text: &str) {
+        let hash = hash_str(text);
+        if self.saved_hash.get_value() == hash {
+            return;
+        }
+        self.saved_hash.set_value(hash);
+        let ok = if text.is_empty() {
+            dom::remove(TEXT_KEY);
+            dom::remove(TEXT_TIME_KEY);
+            true
+        } else {
+            // Remove first, so that a failed write cannot leave an older text behind.
+            dom::remove(TEXT_KEY);
+            let ok = dom::store(TEXT_KEY, text);
+            if ok {
+                dom::store(TEXT_TIME_KEY, &dom::date_now().to_string());
+            } else {
+                dom::remove(TEXT_TIME_KEY);
+            }
+            ok
+        };
+        if self.save_failed.get_untracked() == ok {
+            self.save_failed.0.set(!ok);
+        }
+    }
+
+    /// Save what the text box holds now (the page is being hidden or closed).
+    pub fn save_now(self) {
+        if let Some(el) = self.input.get_untracked() {
+            if self.dirty.get_untracked() || self.pending.with_value(Option::is_some) {
+                self.save_text(&el.value());
+            }
+        }
+    }
+
+    /// Put the text saved by an earlier visit into the text box. Called once at start.
+    pub fn restore(self) {
+        let Some(text) = dom::load(TEXT_KEY).filter(|t| !t.is_empty()) else {
+            return;
+        };
+        let Some(el) = self.input.get_untracked() else {
+            return;
+        };
+        el.set_value(&text);
+        self.saved_hash.set_value(hash_str(&text));
+        let saved = dom::load(TEXT_TIME_KEY)
+            .and_then(|t| t.parse::<f64>().ok())
+            .unwrap_or(0.0);
+        self.restored.0.set(Some(saved));
+        self.run(false);
+        self.update_viewport();
+    }
+
+    /// Drop the restored text (the notice's button).
+    pub fn discard_restored(self) {
+        self.replace_text("", None);
+        if let Some(el) = self.input.get_untracked() {
+            let _ = el.focus();
+        }
+    }
+
+    /// Keep the restored text and hide the notice (its other button).
+    pub fn keep_restored(self) {
+        self.restored.0.set(None);
+    }
+}

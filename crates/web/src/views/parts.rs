@@ -1,0 +1,63 @@
+//! Small pieces more than one view shows: severity pills, "show more" under long lists, the
+//! label of a form.
+
+use kpiform_core::{Counts, Lang};
+use leptos::prelude::*;
+
+use crate::i18n as t;
+use crate::report::{Report, SEVERITIES};
+
+/// Pills with the counts per severity (`错误 3 警告 2`), or "none".
+pub fn pills(c: Counts, lang: Lang) -> impl IntoView {
+    if c.total() == 0 {
+        return safe_view! { <span class="muted">{t::NO_PROBLEMS.get(lang)}</span> }.into_any();
+    }
+    SEVERITIES
+        .iter()
+        .filter(|&&sev| c.get(sev) > 0)
+        .map(|&sev| {
+            safe_view! {
+                <span class=format!("pill sev-{}", sev.as_str()) data-severity=sev.as_str()>
+                    {sev.label().get(lang).to_string()}
+                    " "
+                    {c.get(sev)}
+                </span>
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// "Show N more" under a long list, while `more()` rows are not shown; a click shows `step` more
+/// (raises `limit`). The forms table and the problem list use it.
+pub fn show_more(
+    l: Lang,
+    testid: &'static str,
+    more: impl Fn() -> usize + Copy + Send + Sync + 'static,
+    limit: RwSignal<usize>,
+    step: usize,
+) -> impl IntoView {
+    move || {
+        (more() > 0).then(|| {
+            safe_view! {
+                <button
+                    type="button"
+                    class="btn show-more"
+                    data-testid=testid
+                    on:click=move |_| limit.update(|n| *n += step)
+                >
+                    {t::show_more(l, more())}
+                </button>
+            }
+        })
+    }
+}
+
+/// `#3 一般管理事务`.
+pub fn form_label(report: &Report, number: usize, lang: Lang) -> String {
+    let name = report
+        .form(number)
+        .and_then(|f| f.name.clone())
+        .unwrap_or_else(|| t::NO_NAME.get(lang).to_string());
+    format!("#{number} {name}")
+}

@@ -3,7 +3,7 @@
 use super::lines::{is_separator_row, split_cells, Line, RawCell};
 use super::table::{place_row, Inherited, Layout};
 use super::vocab::{self, match_label, table_column, LabelTarget};
-use super::{IssueKind, Unplaced};
+use super::{in_text_order, Issue, IssueKind, Unplaced};
 use crate::model::{AmountUnit, Field, FieldKey, Form, FormKind, Task, Text};
 use crate::span::Span;
 use crate::text::{clean, is_blank, label_key, trim_range};
@@ -50,8 +50,9 @@ enum Current {
 /// (text between forms, reported by the caller as S001).
 pub struct Read {
     pub form: Form,
-    /// What could not be placed or was not found, in the order of the text.
-    pub issues: Vec<(Span, IssueKind)>,
+    /// What could not be placed or was not found, in the order of the text (`form` is set by
+    /// the caller).
+    pub issues: Vec<Issue>,
     pub trailing: Vec<Span>,
 }
 
@@ -64,7 +65,7 @@ pub struct FormReader<'a> {
     inherited: Inherited,
     /// Unplaced lines as (line index, span).
     unplaced: Vec<(usize, Span)>,
-    issues: Vec<(Span, IssueKind)>,
+    issues: Vec<Issue>,
     last_placed: usize,
     label_unit: Option<AmountUnit>,
     line_unit: Option<AmountUnit>,
@@ -107,9 +108,17 @@ impl<'a> FormReader<'a> {
         }
     }
 
+    fn issue(&mut self, span: Span, kind: IssueKind) {
+        self.issues.push(Issue {
+            form: None,
+            span,
+            kind,
+        });
+    }
+
     /// Report content of the form that could not be placed (S004).
     fn cannot_place(&mut self, span: Span, why: Unplaced) {
-        self.issues.push((span, IssueKind::Unplaced(why)));
+        self.issue(span, IssueKind::Unplaced(why));
     }
 
     pub fn read(mut self) -> Read {
@@ -635,11 +644,9 @@ impl<'a> FormReader<'a> {
 
         self.check_required();
         if self.form.indicators.is_empty() {
-            self.issues
-                .push((self.form.title.span, IssueKind::NoIndicators));
+            self.issue(self.form.title.span, IssueKind::NoIndicators);
         }
-        // In the order of the text (stable: what was found first at one place stays first).
-        self.issues.sort_by_key(|(span, _)| span.start);
+        in_text_order(&mut self.issues);
         Read {
             form: self.form,
             issues: self.issues,
@@ -653,26 +660,17 @@ impl<'a> FormReader<'a> {
         if form.years().is_some_and(|y| y > 1) {
             required.push(FieldKey::LongTermGoal);
         }
+        let mut missing = Vec::new();
         for key in required {
             match form.field(key) {
-                None => self.issues.push((
-                    form.title.span,
-                    IssueKind::MissingField {
-                        kind: form.kind,
-                        key,
-                        present: false,
-                    },
-                )),
-                Some(f) if is_blank(&f.value.text) => self.issues.push((
-                    f.label.span,
-                    IssueKind::MissingField {
-                        kind: form.kind,
-                        key,
-                        present: true,
-                    },
-                )),
+                None => missing.push((form.title.span, key, false)),
+                Some(f) if is_blank(&f.value.text) => missing.push((f.label.span, key, true)),
                 Some(_) => {}
             }
+        }
+        let kind = form.kind;
+        for (span, key, present) in missing {
+            self.issue(span, IssueKind::MissingField { kind, key, present });
         }
     }
 }

@@ -105,10 +105,9 @@ pub fn parse(text: &str) -> Parsed {
         };
         let read = form::FormReader::new(text, kind, &lines[start..end]).read();
         let index = doc.forms.len();
-        in_forms.extend(read.issues.into_iter().map(|(span, kind)| Issue {
+        in_forms.extend(read.issues.into_iter().map(|i| Issue {
             form: Some(index),
-            span,
-            kind,
+            ..i
         }));
         doc.forms.push(read.form);
         let spans: Vec<Line> = read
@@ -118,7 +117,6 @@ pub fn parse(text: &str) -> Parsed {
             .collect();
         outside(text, &spans, &mut outside_spans);
     }
-    outside_spans.sort_by_key(|s| s.start);
     let mut issues: Vec<Issue> = outside_spans
         .into_iter()
         .map(|span| Issue {
@@ -127,8 +125,15 @@ pub fn parse(text: &str) -> Parsed {
             kind: IssueKind::OutsideForm,
         })
         .collect();
+    in_text_order(&mut issues);
     issues.extend(in_forms);
     Parsed { doc, issues }
+}
+
+/// Sort issues in the order of the text; stable, so that what was found first at one place stays
+/// first.
+fn in_text_order(issues: &mut [Issue]) {
+    issues.sort_by_key(|i| i.span.start);
 }
 
 /// Each run of consecutive non-empty lines outside any form (for S001).

@@ -1,5 +1,6 @@
-//! The tasks that drive cargo, Trunk, wasm-bindgen, wasm-opt, Node and Python: what
-//! scripts/test.sh, serve.sh, dist.sh, build-api.sh, e2e.sh and e2e-dist.sh did, step by step.
+//! The tasks that drive cargo, Trunk, wasm-bindgen, wasm-opt, Node and Python. They replace the
+//! former shell scripts (test.sh, serve.sh, dist.sh, build-api.sh, e2e.sh, e2e-dist.sh) with the
+//! same steps in the same order, the same environment variables and the same `==>` log lines.
 
 use std::fs;
 use std::os::unix::process::CommandExt;
@@ -12,7 +13,7 @@ use crate::proc::{
     Result, Server, TempDir,
 };
 
-/// A step of `test`, as test.sh announced it: a blank line, then `==> what`.
+/// A step of `test`: a blank line, then `==> what`.
 fn say(what: &str) {
     println!("\n==> {what}");
 }

@@ -11,7 +11,8 @@
 #   - the npm packages of tests/e2e (playwright-core; it downloads no browser)
 #   - a Python virtual environment with the readers of the export tests (tests/exports)
 #
-# Other scripts put ~/.cargo/bin and .tools/node_modules/.bin on PATH the same way.
+# `cargo xtask serve` and `cargo xtask test` run it first; every `cargo xtask` task (crates/xtask)
+# puts ~/.cargo/bin and .tools/node_modules/.bin first on PATH the same way.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -77,7 +78,7 @@ if [[ "$(command -v wasm-opt)" != "$WASM_OPT" ]]; then
   exit 1
 fi
 if [[ -x /usr/bin/wasm-opt ]]; then
-  echo "    note: /usr/bin/wasm-opt (Debian's binaryen) exists; the scripts put .tools/ first on PATH"
+  echo "    note: /usr/bin/wasm-opt (Debian's binaryen) exists; cargo xtask puts .tools/ first on PATH"
 fi
 
 say "Chromium"

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build dist/kpiform.html: the whole page in one self-contained file that works when opened from
 the file system (file://) with no network — wasm, JavaScript, CSS, icon and rule documentation
-inlined. Run after `trunk build --release` (scripts/dist.sh does both).
+inlined. Run after `trunk build --release` (`cargo xtask dist` does both).
 
 The Content-Security-Policy stays strict: the one inline script and the one inline style are
 allowed by their SHA-256 hashes, WebAssembly by 'wasm-unsafe-eval', nothing is fetched.

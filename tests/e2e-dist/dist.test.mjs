@@ -1,6 +1,6 @@
-// End-to-end tests of what scripts/dist.sh builds beyond the page: the single self-contained
+// End-to-end tests of what `cargo xtask dist` builds beyond the page: the single self-contained
 // kpiform.html opened from the file system, and the example page of the JavaScript API.
-// Run by scripts/e2e-dist.sh (which builds them and serves dist/ for the API page).
+// Run by `cargo xtask e2e dist` (which builds them and serves dist/ for the API page).
 
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";

@@ -1,6 +1,6 @@
 // Shared setup of the end-to-end tests: the browser, the page URL, pasting, reading results.
 //
-// The page must already be built and served; scripts/e2e.sh does both and passes the URL in
+// The page must already be built and served; `cargo xtask e2e` does both and passes the URL in
 // KPIFORM_URL.
 
 import { mkdirSync, readFileSync, readdirSync } from "node:fs";
@@ -16,7 +16,7 @@ mkdirSync(artifactsDir, { recursive: true });
 
 export const pageUrl = process.env.KPIFORM_URL;
 if (!pageUrl) {
-  throw new Error("KPIFORM_URL is not set: run the tests through scripts/e2e.sh");
+  throw new Error("KPIFORM_URL is not set: run the tests through `cargo xtask e2e`");
 }
 
 /** Debian's Chromium; nothing is downloaded (playwright-core ships no browser). */

@@ -1,6 +1,6 @@
 // Budgets of the page, measured (not a test: run by hand, numbers vary with the machine).
 //
-//   bash scripts/e2e.sh                  # builds dist/ in release mode (or scripts/serve.sh)
+//   cargo xtask e2e page                 # builds dist/ in release mode (or cargo xtask serve)
 //   node tests/e2e/measure.mjs           # serves dist/ itself on 127.0.0.1; or KPIFORM_URL=…
 //
 // Reports, as medians over several runs:

@@ -1,5 +1,5 @@
 """The exports read back by standard readers: JSON against its schema (jsonschema), the workbook
-with openpyxl, the CSV files with Python's csv module. Run by scripts/test.sh after `cargo build`:
+with openpyxl, the CSV files with Python's csv module. Run by `cargo xtask test` after `cargo build`:
 
     .tools/venv/bin/python -m unittest discover -s tests/exports -v
 """

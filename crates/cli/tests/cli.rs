@@ -414,7 +414,7 @@ fn json_carries_parsed_values_and_fixes() {
 }
 
 /// The rule pages in site/rules are generated from the registry; regenerate them with
-/// `cargo run -p kpiform-cli -- rules --format html --out site/rules` after changing a rule.
+/// `cargo xtask codegen` after changing a rule.
 #[test]
 fn committed_rule_pages_are_current() {
     let dir = tempfile::tempdir().unwrap();
@@ -439,7 +439,11 @@ fn committed_rule_pages_are_current() {
     for name in generated {
         let fresh = std::fs::read_to_string(dir.path().join(&name)).unwrap();
         let committed = std::fs::read_to_string(site.join(&name)).unwrap_or_default();
-        assert!(fresh == committed, "site/rules/{} is stale: run `cargo run -p kpiform-cli -- rules --format html --out site/rules`", name.to_string_lossy());
+        assert!(
+            fresh == committed,
+            "site/rules/{} is stale: run `cargo xtask codegen`",
+            name.to_string_lossy()
+        );
     }
     let out = kpiform()
         .args(["rules", "--format", "html"])

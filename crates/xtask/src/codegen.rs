@@ -9,7 +9,7 @@ use crate::proc::{Failed, Result};
 
 /// The rule pages, (file name, contents): the one place xtask names the core's API for them.
 fn rule_pages() -> Vec<(String, String)> {
-    kpiform_core::rules::docs::site_files()
+    kpiform_core::docs::site_files()
 }
 
 pub fn codegen(root: &Path) -> Result {

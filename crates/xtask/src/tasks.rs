@@ -73,7 +73,7 @@ pub fn test(root: &Path) -> Result {
     say("cargo fmt --check");
     run("cargo", &["fmt", "--all", "--", "--check"])?;
 
-    say("clippy (native crates and xtask, all targets)");
+    say("clippy (native crates, testkit and xtask, all targets)");
     run(
         "cargo",
         &[
@@ -82,6 +82,8 @@ pub fn test(root: &Path) -> Result {
             "kpiform-core",
             "-p",
             "kpiform-cli",
+            "-p",
+            "kpiform-testkit",
             "-p",
             "xtask",
             "--all-targets",
@@ -113,7 +115,7 @@ pub fn test(root: &Path) -> Result {
     )?;
 
     say(&format!(
-        "cargo test: core, CLI, the page's and xtask's unit tests (PROPTEST_CASES={})",
+        "cargo test: core, CLI, the page's, testkit's and xtask's unit tests (PROPTEST_CASES={})",
         cases.to_string_lossy()
     ));
     run(
@@ -126,6 +128,8 @@ pub fn test(root: &Path) -> Result {
             "kpiform-cli",
             "-p",
             "kpiform-web",
+            "-p",
+            "kpiform-testkit",
             "-p",
             "xtask",
             "--locked",

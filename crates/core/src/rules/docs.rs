@@ -1,5 +1,5 @@
 //! The rule documentation as static HTML pages, generated from the registry (one page per rule
-//! and an index). `kpiform rules --format html --out site/rules` writes them; a test keeps the
+//! and an index). `cargo xtask codegen` writes them into site/rules; a test keeps the
 //! committed copies in step.
 
 use super::all;

@@ -1,6 +1,6 @@
 //! A002 year-amount-exceeds-total: 本年度项目金额 larger than 项目总金额.
 
-use super::{header, show, Header};
+use super::{both, show};
 use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
@@ -28,38 +28,30 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    let Some(Header {
-        unit,
-        year,
-        total,
-        year_wan: y_wan,
-        total_wan: t_wan,
-    }) = header(ctx)
-    else {
+    let Some(a) = both(ctx) else {
         return;
     };
-    if let (Some(y), Some(t), Some(yf), Some(tf)) = (y_wan, t_wan, year, total) {
-        if y > t * 1.000_001 {
-            out.push(
-                Diagnostic::new(
-                    &RULE.info,
-                    yf.value.span,
-                    Message::new(
-                        format!(
-                            "本年度项目金额{}大于项目总金额{}",
-                            show(y, unit),
-                            show(t, unit)
-                        ),
-                        format!(
-                            "The amount this year, {}, exceeds the total, {}",
-                            show(y, unit),
-                            show(t, unit)
-                        ),
+    let (y, t, unit) = (a.year, a.total, a.unit);
+    if y > t * 1.000_001 {
+        out.push(
+            Diagnostic::new(
+                &RULE.info,
+                a.year_field.value.span,
+                Message::new(
+                    format!(
+                        "本年度项目金额{}大于项目总金额{}",
+                        show(y, unit),
+                        show(t, unit)
                     ),
-                )
-                .with_related(tf.value.span, Message::new("项目总金额", "total amount")),
-            );
-        }
+                    format!(
+                        "The amount this year, {}, exceeds the total, {}",
+                        show(y, unit),
+                        show(t, unit)
+                    ),
+                ),
+            )
+            .with_related(a.total_field.value.span, Message::new("项目总金额", "total amount")),
+        );
     }
 }
 

@@ -1,6 +1,6 @@
 //! A003 single-year-total-mismatch: a one-year project whose 总金额 differs from 本年度金额.
 
-use super::{header, show, Header};
+use super::{both, show};
 use crate::calc::close;
 use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::rules::facts::Ctx;
@@ -29,43 +29,36 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    let Some(Header {
-        unit,
-        year,
-        total,
-        year_wan: y_wan,
-        total_wan: t_wan,
-    }) = header(ctx)
-    else {
+    let Some(a) = both(ctx) else {
         return;
     };
-    if let (Some(y), Some(t), Some(years), Some(tf), Some(yf)) =
-        (y_wan, t_wan, ctx.form.years(), total, year)
-    {
-        if years == 1 && !close(y, t) {
-            out.push(
-                Diagnostic::new(
-                    &RULE.info,
-                    tf.value.span,
-                    Message::new(
-                        format!(
-                            "实施期限为1年，但项目总金额{}与本年度项目金额{}不一致",
-                            show(t, unit),
-                            show(y, unit)
-                        ),
-                        format!(
-                            "A one-year project whose total {} differs from this year's {}",
-                            show(t, unit),
-                            show(y, unit)
-                        ),
+    let (y, t, unit) = (a.year, a.total, a.unit);
+    let Some(years) = ctx.form.years() else {
+        return;
+    };
+    if years == 1 && !close(y, t) {
+        out.push(
+            Diagnostic::new(
+                &RULE.info,
+                a.total_field.value.span,
+                Message::new(
+                    format!(
+                        "实施期限为1年，但项目总金额{}与本年度项目金额{}不一致",
+                        show(t, unit),
+                        show(y, unit)
                     ),
-                )
-                .with_related(
-                    yf.value.span,
-                    Message::new("本年度项目金额", "amount this year"),
+                    format!(
+                        "A one-year project whose total {} differs from this year's {}",
+                        show(t, unit),
+                        show(y, unit)
+                    ),
                 ),
-            );
-        }
+            )
+            .with_related(
+                a.year_field.value.span,
+                Message::new("本年度项目金额", "amount this year"),
+            ),
+        );
     }
 }
 

@@ -1,6 +1,6 @@
 //! A004 total-amount-implausible: a 总金额 more than twice 实施期限 × 本年度金额.
 
-use super::{header, show, Header};
+use super::{both, show};
 use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
@@ -28,48 +28,40 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    let Some(Header {
-        unit,
-        year,
-        total,
-        year_wan: y_wan,
-        total_wan: t_wan,
-    }) = header(ctx)
-    else {
+    let Some(a) = both(ctx) else {
         return;
     };
-    if let (Some(y), Some(t), Some(years), Some(tf), Some(yf)) =
-        (y_wan, t_wan, ctx.form.years(), total, year)
-    {
-        if years > 1 && t > 2.0 * years as f64 * y && y > 0.0 {
-            out.push(
-                Diagnostic::new(
-                    &RULE.info,
-                    tf.value.span,
-                    Message::new(
-                        format!(
-                            "项目总金额{}超过实施期限{}年×本年度项目金额{}的两倍（{}）",
-                            show(t, unit),
-                            years,
-                            show(y, unit),
-                            show(2.0 * years as f64 * y, unit)
-                        ),
-                        format!(
-                            "The total {} is more than twice {} years × this year's {}",
-                            show(t, unit),
-                            years,
-                            show(y, unit)
-                        ),
+    let (y, t, unit) = (a.year, a.total, a.unit);
+    let Some(years) = ctx.form.years() else {
+        return;
+    };
+    if years > 1 && t > 2.0 * years as f64 * y && y > 0.0 {
+        out.push(
+            Diagnostic::new(
+                &RULE.info,
+                a.total_field.value.span,
+                Message::new(
+                    format!(
+                        "项目总金额{}超过实施期限{}年×本年度项目金额{}的两倍（{}）",
+                        show(t, unit),
+                        years,
+                        show(y, unit),
+                        show(2.0 * years as f64 * y, unit)
                     ),
-                )
-                .with_related(
-                    yf.value.span,
-                    Message::new("本年度项目金额", "amount this year"),
+                    format!(
+                        "The total {} is more than twice {} years × this year's {}",
+                        show(t, unit),
+                        years,
+                        show(y, unit)
+                    ),
                 ),
-            );
-        }
+            )
+            .with_related(
+                a.year_field.value.span,
+                Message::new("本年度项目金额", "amount this year"),
+            ),
+        );
     }
-
 }
 
 #[cfg(test)]

@@ -64,6 +64,29 @@ pub(crate) fn header<'a>(ctx: &Ctx<'a>) -> Option<Header<'a>> {
     })
 }
 
+/// Both header amounts of a project form, read, with their fields: what A002–A004 compare.
+pub(crate) struct Both<'a> {
+    /// The unit messages speak (see [`Header::unit`]).
+    pub unit: Option<AmountUnit>,
+    /// 本年度项目金额 and 项目总金额 in 万元, in the effective unit.
+    pub year: f64,
+    pub total: f64,
+    pub year_field: &'a Field,
+    pub total_field: &'a Field,
+}
+
+/// Both header amounts of a project form, when both are there and read.
+pub(crate) fn both<'a>(ctx: &Ctx<'a>) -> Option<Both<'a>> {
+    let h = header(ctx)?;
+    Some(Both {
+        unit: h.unit,
+        year: h.year_wan?,
+        total: h.total_wan?,
+        year_field: h.year?,
+        total_field: h.total?,
+    })
+}
+
 /// A project form whose 测算依据 does not add up to its 本年度项目金额 in any way it may be read:
 /// what A005 reports, unless A007 explains it by one unit typo.
 pub(crate) struct Gap<'a> {

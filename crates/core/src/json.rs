@@ -3,6 +3,8 @@
 //! so it can change without breaking consumers. Keys documented here keep their meaning; more
 //! keys may be added.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Lang};
@@ -60,6 +62,8 @@ pub struct ChangeJson {
 pub struct FormJson {
     pub kind: &'static str,
     pub title: String,
+    /// The template family the form was read as (`template::TEMPLATES`, docs/templates.md).
+    pub template: &'static str,
     pub start_line: usize,
     pub end_line: usize,
     pub budget_year: Option<u16>,
@@ -92,6 +96,20 @@ pub struct ProjectFields {
     pub calc_basis: Option<String>,
     pub annual_goal: Option<String>,
     pub long_term_goal: Option<String>,
+    /// The roles of other templates the form has (`year_fiscal`, `period`, `overview` …).
+    #[serde(flatten)]
+    pub more: BTreeMap<&'static str, serde_json::Value>,
+    /// Labelled fields kpiform has no role for, under their labels.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub extra: Vec<ExtraJson>,
+}
+
+/// A labelled field kpiform has no role for.
+#[derive(Debug, Serialize)]
+pub struct ExtraJson {
+    pub label: String,
+    pub value: String,
+    pub line: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -104,6 +122,11 @@ pub struct DepartmentFields {
     pub total_other: Option<f64>,
     pub tasks: Vec<TaskJson>,
     pub goals: Vec<String>,
+    /// The roles of other templates the form has (`annual_goal`, `functions`, `department_code` …).
+    #[serde(flatten)]
+    pub more: BTreeMap<&'static str, serde_json::Value>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub extra: Vec<ExtraJson>,
 }
 
 #[derive(Debug, Serialize)]
@@ -127,8 +150,21 @@ pub struct IndicatorJson {
     pub explanation: String,
     pub applicable: bool,
     pub line: usize,
-    /// The value read into its parts (see `value::parse_value`).
+    /// The value read into its parts (see `value::parse_value`), with the operator column's
+    /// operator when the table has one.
     pub parsed: ParsedJson,
+    /// The 指标性质 / 计算符号 column, when the table has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub operator: Option<String>,
+    /// The medium-term value beside this year's (中期指标值), when the table has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub medium_value: Option<String>,
+    /// The 权重 / 分值 column.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight: Option<String>,
+    /// Other columns (指标方向, 评(扣)分标准, 备注 …), by header.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub others: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -233,7 +269,7 @@ impl Ctx<'_> {
     }
 
     fn indicator(&self, i: &Indicator) -> IndicatorJson {
-        let v = crate::value::parse_value(&i.value.text);
+        let v = crate::value::parse_value(&i.stated_value());
         let date = match v.kind {
             crate::value::ValueKind::Date { year, month, day } => Some(
                 [Some(year), month.map(u16::from), day.map(u16::from)]
@@ -263,55 +299,128 @@ impl Ctx<'_> {
             explanation: i.explanation.text.clone(),
             applicable: i.applicable,
             line: self.line(i.span),
+            operator: i.operator.as_ref().map(|c| c.text.clone()),
+            medium_value: i.medium_value.as_ref().map(|c| c.text.clone()),
+            weight: i.weight.as_ref().map(|c| c.text.clone()),
+            others: i
+                .others
+                .iter()
+                .map(|(h, c)| (h.clone(), c.text.clone()))
+                .collect(),
         }
+    }
+
+    /// The fields of roles beyond a kind's fixed keys, and the fields without a role.
+    fn more(
+        &self,
+        f: &Form,
+        fixed: &[FieldKey],
+    ) -> (BTreeMap<&'static str, serde_json::Value>, Vec<ExtraJson>) {
+        let mut more = BTreeMap::new();
+        let mut extra = Vec::new();
+        for field in &f.fields {
+            if field.key == FieldKey::Extra {
+                extra.push(ExtraJson {
+                    label: field.label.text.clone(),
+                    value: field.value.text.clone(),
+                    line: self.line(field.label.span),
+                });
+            } else if !fixed.contains(&field.key) && !field.value.text.is_empty() {
+                let value = match field.amount {
+                    Some(a) if field.key.is_amount() => serde_json::json!(a),
+                    _ => serde_json::json!(field.value.text),
+                };
+                more.insert(field.key.as_str(), value);
+            }
+        }
+        (more, extra)
     }
 
     fn form(&self, f: &Form) -> FormJson {
         let text = |k: FieldKey| f.text(k).map(str::to_string);
         let unit = f.amount_unit.map(|u| u.as_str());
+        use FieldKey as K;
         let fields = match f.kind {
-            FormKind::Project => FieldsJson::Project(ProjectFields {
-                code: text(FieldKey::Code),
-                name: text(FieldKey::Name),
-                applicant: text(FieldKey::Applicant),
-                budget_unit: text(FieldKey::BudgetUnit),
-                years: f.years(),
-                project_type: text(FieldKey::ProjectType),
-                is_new: f.is_new(),
-                allocation: text(FieldKey::Allocation),
-                amount_unit: unit,
-                total_amount: f.amount(FieldKey::TotalAmount),
-                year_amount: f.amount(FieldKey::YearAmount),
-                policy_basis: text(FieldKey::PolicyBasis),
-                calc_basis: text(FieldKey::CalcBasis),
-                annual_goal: text(FieldKey::AnnualGoal),
-                long_term_goal: text(FieldKey::LongTermGoal),
-            }),
-            FormKind::Department => FieldsJson::Department(DepartmentFields {
-                name: text(FieldKey::Name),
-                authority: text(FieldKey::Authority),
-                amount_unit: unit,
-                total_amount: f.amount(FieldKey::TotalAmount),
-                total_fiscal: f.amount(FieldKey::TotalFiscal),
-                total_other: f.amount(FieldKey::TotalOther),
-                tasks: f
-                    .tasks
-                    .iter()
-                    .map(|t| TaskJson {
-                        name: Some(t.name.text.clone()).filter(|s| !s.is_empty()),
-                        content: Some(t.content.text.clone()).filter(|s| !s.is_empty()),
-                        total: t.total,
-                        fiscal: t.fiscal,
-                        other: t.other,
-                        line: self.line(t.span),
-                    })
-                    .collect(),
-                goals: f.goals.iter().map(|g| g.text.clone()).collect(),
-            }),
+            FormKind::Project => {
+                let (more, extra) = self.more(
+                    f,
+                    &[
+                        K::Code,
+                        K::Name,
+                        K::Applicant,
+                        K::BudgetUnit,
+                        K::Years,
+                        K::ProjectType,
+                        K::IsNew,
+                        K::Allocation,
+                        K::TotalAmount,
+                        K::YearAmount,
+                        K::PolicyBasis,
+                        K::CalcBasis,
+                        K::AnnualGoal,
+                        K::LongTermGoal,
+                    ],
+                );
+                FieldsJson::Project(ProjectFields {
+                    code: text(FieldKey::Code),
+                    name: text(FieldKey::Name),
+                    applicant: text(FieldKey::Applicant),
+                    budget_unit: text(FieldKey::BudgetUnit),
+                    years: f.years(),
+                    project_type: text(FieldKey::ProjectType),
+                    is_new: f.is_new(),
+                    allocation: text(FieldKey::Allocation),
+                    amount_unit: unit,
+                    total_amount: f.amount(FieldKey::TotalAmount),
+                    year_amount: f.amount(FieldKey::YearAmount),
+                    policy_basis: text(FieldKey::PolicyBasis),
+                    calc_basis: text(FieldKey::CalcBasis),
+                    annual_goal: text(FieldKey::AnnualGoal),
+                    long_term_goal: text(FieldKey::LongTermGoal),
+                    more,
+                    extra,
+                })
+            }
+            FormKind::Department => {
+                let (more, extra) = self.more(
+                    f,
+                    &[
+                        K::Name,
+                        K::Authority,
+                        K::TotalAmount,
+                        K::TotalFiscal,
+                        K::TotalOther,
+                    ],
+                );
+                FieldsJson::Department(DepartmentFields {
+                    name: text(FieldKey::Name),
+                    authority: text(FieldKey::Authority),
+                    amount_unit: unit,
+                    total_amount: f.amount(FieldKey::TotalAmount),
+                    total_fiscal: f.amount(FieldKey::TotalFiscal),
+                    total_other: f.amount(FieldKey::TotalOther),
+                    tasks: f
+                        .tasks
+                        .iter()
+                        .map(|t| TaskJson {
+                            name: Some(t.name.text.clone()).filter(|s| !s.is_empty()),
+                            content: Some(t.content.text.clone()).filter(|s| !s.is_empty()),
+                            total: t.total,
+                            fiscal: t.fiscal,
+                            other: t.other,
+                            line: self.line(t.span),
+                        })
+                        .collect(),
+                    goals: f.goals.iter().map(|g| g.text.clone()).collect(),
+                    more,
+                    extra,
+                })
+            }
         };
         FormJson {
             kind: f.kind.as_str(),
             title: f.title.text.clone(),
+            template: f.template.info().key,
             start_line: self.lines.line(f.span.start),
             end_line: self.lines.line(f.span.end),
             budget_year: f.budget_year,

@@ -20,6 +20,7 @@ mod model;
 mod parse;
 mod rules;
 mod span;
+mod template;
 mod text;
 mod value;
 #[cfg(feature = "wire")]

@@ -21,32 +21,31 @@ impl FormKind {
             FormKind::Department => "department",
         }
     }
-
-    /// Header fields a form of this kind must have (S002).
-    pub fn required_fields(self) -> &'static [FieldKey] {
-        use FieldKey::*;
-        match self {
-            FormKind::Project => &[
-                Code,
-                Name,
-                Applicant,
-                BudgetUnit,
-                Years,
-                ProjectType,
-                IsNew,
-                Allocation,
-                TotalAmount,
-                YearAmount,
-                PolicyBasis,
-                CalcBasis,
-                AnnualGoal,
-            ],
-            FormKind::Department => &[Name, Authority, TotalAmount],
-        }
-    }
 }
 
-/// The header fields of both form kinds, by canonical key.
+/// A template family (what each is: `template::TEMPLATES`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "wire", derive(serde::Serialize, serde::Deserialize))]
+pub enum TemplateId {
+    Shenzhen,
+    Department88,
+    Project88,
+    Anhui,
+    ProvincialLong,
+    Poverty,
+    Yitihua,
+    YitihuaDepartment,
+    Shanghai,
+    Zhejiang,
+    ChongqingApproval,
+    Shandong,
+    GradedTransfer,
+    Transfer,
+    Project,
+    Department,
+}
+
+/// The header fields of every template, by canonical role.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "wire", derive(serde::Serialize, serde::Deserialize))]
 pub enum FieldKey {
@@ -70,6 +69,40 @@ pub enum FieldKey {
     TotalFiscal,
     /// Department form: the 其他资金 of the 金额合计 row.
     TotalOther,
+    /// This year's funds by source (the 其中 rows under 年度资金总额).
+    YearFiscal,
+    YearOther,
+    /// 上年结转.
+    YearCarryover,
+    /// 中央补助, 上级资金: funds from the level above (transfer payments).
+    YearUpper,
+    /// 地方资金, 本级资金.
+    YearLocal,
+    /// 自有资金, 事业收入: the unit's own funds.
+    YearOwn,
+    /// The period as dates (项目起止时间 `2024.01-2024.12`, 建设周期), when it is not whole years.
+    Period,
+    StartDate,
+    EndDate,
+    /// 项目属性, 项目性质, 项目来源: new, continuing, recurring.
+    ProjectAttribute,
+    /// 项目概况, 项目总体情况.
+    Overview,
+    /// 项目设立必要性, 项目申报的可行性.
+    Necessity,
+    /// 保证项目实施的制度、措施.
+    Measures,
+    /// 项目实施计划.
+    Plan,
+    /// 部门职能概述, 单位职能概述.
+    Functions,
+    /// 项目负责人, 联系人.
+    Contact,
+    Phone,
+    /// 部门编码, 主管部门编码.
+    DepartmentCode,
+    /// A labelled field of a template that kpiform has no role for: kept under its label.
+    Extra,
 }
 
 impl FieldKey {
@@ -94,6 +127,25 @@ impl FieldKey {
             Authority => "authority",
             TotalFiscal => "total_fiscal",
             TotalOther => "total_other",
+            YearFiscal => "year_fiscal",
+            YearOther => "year_other",
+            YearCarryover => "year_carryover",
+            YearUpper => "year_upper",
+            YearLocal => "year_local",
+            YearOwn => "year_own",
+            Period => "period",
+            StartDate => "start_date",
+            EndDate => "end_date",
+            ProjectAttribute => "project_attribute",
+            Overview => "overview",
+            Necessity => "necessity",
+            Measures => "measures",
+            Plan => "plan",
+            Functions => "functions",
+            Contact => "contact",
+            Phone => "phone",
+            DepartmentCode => "department_code",
+            Extra => "extra",
         }
     }
 
@@ -118,6 +170,25 @@ impl FieldKey {
             Authority => "主管部门",
             TotalFiscal => "财政拨款合计",
             TotalOther => "其他资金合计",
+            YearFiscal => "财政拨款",
+            YearOther => "其他资金",
+            YearCarryover => "上年结转",
+            YearUpper => "上级资金",
+            YearLocal => "本级资金",
+            YearOwn => "自有资金",
+            Period => "项目起止时间",
+            StartDate => "开始时间",
+            EndDate => "完成时间",
+            ProjectAttribute => "项目属性",
+            Overview => "项目概况",
+            Necessity => "项目设立必要性",
+            Measures => "保证项目实施的制度、措施",
+            Plan => "项目实施计划",
+            Functions => "部门职能概述",
+            Contact => "项目负责人",
+            Phone => "联系电话",
+            DepartmentCode => "部门编码",
+            Extra => "其他字段",
         }
     }
 
@@ -150,6 +221,25 @@ impl FieldKey {
             Authority => "supervising department",
             TotalFiscal => "fiscal funds total",
             TotalOther => "other funds total",
+            YearFiscal => "fiscal funds this year",
+            YearOther => "other funds this year",
+            YearCarryover => "carried over from last year",
+            YearUpper => "funds from the level above",
+            YearLocal => "local funds",
+            YearOwn => "own funds",
+            Period => "period",
+            StartDate => "start date",
+            EndDate => "end date",
+            ProjectAttribute => "project attribute",
+            Overview => "overview",
+            Necessity => "necessity",
+            Measures => "measures",
+            Plan => "implementation plan",
+            Functions => "functions",
+            Contact => "person in charge",
+            Phone => "telephone",
+            DepartmentCode => "department code",
+            Extra => "other field",
         }
     }
 
@@ -161,6 +251,12 @@ impl FieldKey {
                 | FieldKey::YearAmount
                 | FieldKey::TotalFiscal
                 | FieldKey::TotalOther
+                | FieldKey::YearFiscal
+                | FieldKey::YearOther
+                | FieldKey::YearCarryover
+                | FieldKey::YearUpper
+                | FieldKey::YearLocal
+                | FieldKey::YearOwn
         )
     }
 
@@ -172,6 +268,11 @@ impl FieldKey {
                 | FieldKey::CalcBasis
                 | FieldKey::AnnualGoal
                 | FieldKey::LongTermGoal
+                | FieldKey::Overview
+                | FieldKey::Necessity
+                | FieldKey::Measures
+                | FieldKey::Plan
+                | FieldKey::Functions
         )
     }
 }
@@ -355,6 +456,14 @@ pub struct Indicator {
     /// The 度量单位 column, when the table has one and it is filled.
     pub unit: Option<Cell>,
     pub explanation: Cell,
+    /// The 指标性质 / 计算符号 column (`≥`, `＝`, `定性`), when the table has one.
+    pub operator: Option<Cell>,
+    /// The 中期指标值 (or the 中期 set's 指标值) beside this year's, when the table has one.
+    pub medium_value: Option<Cell>,
+    /// The 权重 / 分值 column.
+    pub weight: Option<Cell>,
+    /// Other columns of the table (指标方向, 评(扣)分标准, 备注 …): the column's header and the cell.
+    pub others: Vec<(String, Cell)>,
     /// False for rows of `不适用`.
     pub applicable: bool,
     /// The whole row.
@@ -362,6 +471,17 @@ pub struct Indicator {
 }
 
 impl Indicator {
+    /// The value as the form states it: with the operator of the 指标性质 / 计算符号 column before
+    /// the number when the table has one (`≥` and `95%` read as `≥95%`).
+    pub fn stated_value(&self) -> String {
+        match &self.operator {
+            Some(op) if crate::value::is_operator(&op.text) => {
+                format!("{}{}", op.text, self.value.text)
+            }
+            _ => self.value.text.clone(),
+        }
+    }
+
     /// The unit of the value: the 度量单位 column, or the unit written after the number
     /// (`≥5项` → `项`).
     pub fn unit_text(&self) -> Option<String> {
@@ -394,6 +514,8 @@ pub struct Task {
 #[cfg_attr(feature = "wire", derive(serde::Serialize, serde::Deserialize))]
 pub struct Form {
     pub kind: FormKind,
+    /// The template family the form was recognised as (see `template`).
+    pub template: TemplateId,
     pub title: Text,
     /// From the title line to the last line that belongs to the form.
     pub span: Span,

@@ -213,6 +213,12 @@ const OPS: &[(&str, Op)] = &[
     ("达到", Op::Ge),
 ];
 
+/// Whether a cell holds an operator and nothing else (an operator column: `≥`, `＝`, `大于等于`).
+pub fn is_operator(text: &str) -> bool {
+    let t = text.trim();
+    OPS.iter().any(|(s, _)| *s == t)
+}
+
 const APPROX_PREFIX: &[&str] = &["大约", "约", "力争", "争取", "预计", "左右"];
 
 const PLACEHOLDERS: &[&str] = &[

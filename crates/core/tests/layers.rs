@@ -10,7 +10,7 @@ use kpiform_testkit::imports::{crate_imports, cycles};
 const LAYERS: &[&[&str]] = &[
     &["span", "text"],
     &["value", "calc"],
-    &["model", "diagnostic"],
+    &["model", "diagnostic", "template"],
     &["parse"],
     &["rules"],
     &["json"],

@@ -160,7 +160,7 @@ pub fn indicators_table(inputs: &[(&Input, Document)], lang: Lang) -> Table {
     for (input, doc) in inputs {
         for (n, f) in doc.forms.iter().enumerate() {
             for ind in &f.indicators {
-                let v = parse_value(&ind.value.text);
+                let v = parse_value(&ind.stated_value());
                 rows.push(vec![
                     Cell::Text(input.path.to_string()),
                     Cell::Number((n + 1) as f64),

@@ -4,7 +4,7 @@ use super::lines::{is_separator_row, split_cells, Line, RawCell};
 use super::table::{place_row, Inherited, Layout};
 use super::vocab::{self, match_label, table_column, LabelTarget};
 use super::{in_text_order, Issue, IssueKind, Unplaced};
-use crate::model::{AmountUnit, Field, FieldKey, Form, FormKind, Task, Text};
+use crate::model::{AmountUnit, Field, FieldKey, Form, FormKind, Task, TemplateId, Text};
 use crate::span::Span;
 use crate::text::{clean, is_blank, label_key, trim_range};
 use crate::value::parse_amount;
@@ -66,6 +66,8 @@ pub struct FormReader<'a> {
     /// Unplaced lines as (line index, span).
     unplaced: Vec<(usize, Span)>,
     issues: Vec<Issue>,
+    /// The keys of the indicator table's column headers (for recognising the template).
+    columns: Vec<String>,
     last_placed: usize,
     label_unit: Option<AmountUnit>,
     line_unit: Option<AmountUnit>,
@@ -86,6 +88,7 @@ impl<'a> FormReader<'a> {
             lines,
             form: Form {
                 kind,
+                template: TemplateId::generic(kind),
                 title,
                 span: title_span,
                 budget_year: None,
@@ -102,6 +105,7 @@ impl<'a> FormReader<'a> {
             inherited: Inherited::default(),
             unplaced: Vec::new(),
             issues: Vec::new(),
+            columns: Vec::new(),
             last_placed: 0,
             label_unit: None,
             line_unit: None,
@@ -160,6 +164,9 @@ impl<'a> FormReader<'a> {
             }
         }
         if let Some(layout) = self.table_header(&cells) {
+            for c in &filled {
+                self.columns.push(label_key(c.text(self.text)));
+            }
             self.phase = Phase::Table(layout);
             self.current = Current::None;
             self.form.structure.extend(filled.iter().map(|c| c.span));
@@ -642,6 +649,15 @@ impl<'a> FormReader<'a> {
             }
         }
 
+        self.form.template = crate::template::recognise(
+            self.form.kind,
+            &label_key(self.form.title.span.text(self.text)),
+            self.form
+                .fields
+                .iter()
+                .map(|f| f.label.text.as_str())
+                .chain(self.columns.iter().map(String::as_str)),
+        );
         self.check_required();
         if self.form.indicators.is_empty() {
             self.issue(self.form.title.span, IssueKind::NoIndicators);
@@ -656,8 +672,9 @@ impl<'a> FormReader<'a> {
 
     fn check_required(&mut self) {
         let form = &self.form;
-        let mut required: Vec<FieldKey> = form.kind.required_fields().to_vec();
-        if form.years().is_some_and(|y| y > 1) {
+        let template = form.template.info();
+        let mut required: Vec<FieldKey> = template.required.to_vec();
+        if template.long_term_goal_when_multi_year && form.years().is_some_and(|y| y > 1) {
             required.push(FieldKey::LongTermGoal);
         }
         let mut missing = Vec::new();

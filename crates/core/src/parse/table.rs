@@ -7,7 +7,7 @@
 //! a row whose cells are all moved left or right is read with that shift.
 
 use super::lines::RawCell;
-use super::vocab::{category, Column};
+use super::vocab::{category, Column, More};
 use crate::model::{Indicator, Level1, Level2, Text};
 use crate::span::Span;
 use crate::text::clean;
@@ -22,6 +22,10 @@ pub struct Layout {
     pub value: usize,
     pub unit: Option<usize>,
     pub explanation: usize,
+    /// The columns some templates add, by `More::ALL` position.
+    pub more: [Option<usize>; More::ALL.len()],
+    /// How many columns the header names (filled or not).
+    pub width: usize,
 }
 
 impl Default for Layout {
@@ -33,6 +37,8 @@ impl Default for Layout {
             value: 3,
             unit: None,
             explanation: 4,
+            more: [None; More::ALL.len()],
+            width: 5,
         }
     }
 }
@@ -40,7 +46,26 @@ impl Default for Layout {
 impl Layout {
     /// Build from the recognized columns of a header row; `None` unless it names at least three
     /// columns, among them the name or the value.
+    ///
+    /// A table with two sets of 二级/三级/指标值 side by side (财预〔2015〕88号: 中期 on the left,
+    /// 年度 on the right) reads the annual set as the row and the medium set beside it.
     pub fn from_header(columns: &[Option<Column>]) -> Option<Layout> {
+        let mut columns = columns.to_vec();
+        let count =
+            |cols: &[Option<Column>], c: Column| cols.iter().filter(|&&x| x == Some(c)).count();
+        if count(&columns, Column::Value) == 2 && count(&columns, Column::Name) == 2 {
+            for (c, medium) in [
+                (Column::Value, More::MediumValue),
+                (Column::Name, More::MediumName),
+                (Column::Level2, More::MediumLevel2),
+            ] {
+                if count(&columns, c) == 2 {
+                    if let Some(first) = columns.iter().position(|&x| x == Some(c)) {
+                        columns[first] = Some(Column::More(medium));
+                    }
+                }
+            }
+        }
         let find = |c: Column| columns.iter().position(|&x| x == Some(c));
         let recognized = columns.iter().filter(|c| c.is_some()).count();
         if recognized < 3 || (find(Column::Name).is_none() && find(Column::Value).is_none()) {
@@ -54,6 +79,10 @@ impl Layout {
         let unit = find(Column::Unit);
         let explanation =
             find(Column::Explanation).unwrap_or(value + 1 + usize::from(unit.is_some()));
+        let mut more = [None; More::ALL.len()];
+        for (slot, m) in more.iter_mut().zip(More::ALL) {
+            *slot = find(Column::More(m));
+        }
         Some(Layout {
             level1,
             level2,
@@ -61,7 +90,16 @@ impl Layout {
             value,
             unit,
             explanation,
+            more,
+            width: columns.len(),
         })
+    }
+
+    pub fn more(&self, m: More) -> Option<usize> {
+        More::ALL
+            .iter()
+            .position(|&x| x == m)
+            .and_then(|i| self.more[i])
     }
 }
 
@@ -250,16 +288,34 @@ pub fn place_row(
     inherited.level1 = level1;
     let mandatory = inherited.mandatory;
 
-    let mut take = |idx: Option<usize>| {
+    let take = |used: &mut Vec<bool>, idx: Option<usize>| {
         if let Some(i) = idx {
             used[i] = true;
         }
         cell_text(source, idx.and_then(|i| cells.get(i)), row.end)
     };
-    let name = take(name_idx);
-    let value = take(value_idx);
-    let unit = unit_idx.map(|i| take(Some(i)));
-    let explanation = take(expl_idx);
+    let name = take(&mut used, name_idx);
+    let value = take(&mut used, value_idx);
+    let unit = unit_idx.map(|i| take(&mut used, Some(i)));
+    let explanation = take(&mut used, expl_idx);
+    // The columns some templates add, each where the row's shift puts it.
+    let mut others = Vec::new();
+    let (mut operator, mut medium_value, mut weight) = (None, None, None);
+    for m in More::ALL {
+        let Some(i) = layout.more(m).and_then(at) else {
+            continue;
+        };
+        if used[i] || cells[i].is_empty() {
+            continue;
+        }
+        let cell = take(&mut used, Some(i));
+        match m {
+            More::Operator => operator = Some(cell),
+            More::MediumValue => medium_value = Some(cell),
+            More::Weight => weight = Some(cell),
+            _ => others.push((m.header().to_string(), cell)),
+        }
+    }
     let extra = cells
         .iter()
         .zip(&used)
@@ -278,6 +334,10 @@ pub fn place_row(
             value,
             unit,
             explanation,
+            operator,
+            medium_value,
+            weight,
+            others,
             applicable,
             span: row,
         },

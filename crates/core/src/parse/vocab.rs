@@ -289,24 +289,133 @@ pub enum Column {
     Value,
     Unit,
     Explanation,
+    /// A column beyond the six every table has (`More`).
+    More(More),
+}
+
+/// The columns some templates add.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum More {
+    /// 指标性质, 计算符号: the operator apart from the number (`≥`, `＝`, `定性`).
+    Operator,
+    /// 中期指标值, 指标值(长期), 实施期指标值: the medium-term value beside this year's.
+    MediumValue,
+    /// The 三级指标 of a table's medium-term set, when it sits beside the annual set.
+    MediumName,
+    /// The 二级指标 of the medium-term set.
+    MediumLevel2,
+    /// 权重, 分值, 指标权重.
+    Weight,
+    /// 指标方向, 指标方向性 (正向, 反向).
+    Direction,
+    /// 评(扣)分标准, 评分细则.
+    Scoring,
+    /// 绩效标准, 指标值确定依据, 评价标准确定依据.
+    Standard,
+    /// 备注.
+    Remark,
+    /// 指标值类型.
+    ValueType,
+}
+
+impl More {
+    pub const ALL: [More; 10] = [
+        More::Operator,
+        More::MediumValue,
+        More::MediumName,
+        More::MediumLevel2,
+        More::Weight,
+        More::Direction,
+        More::Scoring,
+        More::Standard,
+        More::Remark,
+        More::ValueType,
+    ];
+
+    /// The header a cell of this column is kept under (`Indicator::others`).
+    pub fn header(self) -> &'static str {
+        match self {
+            More::Operator => "指标性质",
+            More::MediumValue => "中期指标值",
+            More::MediumName => "中期三级指标",
+            More::MediumLevel2 => "中期二级指标",
+            More::Weight => "权重",
+            More::Direction => "指标方向",
+            More::Scoring => "评(扣)分标准",
+            More::Standard => "绩效标准",
+            More::Remark => "备注",
+            More::ValueType => "指标值类型",
+        }
+    }
 }
 
 /// Whether a raw cell may be a table header (cheap test before computing its key).
 pub fn may_be_column(raw: &str) -> bool {
-    raw.len() <= 48 && (raw.contains("指标") || raw.contains("目标值") || raw.contains("单位"))
+    raw.len() <= 48
+        && (raw.contains("指标")
+            || raw.contains("目标值")
+            || raw.contains("单位")
+            || raw.contains("一级")
+            || raw.contains("二级")
+            || raw.contains("三级")
+            || raw.contains("数值")
+            || raw.contains("权重")
+            || raw.contains("分值")
+            || raw.contains("标准")
+            || raw.contains("备注")
+            || raw.contains("计算符号"))
 }
 
 pub fn table_column(key: &str) -> Option<Column> {
-    Some(match key {
-        "一级指标" => Column::Level1,
-        "二级指标" => Column::Level2,
-        "三级指标" | "指标名称" | "指标内容" => Column::Name,
-        "指标值" | "目标值" | "年度指标值" | "指标值(目标值)" | "绩效指标值" => {
-            Column::Value
+    use Column::More as M;
+    // A trailing `(长期)` / `(年度)` says which set of a doubled table the column belongs to.
+    let (key, medium) = match key
+        .strip_suffix("(长期)")
+        .or_else(|| key.strip_suffix("(中期)"))
+    {
+        Some(k) => (k, true),
+        None => (key.strip_suffix("(年度)").unwrap_or(key), false),
+    };
+    let column = match key {
+        "一级指标" | "一级" | "绩效指标分类" | "指标类型" => Column::Level1,
+        "二级指标" | "二级" => Column::Level2,
+        "三级指标" | "三级" | "指标名称" | "指标内容" | "绩效指标" => {
+            Column::Name
+        }
+        "指标值"
+        | "目标值"
+        | "年度指标值"
+        | "指标值(目标值)"
+        | "绩效指标值"
+        | "指标目标值"
+        | "年度数值"
+        | "当年预期实现值"
+        | "指标值及单位"
+        | "指标值(或计划水平)"
+        | "计划指标值(或计划水平)"
+        | "本年度指标值"
+        | "年度目标值" => Column::Value,
+        "中期指标值" | "实施期指标值" | "周期指标值" | "长期指标值" => {
+            M(More::MediumValue)
         }
         "度量单位" | "计量单位" | "单位" => Column::Unit,
-        "指标解释" | "指标说明" | "指标值说明" => Column::Explanation,
+        "指标解释" | "指标说明" | "指标值说明" | "指标描述" | "绩效指标描述" => {
+            Column::Explanation
+        }
+        "指标性质" | "计算符号" => M(More::Operator),
+        "权重" | "分值" | "指标权重" | "权重(%)" | "分值(分)" => M(More::Weight),
+        "指标方向" | "指标方向性" => M(More::Direction),
+        "评(扣)分标准" | "评分标准" | "评分细则" | "扣分标准" => M(More::Scoring),
+        "绩效标准" | "指标值确定依据" | "评价标准确定依据" => M(More::Standard),
+        "备注" => M(More::Remark),
+        "指标值类型" => M(More::ValueType),
         _ => return None,
+    };
+    Some(match (column, medium) {
+        (Column::Value, true) => M(More::MediumValue),
+        (Column::Name, true) => M(More::MediumName),
+        (Column::Level2, true) => M(More::MediumLevel2),
+        (c, _) => c,
     })
 }
 

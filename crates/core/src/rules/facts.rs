@@ -41,7 +41,7 @@ impl Facts {
             values: form
                 .indicators
                 .iter()
-                .map(|i| parse_value(&i.value.text))
+                .map(|i| parse_value(&i.stated_value()))
                 .collect(),
             expected: form
                 .indicators

@@ -68,6 +68,9 @@ pub struct FormReader<'a> {
     issues: Vec<Issue>,
     /// The keys of the indicator table's column headers (for recognising the template).
     columns: Vec<String>,
+    /// Where the totals of funds stood (line, column), for filing their sources.
+    total_col: Option<(usize, usize)>,
+    year_col: Option<(usize, usize)>,
     last_placed: usize,
     label_unit: Option<AmountUnit>,
     line_unit: Option<AmountUnit>,
@@ -106,6 +109,8 @@ impl<'a> FormReader<'a> {
             unplaced: Vec::new(),
             issues: Vec::new(),
             columns: Vec::new(),
+            total_col: None,
+            year_col: None,
             last_placed: 0,
             label_unit: None,
             line_unit: None,
@@ -253,6 +258,7 @@ impl<'a> FormReader<'a> {
             unit: Option<AmountUnit>,
             values: Vec<Span>,
             cells_after: usize,
+            column: usize,
         }
         let mut segments: Vec<Segment> = Vec::new();
         let mut leading: Vec<Span> = Vec::new();
@@ -265,7 +271,7 @@ impl<'a> FormReader<'a> {
             }
             let raw = cell.text(self.text);
             // A label glued to its value without a colon is only trusted at the start of a line.
-            let m = match_label(raw, kind, ci != first_filled);
+            let m = match_label(raw, kind, ci != first_filled).or_else(|| extra_label(raw));
             if let Some(m) = m {
                 let label = Span::new(cell.span.start, cell.span.start + m.len);
                 let mut values = Vec::new();
@@ -280,6 +286,7 @@ impl<'a> FormReader<'a> {
                     unit: m.unit,
                     values,
                     cells_after: ci + 1,
+                    column: ci,
                 });
             } else if let Some(seg) = segments.last_mut() {
                 seg.values.push(cell.span);
@@ -299,7 +306,20 @@ impl<'a> FormReader<'a> {
         for seg in segments {
             self.form.structure.push(seg.label);
             match seg.target {
-                LabelTarget::Field(key) => self.field(key, seg.label, seg.unit, &seg.values),
+                LabelTarget::Field(key) => {
+                    let key = self.funds_group(key, seg.column, i);
+                    self.field(key, seg.label, seg.unit, &seg.values)
+                }
+                LabelTarget::Section => {
+                    if let Some(u) = seg.unit {
+                        self.label_unit.get_or_insert(u);
+                    }
+                    self.current = Current::None;
+                    // A heading alone; what follows it on its line is unplaced.
+                    for v in &seg.values {
+                        self.cannot_place(*v, Unplaced::ExtraValue);
+                    }
+                }
                 LabelTarget::Goals => {
                     self.current = Current::Goals;
                     self.goals(&seg.values);
@@ -343,6 +363,41 @@ impl<'a> FormReader<'a> {
                 }
             }
         }
+    }
+
+    /// The key a source of funds (`其中：财政拨款`) is filed under: this year's sources by default,
+    /// the total's (中期资金总额, 资金总额) when they stand under it: in its column on a line of
+    /// two fund columns, or below it when the form has no annual total. Totals are remembered
+    /// with their column.
+    fn funds_group(&mut self, key: FieldKey, column: usize, line: usize) -> FieldKey {
+        match key {
+            FieldKey::TotalAmount => self.total_col = Some((line, column)),
+            FieldKey::YearAmount => self.year_col = Some((line, column)),
+            FieldKey::YearFiscal | FieldKey::YearOther => {
+                let under_total = match (self.total_col, self.year_col) {
+                    (Some(_), None) => true,
+                    (Some((_, t)), Some((_, y))) if t != y => {
+                        // Two fund columns: the nearer total at or left of the source's column.
+                        let (t, y) = (t as isize, y as isize);
+                        let c = column as isize;
+                        let dt = if t <= c { c - t } else { isize::MAX };
+                        let dy = if y <= c { c - y } else { isize::MAX };
+                        dt < dy
+                    }
+                    (Some((lt, _)), Some((ly, _))) => lt > ly,
+                    _ => false,
+                };
+                if under_total && self.form.kind == FormKind::Project {
+                    return if key == FieldKey::YearFiscal {
+                        FieldKey::TotalFiscal
+                    } else {
+                        FieldKey::TotalOther
+                    };
+                }
+            }
+            _ => {}
+        }
+        key
     }
 
     /// Split cells where a label with its colon follows a space inside them
@@ -482,7 +537,30 @@ impl<'a> FormReader<'a> {
             value: Text { span, text },
             label_unit: unit,
         };
-        if let Some(first) = self.form.fields.iter().position(|f| f.key == key) {
+        let same = self.form.fields.iter().position(|f| {
+            f.key == key && (key != FieldKey::Extra || f.label.text == field.label.text)
+        });
+        if let Some(first) = same {
+            let earlier = &self.form.fields[first];
+            // A heading-like label with no value, then the same role with one: the first was the
+            // heading (年度绩效目标 over *年度绩效总目标).
+            if earlier.value.text.is_empty() && !field.value.text.is_empty() {
+                let old = self.form.fields.remove(first);
+                self.form.structure.push(old.label.span);
+                self.form.fields.push(field);
+                self.current = Current::Field(self.form.fields.len() - 1);
+                return;
+            }
+            // Another label of the same role (预算单位 beside 实施单位): kept under its label.
+            if earlier.label.text != field.label.text && key != FieldKey::Extra {
+                self.form.fields.push(Field {
+                    key: FieldKey::Extra,
+                    amount: None,
+                    ..field
+                });
+                self.current = Current::Field(self.form.fields.len() - 1);
+                return;
+            }
             let whole = label.cover(span);
             let first = self.form.fields[first]
                 .label
@@ -690,6 +768,22 @@ impl<'a> FormReader<'a> {
             self.issue(span, IssueKind::MissingField { kind, key, present });
         }
     }
+}
+
+/// A label kpiform has no role for: a short cell of words ending with a colon (`填报日期：`).
+fn extra_label(raw: &str) -> Option<vocab::LabelMatch> {
+    let t = raw.trim_end_matches(crate::text::is_space);
+    let body = t.strip_suffix([':', '：'])?;
+    let n = body.chars().count();
+    let words = body
+        .chars()
+        .all(|c| crate::text::is_cjk(c) || matches!(c, '(' | ')' | '（' | '）' | '*' | '、'));
+    (n >= 2 && n <= 16 && words).then_some(vocab::LabelMatch {
+        target: LabelTarget::Field(FieldKey::Extra),
+        len: t.len(),
+        colon: true,
+        unit: None,
+    })
 }
 
 /// `目标1：…` → `…`.

@@ -84,6 +84,9 @@ pub enum LabelTarget {
     Tasks,
     /// Department form: 年度总体目标, the numbered goals follow.
     Goals,
+    /// A heading over fields (项目资金, 资金情况, 投入目标, 基本信息): structure, not a field; it
+    /// may name the unit of the amounts under it.
+    Section,
 }
 
 struct LabelDef {
@@ -91,52 +94,232 @@ struct LabelDef {
     target: LabelTarget,
     /// `None`: both kinds.
     kind: Option<FormKind>,
+    /// Short or common words that are a label only when they fill their cell (`其他`, `年度`).
+    exact: bool,
 }
 
 const fn def(base: &'static str, target: LabelTarget, kind: Option<FormKind>) -> LabelDef {
-    LabelDef { base, target, kind }
+    LabelDef {
+        base,
+        target,
+        kind,
+        exact: false,
+    }
+}
+
+const fn exact(base: &'static str, target: LabelTarget, kind: Option<FormKind>) -> LabelDef {
+    LabelDef {
+        base,
+        target,
+        kind,
+        exact: true,
+    }
 }
 
 use FieldKey as K;
-use LabelTarget::{Field as F, Goals, Tasks};
+use LabelTarget::{Field as F, Goals, Section, Tasks};
 const P: Option<FormKind> = Some(FormKind::Project);
 const D: Option<FormKind> = Some(FormKind::Department);
 
+/// The synonym table: every label seen in the templates of docs/templates.md, with its role.
+/// Keys are compared after [`label_key`] (width, spaces, colons, Traditional characters and
+/// pinyin glosses folded); the longest label that fits wins.
 static LABELS: &[LabelDef] = &[
+    // Code and name.
     def("项目编码", F(K::Code), None),
     def("项目编号", F(K::Code), None),
     def("项目代码", F(K::Code), None),
+    def("二级项目代码", F(K::Code), P),
     def("项目名称", F(K::Name), P),
     def("项目支出名称", F(K::Name), P),
+    def("项目(专项)名称", F(K::Name), P),
+    def("专项资金名称", F(K::Name), P),
+    def("专项名称", F(K::Name), P),
+    def("二级项目名称", F(K::Name), P),
+    // Units.
     def("申请单位", F(K::Applicant), P),
     def("实施单位", F(K::Applicant), P),
+    def("项目实施单位", F(K::Applicant), P),
+    def("具体实施单位", F(K::Applicant), P),
+    def("项目执行单位", F(K::Applicant), P),
+    def("组织实施单位", F(K::Applicant), P),
+    def("预算单位", F(K::Applicant), P),
+    def("申报单位", F(K::Applicant), P),
+    def("申报单位名称", F(K::Applicant), P),
+    def("填报单位", F(K::Applicant), P),
+    def("编制单位", F(K::Applicant), P),
+    def("绩效编制单位", F(K::Applicant), P),
     def("一级预算单位", F(K::BudgetUnit), P),
     def("主管部门", F(K::BudgetUnit), P),
-    def("主管部门", F(K::Authority), D),
+    def("主管部门及代码", F(K::BudgetUnit), P),
+    def("主管部门及编码", F(K::BudgetUnit), P),
+    def("主管部门及其编码", F(K::BudgetUnit), P),
+    def("主管部门名称", F(K::BudgetUnit), P),
+    def("项目主管部门", F(K::BudgetUnit), P),
+    def("业务主管部门", F(K::BudgetUnit), P),
+    def("主管预算部门", F(K::BudgetUnit), P),
+    def("中央主管部门", F(K::BudgetUnit), P),
+    def("预算部门", F(K::BudgetUnit), P),
+    def("主管部门编码", F(K::DepartmentCode), None),
+    def("部门编码", F(K::DepartmentCode), None),
+    def("部门预算编码", F(K::DepartmentCode), None),
+    // Period and dates.
     def("实施期限", F(K::Years), P),
+    exact("项目期", F(K::Years), P),
+    def("项目期限", F(K::Years), P),
+    def("项目起止时间", F(K::Period), P),
+    def("起止时间", F(K::Period), P),
+    def("建设周期", F(K::Period), P),
+    def("项目支出实施期", F(K::Period), P),
+    def("专项实施期", F(K::Period), P),
+    def("实施周期", F(K::Period), P),
+    exact("开始时间", F(K::StartDate), None),
+    def("开始日期", F(K::StartDate), None),
+    def("计划开始日期", F(K::StartDate), None),
+    def("项目开始日期", F(K::StartDate), None),
+    def("预计开始时间", F(K::StartDate), None),
+    exact("完成时间", F(K::EndDate), None),
+    exact("结束时间", F(K::EndDate), None),
+    def("结束日期", F(K::EndDate), None),
+    def("计划完成日期", F(K::EndDate), None),
+    def("项目完成日期", F(K::EndDate), None),
+    def("预计完成时间", F(K::EndDate), None),
+    // Type and attribute.
     def("项目类型", F(K::ProjectType), P),
+    def("项目类别", F(K::ProjectType), P),
+    def("项目分类", F(K::ProjectType), P),
+    def("支出项目类别", F(K::ProjectType), P),
     def("是否新增项目", F(K::IsNew), P),
+    def("项目属性", F(K::ProjectAttribute), P),
+    def("项目性质", F(K::ProjectAttribute), P),
+    def("项目来源", F(K::ProjectAttribute), P),
     def("分配方式", F(K::Allocation), P),
+    // Funds.
     def("项目总金额", F(K::TotalAmount), P),
     def("项目资金总额", F(K::TotalAmount), P),
-    def("资金总额", F(K::TotalAmount), P),
+    exact("资金总额", F(K::TotalAmount), P),
+    def("中期资金总额", F(K::TotalAmount), P),
+    def("中期预算资金总额", F(K::TotalAmount), P),
+    def("项目总预算", F(K::TotalAmount), P),
+    def("项目总投资", F(K::TotalAmount), P),
+    def("实施期金额", F(K::TotalAmount), P),
+    def("中期市财政预算", F(K::TotalAmount), P),
     def("本年度项目金额", F(K::YearAmount), P),
     def("本年度金额", F(K::YearAmount), P),
     def("年度资金总额", F(K::YearAmount), P),
+    def("年度预算资金总额", F(K::YearAmount), P),
+    def("当年资金总额", F(K::YearAmount), P),
+    def("当年年度预算", F(K::YearAmount), P),
+    exact("当年预算", F(K::YearAmount), P),
+    exact("年度金额", F(K::YearAmount), P),
+    def("年初安排金额", F(K::YearAmount), P),
+    def("预算申报数", F(K::YearAmount), P),
+    def("本年度申请市财政预算资金", F(K::YearAmount), P),
+    def("年度本级预算金额", F(K::YearAmount), P),
+    // The sources under a total (其中：…); the reader files them under the total above them.
+    def("财政拨款", F(K::YearFiscal), P),
+    def("财政拨款数", F(K::YearFiscal), P),
+    exact("财政资金", F(K::YearFiscal), P),
+    def("当年财政拨款", F(K::YearFiscal), P),
+    def("一般公共预算拨款", F(K::YearFiscal), P),
+    exact("预算资金", F(K::YearFiscal), P),
+    def("其他资金", F(K::YearOther), P),
+    def("其它资金", F(K::YearOther), P),
+    def("当年其他资金", F(K::YearOther), P),
+    exact("其他", F(K::YearOther), P),
+    exact("其它", F(K::YearOther), P),
+    def("上年结转", F(K::YearCarryover), P),
+    def("中央补助", F(K::YearUpper), P),
+    def("中央资金", F(K::YearUpper), P),
+    def("上级资金", F(K::YearUpper), P),
+    def("上级财政资金", F(K::YearUpper), P),
+    def("地方资金", F(K::YearLocal), P),
+    def("本级资金", F(K::YearLocal), P),
+    def("市级资金", F(K::YearLocal), P),
+    def("区级资金", F(K::YearLocal), P),
+    def("县级资金", F(K::YearLocal), P),
+    def("自有资金", F(K::YearOwn), P),
+    def("事业收入", F(K::YearOwn), P),
+    def("单位自筹", F(K::YearOwn), P),
+    // Bases and texts.
     def("政策依据", F(K::PolicyBasis), P),
+    def("立项依据", F(K::PolicyBasis), P),
+    def("项目立项的依据", F(K::PolicyBasis), P),
+    def("项目审批", F(K::PolicyBasis), P),
+    def("设立依据", F(K::PolicyBasis), P),
     def("测算依据", F(K::CalcBasis), P),
+    def("资金测算依据", F(K::CalcBasis), P),
+    def("项目预算成本构成", F(K::CalcBasis), P),
+    def("项目概况", F(K::Overview), P),
+    def("项目总体概况", F(K::Overview), P),
+    def("项目总体情况", F(K::Overview), P),
+    def("项目概况及立项依据", F(K::Overview), P),
+    def("项目概述", F(K::Overview), P),
+    exact("基本情况", F(K::Overview), P),
+    exact("主要内容", F(K::Overview), P),
+    def("项目建设内容", F(K::Overview), P),
+    def("项目设立必要性", F(K::Necessity), P),
+    def("项目设立的必要性", F(K::Necessity), P),
+    def("项目申报的必要性", F(K::Necessity), P),
+    def("项目立项必要性", F(K::Necessity), P),
+    def("项目申报的可行性", F(K::Necessity), P),
+    def("保证项目实施的制度、措施", F(K::Measures), P),
+    def("保证项目实施的制度措施", F(K::Measures), P),
+    def("保障绩效目标实现措施", F(K::Measures), P),
+    def("项目实施计划", F(K::Plan), P),
+    def("项目实施进度计划", F(K::Plan), P),
+    def("部门职能概述", F(K::Functions), None),
+    def("部门职能职责概述", F(K::Functions), None),
+    def("单位职能概述", F(K::Functions), None),
+    // Goals.
     def("年度目标", F(K::AnnualGoal), P),
+    def("年度绩效目标", F(K::AnnualGoal), None),
+    def("本年度绩效目标", F(K::AnnualGoal), P),
+    def("当年绩效目标", F(K::AnnualGoal), P),
+    def("项目年度目标", F(K::AnnualGoal), P),
+    def("年度主要目标和成果", F(K::AnnualGoal), P),
+    def("年度绩效总目标", F(K::AnnualGoal), None),
     def("年度总体目标", F(K::AnnualGoal), P),
-    def("总体目标", F(K::AnnualGoal), P),
+    def("绩效目标总体描述", F(K::AnnualGoal), P),
+    exact("绩效目标", F(K::AnnualGoal), P),
+    exact("总体目标", F(K::AnnualGoal), P),
+    exact("年度", F(K::AnnualGoal), P),
     def("长期目标", F(K::LongTermGoal), P),
+    def("中期目标", F(K::LongTermGoal), P),
+    def("实施期绩效目标", F(K::LongTermGoal), P),
+    def("中期滚动目标", F(K::LongTermGoal), P),
+    def("实施期总体目标", F(K::LongTermGoal), P),
+    def("中长期目标", F(K::LongTermGoal), P),
+    def("项目总体目标", F(K::LongTermGoal), P),
+    // People.
+    def("项目负责人", F(K::Contact), None),
+    def("项目负责人及电话", F(K::Contact), None),
+    def("项目负责人及联系电话", F(K::Contact), None),
+    def("项目联系人", F(K::Contact), None),
+    def("项目责任人", F(K::Contact), None),
+    def("负责人姓名", F(K::Contact), None),
+    exact("联系人", F(K::Contact), None),
+    def("联系电话", F(K::Phone), None),
+    def("负责人电话", F(K::Phone), None),
+    // Department forms.
     def("部门(单位)名称", F(K::Name), D),
     def("部门名称", F(K::Name), D),
     def("单位名称", F(K::Name), D),
+    def("主管部门", F(K::Authority), D),
     def("金额合计", F(K::TotalAmount), D),
     def("年度主要任务", Tasks, D),
     def("年度总体目标", Goals, D),
+    // Headings over fields.
+    exact("项目资金", Section, P),
+    def("项目资金申请", Section, P),
+    def("资金情况", Section, P),
+    def("投入目标", Section, P),
+    def("项目预算资金", Section, P),
+    exact("项目绩效目标", Section, P),
+    exact("基本信息", Section, None),
+    exact("项目立项情况", Section, P),
+    def("项目主要内容、立项依据", Section, P),
 ];
-
 /// A label found at the start of a cell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LabelMatch {
@@ -170,10 +353,12 @@ fn first_key_char(raw: &str) -> Option<char> {
 }
 
 /// Map each char of the key (see [`label_key`]) to the end byte offset of its source in `raw`.
+/// Pinyin glosses after CJK characters (`績(jī)效`) are skipped like spaces.
 fn key_with_offsets(raw: &str, max_chars: usize) -> (Vec<char>, Vec<usize>) {
     let mut chars = Vec::with_capacity(max_chars);
     let mut ends = Vec::with_capacity(max_chars);
     let mut i = 0;
+    let mut prev_cjk = false;
     while i < raw.len() && chars.len() < max_chars {
         let rest = &raw[i..];
         if rest.starts_with('<') {
@@ -182,11 +367,21 @@ fn key_with_offsets(raw: &str, max_chars: usize) -> (Vec<char>, Vec<usize>) {
                 continue;
             }
         }
+        if prev_cjk && rest.starts_with('(') {
+            if let Some(n) = crate::text::pinyin_gloss_len(rest) {
+                i += n;
+                if let Some(e) = ends.last_mut() {
+                    *e = i;
+                }
+                continue;
+            }
+        }
         let c = rest.chars().next().unwrap_or(' ');
         i += c.len_utf8();
         if is_space(c) {
             continue;
         }
+        prev_cjk = crate::text::is_cjk(c);
         chars.push(crate::text::to_simplified(to_half_width(c)));
         ends.push(i);
     }
@@ -220,26 +415,40 @@ pub fn match_label(raw: &str, kind: FormKind, whole_only: bool) -> Option<LabelM
     }
     // Most cells are values: reject them on their first character before building a key.
     let first = first_key_char(raw)?;
-    if !LABELS.iter().any(|d| d.base.starts_with(first)) {
+    if !(first == '*' || first == '其' || LABELS.iter().any(|d| d.base.starts_with(first))) {
         return None;
     }
     // Labels are short: the longest with its note is `长期目标（跨度多年的项目需填）：`. Reading a
     // bounded prefix keeps long prose cells cheap.
     let (chars, ends) = key_with_offsets(raw, 48);
+    // A star marks a required field (`*联系人`); `其中：` introduces the sources of a total.
+    let mut skip = 0;
+    while chars.get(skip) == Some(&'*') {
+        skip += 1;
+    }
+    if chars[skip..].starts_with(&['其', '中']) {
+        skip += 2;
+        while chars.get(skip) == Some(&':') {
+            skip += 1;
+        }
+    }
+    let key = &chars[skip..];
+    let first = *key.first()?;
     let mut best: Option<(&LabelDef, usize)> = None;
     for d in LABELS {
         if d.kind.is_some_and(|k| k != kind) || !d.base.starts_with(first) {
             continue;
         }
         let n = d.base.chars().count();
-        if chars.len() >= n
-            && d.base.chars().zip(&chars).all(|(a, &b)| a == b)
+        if key.len() >= n
+            && d.base.chars().zip(key).all(|(a, &b)| a == b)
             && best.is_none_or(|(_, m)| n > m)
         {
             best = Some((d, n));
         }
     }
-    let (d, mut n) = best?;
+    let (d, base) = best?;
+    let mut n = skip + base;
     // A bracketed note after the base: (中期规划,万元), (跨度多年的项目需填).
     let mut unit = None;
     if chars.get(n) == Some(&'(') {
@@ -262,7 +471,7 @@ pub fn match_label(raw: &str, kind: FormKind, whole_only: bool) -> Option<LabelM
         && ends
             .last()
             .is_none_or(|&e| crate::text::is_blank(&raw[e..]) || html_only(&raw[e..]));
-    if whole_only && !colon && !whole {
+    if (whole_only || d.exact) && !colon && !whole {
         return None;
     }
     // Glued values must not start with a letter that continues a word (`项目名称表` is no label).

@@ -353,6 +353,60 @@ pub fn is_traditional(c: char) -> bool {
     to_simplified(c) != c
 }
 
+/// The length in bytes of a pinyin gloss at the start of `s` (`(jī)` in `績(jī)效`, what some
+/// converters to Traditional characters add after each character they change): brackets around
+/// one to six Latin letters with a tone mark. Only after a CJK character.
+pub fn pinyin_gloss_len(s: &str) -> Option<usize> {
+    let rest = s.strip_prefix('(')?;
+    let mut letters = 0;
+    let mut tone = false;
+    for (i, c) in rest.char_indices() {
+        match c {
+            ')' if letters > 0 && tone => return Some(1 + i + 1),
+            'a'..='z' => letters += 1,
+            'ā' | 'á' | 'ǎ' | 'à' | 'ē' | 'é' | 'ě' | 'è' | 'ī' | 'í' | 'ǐ' | 'ì' | 'ō' | 'ó'
+            | 'ǒ' | 'ò' | 'ū' | 'ú' | 'ǔ' | 'ù' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' | 'ü' => {
+                letters += 1;
+                tone = true;
+            }
+            _ => return None,
+        }
+        if letters > 6 {
+            return None;
+        }
+    }
+    None
+}
+
+/// Whether a character is a CJK ideograph.
+pub fn is_cjk(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
+}
+
+/// `s` without the pinyin glosses after its CJK characters (see [`pinyin_gloss_len`]).
+pub fn without_glosses(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('(') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut prev_cjk = false;
+    let mut i = 0;
+    while i < s.len() {
+        let rest = &s[i..];
+        if prev_cjk {
+            if let Some(n) = pinyin_gloss_len(rest) {
+                i += n;
+                continue;
+            }
+        }
+        let c = rest.chars().next().unwrap_or(' ');
+        out.push(c);
+        prev_cjk = is_cjk(c);
+        i += c.len_utf8();
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// A key for comparing labels and vocabulary: HTML removed, spaces dropped, full-width
 /// punctuation made half-width, markdown emphasis and trailing colons removed.
 /// `项目总金额 (中期规划, 万元)：` → `项目总金额(中期规划,万元)`.
@@ -366,9 +420,9 @@ pub fn label_key(raw: &str) -> String {
         );
     };
     if raw.contains(['<', '&']) && has_markup(raw) {
-        push_all(&mut key, &clean(raw));
+        push_all(&mut key, &without_glosses(&clean(raw)));
     } else {
-        push_all(&mut key, raw);
+        push_all(&mut key, &without_glosses(raw));
     }
     while key.ends_with(':') {
         key.pop();
@@ -467,6 +521,15 @@ mod tests {
         assert_eq!(thousands(f64::NAN, Cents::IfAny), "—");
         assert_eq!(thousands(1000.005, Cents::IfAny), "1,000.01");
         assert_eq!(thousands(110_010_426.1, Cents::Always), "110,010,426.10");
+    }
+
+    #[test]
+    fn pinyin_glosses() {
+        assert_eq!(without_glosses("績(jī)效目標(biāo)"), "績效目標");
+        assert_eq!(without_glosses("滿意度(%)"), "滿意度(%)");
+        assert_eq!(without_glosses("(b)項"), "(b)項");
+        assert_eq!(without_glosses("補(b"), "補(b");
+        assert_eq!(label_key("項(xiàng)目名稱(chēng):"), "项目名称");
     }
 
     #[test]

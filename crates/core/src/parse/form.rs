@@ -54,6 +54,9 @@ pub struct Read {
     /// the caller).
     pub issues: Vec<Issue>,
     pub trailing: Vec<Span>,
+    /// The table's columns (实际完成值, 得分 …) or categories (投入, 过程) say this is another
+    /// kind of document.
+    pub not_declaration: Option<vocab::NotDeclaration>,
 }
 
 pub struct FormReader<'a> {
@@ -74,17 +77,29 @@ pub struct FormReader<'a> {
     last_placed: usize,
     label_unit: Option<AmountUnit>,
     line_unit: Option<AmountUnit>,
+    /// The first line to read: 1 after a title, 0 for a form found by its labels.
+    first_line: usize,
+    /// Set when the table's columns show the document is no declaration (实际完成值, 得分 …).
+    not_declaration: Option<vocab::NotDeclaration>,
 }
 
 impl<'a> FormReader<'a> {
-    /// `lines[0]` is the title line.
-    pub fn new(text: &'a str, kind: FormKind, lines: &'a [Line]) -> Self {
+    /// `lines[0]` is the title line when `titled`; a form found by its labels alone (no title
+    /// in the paste) starts at its first label and has an empty title.
+    pub fn new(text: &'a str, kind: FormKind, lines: &'a [Line], titled: bool) -> Self {
         let title_line = lines[0].span;
-        let (a, b) = trim_range(title_line.text(text));
-        let title_span = Span::new(title_line.start + a, title_line.start + b);
+        let (title_span, title_text) = if titled {
+            let (a, b) = trim_range(title_line.text(text));
+            let span = Span::new(title_line.start + a, title_line.start + b);
+            let t = crate::text::without_glosses(&clean(span.text(text)))
+                .replace(['|', '#', '*', ' ', '\t'], "");
+            (span, t)
+        } else {
+            (Span::empty(title_line.start), String::new())
+        };
         let title = Text {
             span: title_span,
-            text: clean(title_span.text(text)).replace(['|', '#', '*', ' ', '\t'], ""),
+            text: title_text,
         };
         FormReader {
             text,
@@ -100,9 +115,10 @@ impl<'a> FormReader<'a> {
                 tasks: Vec::new(),
                 goals: Vec::new(),
                 indicators: Vec::new(),
-                structure: vec![title_span],
+                structure: if titled { vec![title_span] } else { Vec::new() },
                 diagnostics: Vec::new(),
             },
+            first_line: usize::from(titled),
             phase: Phase::Header,
             current: Current::None,
             inherited: Inherited::default(),
@@ -114,6 +130,7 @@ impl<'a> FormReader<'a> {
             last_placed: 0,
             label_unit: None,
             line_unit: None,
+            not_declaration: None,
         }
     }
 
@@ -131,7 +148,7 @@ impl<'a> FormReader<'a> {
     }
 
     pub fn read(mut self) -> Read {
-        for i in 1..self.lines.len() {
+        for i in self.first_line..self.lines.len() {
             self.line(i);
         }
         self.finish()
@@ -170,7 +187,11 @@ impl<'a> FormReader<'a> {
         }
         if let Some(layout) = self.table_header(&cells) {
             for c in &filled {
-                self.columns.push(label_key(c.text(self.text)));
+                let key = label_key(c.text(self.text));
+                if vocab::is_actual_value_column(&key) {
+                    self.not_declaration = Some(vocab::NotDeclaration::SelfEvaluation);
+                }
+                self.columns.push(key);
             }
             self.phase = Phase::Table(layout);
             self.current = Current::None;
@@ -745,6 +766,7 @@ impl<'a> FormReader<'a> {
             form: self.form,
             issues: self.issues,
             trailing,
+            not_declaration: self.not_declaration,
         }
     }
 

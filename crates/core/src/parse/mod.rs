@@ -11,6 +11,7 @@ pub(crate) mod vocab;
 use crate::model::{Document, FieldKey, FormKind};
 use crate::span::{LineIndex, Span};
 use lines::{split_lines, Line};
+pub(crate) use vocab::NotDeclaration;
 
 /// What the parser gives: the structure, and what it could not place or did not find.
 #[derive(Debug, Clone)]
@@ -34,8 +35,8 @@ pub struct Issue {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum IssueKind {
     /// A block of non-empty lines before the first form, between forms, or in a document that
-    /// is no 申报表 (a 自评表).
-    OutsideForm,
+    /// is no 申报表 (`what`: a 自评表, an evaluation …, on the block with its title).
+    OutsideForm { what: Option<NotDeclaration> },
     /// A required field of the form's kind is absent (`present: false`; the span is the title)
     /// or empty (the span is its label).
     MissingField {
@@ -67,23 +68,27 @@ pub enum Unplaced {
 /// Parse a paste of one or many forms.
 pub fn parse(text: &str) -> Parsed {
     let lines = split_lines(text);
-    // Form boundaries: 申报表 titles start a form; 自评表 titles start text that is no form.
-    let titles: Vec<(usize, Option<crate::model::FormKind>)> = lines
+    // Form boundaries: 申报表 titles start a form; the titles of other documents (自评表, 评价表,
+    // 审核表) start text that is no form.
+    let titles: Vec<(usize, Title)> = lines
         .iter()
         .enumerate()
         .filter(|(_, l)| {
             let s = l.span.text(text);
             // A cheap filter before the title test (Traditional forms included).
-            s.contains("申报表")
-                || s.contains("自评表")
-                || s.contains("申報表")
-                || s.contains("自評表")
+            s.contains("目标")
+                || s.contains("目標")
+                || s.contains("评")
+                || s.contains("評")
+                || s.contains("审")
+                || s.contains("審")
+                || s.contains("监控")
         })
         .filter_map(|(i, l)| {
             let s = l.span.text(text);
             match vocab::title_kind(s) {
-                Some(k) => Some((i, Some(k))),
-                None => vocab::is_self_evaluation_title(s).then_some((i, None)),
+                Some(k) => Some((i, Title::Form(k))),
+                None => vocab::not_declaration_title(s).map(|n| (i, Title::Other(n))),
             }
         })
         .collect();
@@ -96,38 +101,112 @@ pub fn parse(text: &str) -> Parsed {
     let mut outside_spans = Vec::new();
     let mut in_forms = Vec::new();
     let first = titles.first().map_or(lines.len(), |t| t.0);
-    outside(text, &lines[..first], &mut outside_spans);
-    for (n, &(start, kind)) in titles.iter().enumerate() {
+    // Before the first title: a form with no title of its own, found by its labels.
+    match untitled_form(text, &lines[..first]) {
+        Some((at, kind)) => {
+            outside(text, &lines[..at], None, &mut outside_spans);
+            let read = form::FormReader::new(text, kind, &lines[at..first], false).read();
+            push_form(text, read, &mut doc, &mut in_forms, &mut outside_spans);
+        }
+        None => outside(text, &lines[..first], None, &mut outside_spans),
+    }
+    for (n, &(start, title)) in titles.iter().enumerate() {
         let end = titles.get(n + 1).map_or(lines.len(), |t| t.0);
-        let Some(kind) = kind else {
-            outside(text, &lines[start..end], &mut outside_spans);
-            continue;
+        let kind = match title {
+            Title::Other(what) => {
+                outside(text, &lines[start..end], Some(what), &mut outside_spans);
+                continue;
+            }
+            Title::Form(kind) => kind,
         };
-        let read = form::FormReader::new(text, kind, &lines[start..end]).read();
-        let index = doc.forms.len();
-        in_forms.extend(read.issues.into_iter().map(|i| Issue {
-            form: Some(index),
-            ..i
-        }));
-        doc.forms.push(read.form);
-        let spans: Vec<Line> = read
-            .trailing
-            .into_iter()
-            .map(|span| Line { span })
-            .collect();
-        outside(text, &spans, &mut outside_spans);
+        let read = form::FormReader::new(text, kind, &lines[start..end], true).read();
+        // A title with nothing under it before the next title (a page's heading over the form):
+        // text outside forms.
+        let empty = read.form.fields.is_empty()
+            && read.form.indicators.is_empty()
+            && read.form.tasks.is_empty();
+        if empty && n + 1 < titles.len() {
+            outside(text, &lines[start..end], None, &mut outside_spans);
+            continue;
+        }
+        if let Some(what) = read.not_declaration {
+            outside(text, &lines[start..end], Some(what), &mut outside_spans);
+            continue;
+        }
+        push_form(text, read, &mut doc, &mut in_forms, &mut outside_spans);
     }
     let mut issues: Vec<Issue> = outside_spans
         .into_iter()
-        .map(|span| Issue {
+        .map(|(span, what)| Issue {
             form: None,
             span,
-            kind: IssueKind::OutsideForm,
+            kind: IssueKind::OutsideForm { what },
         })
         .collect();
     in_text_order(&mut issues);
     issues.extend(in_forms);
     Parsed { doc, issues }
+}
+
+/// What a title line starts.
+#[derive(Debug, Clone, Copy)]
+enum Title {
+    Form(FormKind),
+    Other(NotDeclaration),
+}
+
+/// Add a form read to the document, with its issues and the text after it.
+fn push_form(
+    text: &str,
+    read: form::Read,
+    doc: &mut Document,
+    in_forms: &mut Vec<Issue>,
+    outside_spans: &mut Vec<(Span, Option<NotDeclaration>)>,
+) {
+    let index = doc.forms.len();
+    in_forms.extend(read.issues.into_iter().map(|i| Issue {
+        form: Some(index),
+        ..i
+    }));
+    doc.forms.push(read.form);
+    let spans: Vec<Line> = read
+        .trailing
+        .into_iter()
+        .map(|span| Line { span })
+        .collect();
+    outside(text, &spans, None, outside_spans);
+}
+
+/// A form without a title line: where its first label is, when the lines hold at least three
+/// lines that start with a label of a form (a paste of a form without its heading). A form of
+/// the department when a department label (部门名称) is among them.
+fn untitled_form(text: &str, lines: &[Line]) -> Option<(usize, FormKind)> {
+    let mut first = None;
+    let mut found = 0;
+    let mut department = false;
+    for (i, line) in lines.iter().enumerate() {
+        let (_, cells) = lines::split_cells(text, *line);
+        let Some(cell) = cells.iter().find(|c| !c.is_empty()) else {
+            continue;
+        };
+        let raw = cell.text(text);
+        let project = vocab::match_label(raw, FormKind::Project, true);
+        let dept = vocab::match_label(raw, FormKind::Department, true);
+        let is_field = |m: Option<vocab::LabelMatch>| {
+            m.is_some_and(|m| matches!(m.target, vocab::LabelTarget::Field(_)))
+        };
+        if is_field(project) || is_field(dept) {
+            first.get_or_insert(i);
+            found += 1;
+            department |= dept.is_some() && project.is_none();
+        }
+    }
+    let kind = if department {
+        FormKind::Department
+    } else {
+        FormKind::Project
+    };
+    (found >= 3).then_some((first?, kind))
 }
 
 /// Sort issues in the order of the text; stable, so that what was found first at one place stays
@@ -136,13 +215,20 @@ fn in_text_order(issues: &mut [Issue]) {
     issues.sort_by_key(|i| i.span.start);
 }
 
-/// Each run of consecutive non-empty lines outside any form (for S001).
-fn outside(text: &str, lines: &[Line], out: &mut Vec<Span>) {
+/// Each run of consecutive non-empty lines outside any form (for S001); the first run of a
+/// document of another kind carries what it is.
+fn outside(
+    text: &str,
+    lines: &[Line],
+    what: Option<NotDeclaration>,
+    out: &mut Vec<(Span, Option<NotDeclaration>)>,
+) {
     let mut block: Option<Span> = None;
     let mut last_end = 0usize;
-    let flush = |block: &mut Option<Span>, out: &mut Vec<Span>| {
+    let mut what = what;
+    let mut flush = |block: &mut Option<Span>, out: &mut Vec<(Span, Option<NotDeclaration>)>| {
         if let Some(span) = block.take() {
-            out.push(span);
+            out.push((span, what.take()));
         }
     };
     for line in lines {

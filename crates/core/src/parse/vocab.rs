@@ -5,8 +5,84 @@
 use crate::model::{AmountUnit, FieldKey, FormKind, Level1, Level2};
 use crate::text::{html_tag_at, is_space, label_key, to_half_width};
 
-/// Recognize a form title line (`二级项目支出绩效目标申报表`, `部门（单位）整体支出绩效目标申报表`).
-/// Self-evaluation forms (`…绩效自评表`) are not titles.
+/// The endings of a declaration form's title (its key, a bracket after it removed).
+const TITLE_ENDS: &[&str] = &[
+    "绩效目标申报表",
+    "绩效目标表",
+    "绩效目标审批表",
+    "绩效目标批复表",
+    "支出目标申报表",
+    "绩效目标申报审核表",
+];
+
+/// Words of documents that look like a declaration form but are another kind (a
+/// self-evaluation, an evaluation, a review, a monitoring table).
+const NOT_DECLARATION: &[(&str, NotDeclaration)] = &[
+    ("自评", NotDeclaration::SelfEvaluation),
+    ("自查", NotDeclaration::SelfEvaluation),
+    ("评价指标", NotDeclaration::Evaluation),
+    ("评价报告", NotDeclaration::Evaluation),
+    ("评分表", NotDeclaration::Evaluation),
+    ("评价表", NotDeclaration::Evaluation),
+    ("审核表", NotDeclaration::Review),
+    ("评审表", NotDeclaration::Review),
+    ("审核意见", NotDeclaration::Review),
+    ("监控表", NotDeclaration::Monitoring),
+    ("运行监控", NotDeclaration::Monitoring),
+];
+
+/// A document that looks like a 绩效目标表 but is no declaration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotDeclaration {
+    /// 绩效自评表: targets against what was achieved.
+    SelfEvaluation,
+    /// 绩效评价指标表, 评分表: the scoring of an evaluation.
+    Evaluation,
+    /// 审核表, 评审表: a reviewer's verdict.
+    Review,
+    /// 绩效监控表: progress during the year.
+    Monitoring,
+}
+
+/// A column of what was achieved (实际完成值, 全年执行数, 得分): a table of an evaluation, not of
+/// targets.
+pub fn is_actual_value_column(key: &str) -> bool {
+    [
+        "实际完成",
+        "实际值",
+        "全年执行数",
+        "执行数",
+        "得分",
+        "偏差原因",
+        "未完成原因",
+        "完成情况",
+        "实际达到",
+    ]
+    .iter()
+    .any(|w| key.contains(w))
+}
+
+/// The key of a title line without its page chrome: a leading `附件2：` and a bracket after the
+/// title (`（2025年度）`, `（基础设施建设类）`).
+fn title_core(key: &str) -> &str {
+    let mut k = key;
+    if let Some(rest) = k.strip_prefix("附件") {
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if digits > 0 {
+            k = rest[digits..].trim_start_matches([':', '-', '、', '.']);
+        }
+    }
+    if k.ends_with(')') {
+        if let Some(open) = k.rfind('(') {
+            k = &k[..open];
+        }
+    }
+    k
+}
+
+/// Recognize a form title line (`二级项目支出绩效目标申报表`, `部门（单位）整体支出绩效目标申报表`,
+/// `项目支出绩效目标表（2025年度）`, `…项目支出绩效目标审批表`). Documents of another kind
+/// (`…绩效自评表`) are not titles.
 pub fn title_kind(line: &str) -> Option<FormKind> {
     if line.chars().count() > 80 {
         return None;
@@ -15,41 +91,47 @@ pub fn title_kind(line: &str) -> Option<FormKind> {
         .chars()
         .filter(|&c| !matches!(c, '|' | '#' | '*'))
         .collect();
-    if key.contains("自评") || key.chars().count() > 40 {
+    if key.chars().count() > 48 || not_declaration_key(&key).is_some() {
         return None;
     }
-    // The title may be followed by a year in brackets: `…申报表(2024年度)`.
-    let core = match key.rfind("申报表") {
-        Some(i) => {
-            let after = &key[i + "申报表".len()..];
-            if !(after.is_empty() || (after.starts_with('(') && after.ends_with(')'))) {
-                return None;
-            }
-            &key[..i]
-        }
-        None => return None,
-    };
-    if !(core.ends_with("绩效目标") || core.ends_with("绩效")) {
+    let core = title_core(&key);
+    if !TITLE_ENDS.iter().any(|e| core.ends_with(e)) {
+        // The department form of the 一体化 system is titled 部门整体绩效目标.
+        return (core.ends_with("整体绩效目标") && core.chars().count() <= 16)
+            .then_some(FormKind::Department);
+    }
+    // Not a sentence about a form (`关于报送…绩效目标表的通知`).
+    if core.starts_with("关于") || core.contains("的通知") || core.contains(',') {
         return None;
     }
     if core.contains("整体支出") || core.contains("部门整体") || core.contains("单位整体")
     {
         Some(FormKind::Department)
-    } else if core.contains("项目") {
-        Some(FormKind::Project)
     } else {
-        None
+        Some(FormKind::Project)
     }
 }
 
-/// A self-evaluation form title (`二级项目支出绩效自评表`): a document of another kind, whose
-/// text is reported as outside any 申报表.
-pub fn is_self_evaluation_title(line: &str) -> bool {
+fn not_declaration_key(key: &str) -> Option<NotDeclaration> {
+    NOT_DECLARATION
+        .iter()
+        .find(|(w, _)| key.contains(w))
+        .map(|&(_, k)| k)
+}
+
+/// The title of a document that looks like a form but is no declaration (`二级项目支出绩效自评表`,
+/// `项目绩效评价指标体系`), whose text is reported as outside any 申报表.
+pub fn not_declaration_title(line: &str) -> Option<NotDeclaration> {
     if line.chars().count() > 80 {
-        return false;
+        return None;
     }
     let key = label_key(line);
-    key.chars().count() <= 40 && key.ends_with("自评表") && key.contains("绩效")
+    if key.chars().count() > 48 || !key.contains("绩效") {
+        return None;
+    }
+    let core = title_core(&key);
+    let shaped = core.ends_with('表') || core.ends_with("体系") || core.ends_with("报告");
+    not_declaration_key(core).filter(|_| shaped)
 }
 
 /// A budget year line under the title: `（2026年度）`, `2024年`.

@@ -2,7 +2,7 @@
 //! no 申报表 (a 自评表). Found by the parser; this rule words it.
 
 use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
-use crate::parse::{Issue, IssueKind};
+use crate::parse::{Issue, IssueKind, NotDeclaration};
 use crate::rules::{Check, Rule};
 use crate::text::excerpt;
 
@@ -29,22 +29,35 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn report(text: &str, issue: &Issue) -> Option<Diagnostic> {
-    if issue.kind != IssueKind::OutsideForm {
+    let IssueKind::OutsideForm { what } = issue.kind else {
         return None;
-    }
+    };
     let quote = excerpt(issue.span.text(text), 30);
-    let message = if issue.span.text(text).contains("自评表") {
-        Message::new(
-            format!("「{quote}」是绩效自评表，不是申报表，未作检查"),
-            format!(
-                "\"{quote}\" is a self-evaluation form, not a declaration form; it was not checked"
-            ),
-        )
-    } else {
-        Message::new(
+    let what = match what {
+        Some(w) => Some(w),
+        None => issue
+            .span
+            .text(text)
+            .contains("自评表")
+            .then_some(NotDeclaration::SelfEvaluation),
+    };
+    let message = match what {
+        Some(w) => {
+            let (zh, en) = match w {
+                NotDeclaration::SelfEvaluation => ("绩效自评表", "a self-evaluation form"),
+                NotDeclaration::Evaluation => ("绩效评价（评分）表", "an evaluation (scoring) table"),
+                NotDeclaration::Review => ("审核（评审）表", "a review form"),
+                NotDeclaration::Monitoring => ("绩效监控表", "a monitoring table"),
+            };
+            Message::new(
+                format!("「{quote}」是{zh}，不是申报表，未作检查"),
+                format!("\"{quote}\" is {en}, not a declaration form; it was not checked"),
+            )
+        }
+        None => Message::new(
             format!("表单之外的文字未作检查：「{quote}」"),
             format!("Text outside any form was not checked: \"{quote}\""),
-        )
+        ),
     };
     Some(Diagnostic::new(&RULE.info, issue.span, message))
 }

@@ -800,7 +800,7 @@ fn extra_label(raw: &str) -> Option<vocab::LabelMatch> {
     let words = body
         .chars()
         .all(|c| crate::text::is_cjk(c) || matches!(c, '(' | ')' | '（' | '）' | '*' | '、'));
-    (n >= 2 && n <= 16 && words).then_some(vocab::LabelMatch {
+    ((2..=16).contains(&n) && words).then_some(vocab::LabelMatch {
         target: LabelTarget::Field(FieldKey::Extra),
         len: t.len(),
         colon: true,

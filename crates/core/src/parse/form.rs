@@ -1,8 +1,10 @@
 //! Reading one form: from its title line to the line before the next title.
 
-use super::lines::{is_separator_row, split_cells, Line, RawCell};
-use super::table::{place_row, Inherited, Layout};
-use super::vocab::{self, match_label, table_column, LabelTarget};
+use super::lines::{
+    is_pipes_only, is_separator_row, is_space_only, split_cells, split_words, Line, RawCell,
+};
+use super::table::{align_words, place_row, Inherited, Layout};
+use super::vocab::{self, match_label, table_column, Column, LabelTarget};
 use super::{in_text_order, Issue, IssueKind, Unplaced};
 use crate::model::{AmountUnit, Field, FieldKey, Form, FormKind, Task, TemplateId, Text};
 use crate::span::Span;
@@ -81,6 +83,31 @@ pub struct FormReader<'a> {
     first_line: usize,
     /// Set when the table's columns show the document is no declaration (实际完成值, 得分 …).
     not_declaration: Option<vocab::NotDeclaration>,
+    /// How the indicator table's rows are laid out.
+    mode: TableMode,
+    /// Words mode: the header's columns in order.
+    word_columns: Vec<Column>,
+    /// Stream mode: the cells of the row being read (one per line), the column of the first, and
+    /// the lines they came from.
+    pending: Vec<(usize, RawCell)>,
+    pending_start: usize,
+    /// Lines up to here were read ahead (a table header written one cell per line).
+    skip_to: usize,
+    /// Whether the form's text reaches the end of the paste (a table may be cut off there).
+    pub at_end: bool,
+}
+
+/// How the rows of an indicator table are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TableMode {
+    /// One row per line, cells at tabs or pipes (or runs of spaces).
+    Grid,
+    /// One row per line, cells at single spaces with the empty ones collapsed: placed by what
+    /// each word looks like (`table::align_words`).
+    Words,
+    /// One cell per line: the header's columns say how many cells make a row, and a category
+    /// starts a new one.
+    Stream,
 }
 
 impl<'a> FormReader<'a> {
@@ -131,6 +158,12 @@ impl<'a> FormReader<'a> {
             label_unit: None,
             line_unit: None,
             not_declaration: None,
+            mode: TableMode::Grid,
+            word_columns: Vec::new(),
+            pending: Vec::new(),
+            pending_start: 0,
+            skip_to: 0,
+            at_end: false,
         }
     }
 
@@ -159,7 +192,16 @@ impl<'a> FormReader<'a> {
     }
 
     fn line(&mut self, i: usize) {
+        if i < self.skip_to {
+            return;
+        }
         let line = self.lines[i];
+        if self.mode == TableMode::Stream && matches!(self.phase, Phase::Table(_)) {
+            if self.stream_line(i) {
+                return;
+            }
+            self.flush_row();
+        }
         let (shape, cells) = split_cells(self.text, line);
         if cells.iter().all(|c| c.is_empty()) {
             return;
@@ -194,9 +236,23 @@ impl<'a> FormReader<'a> {
                 self.columns.push(key);
             }
             self.phase = Phase::Table(layout);
+            self.mode = TableMode::Grid;
             self.current = Current::None;
             self.form.structure.extend(filled.iter().map(|c| c.span));
             self.placed(i);
+            return;
+        }
+        if filled.len() == 1 && self.words_header(i) {
+            return;
+        }
+        if filled.len() == 1 && self.vertical_header(i, filled[0]) {
+            return;
+        }
+        if self.mode == TableMode::Words
+            && matches!(self.phase, Phase::Table(_))
+            && !self.first_is_label(&cells)
+        {
+            self.word_row(i);
             return;
         }
         match self.phase {
@@ -253,18 +309,321 @@ impl<'a> FormReader<'a> {
     }
 
     fn row(&mut self, i: usize, cells: &[RawCell]) {
-        let Phase::Table(layout) = self.phase else {
-            return;
-        };
         let row = self.lines[i].span;
         let (a, b) = trim_range(row.text(self.text));
         let row = Span::new(row.start + a, row.start + b);
-        if let Some(placed) = place_row(self.text, cells, row, &layout, &mut self.inherited) {
-            for span in placed.extra {
+        if self.place(cells, row) {
+            self.placed(i);
+        }
+    }
+
+    /// Place one row of cells; `false` when it holds no cell. A row of categories alone (no
+    /// name, no value: a merged heading, or an empty category) is no indicator: its cells are
+    /// structure, and the rows under it inherit its categories.
+    fn place(&mut self, cells: &[RawCell], row: Span) -> bool {
+        let Phase::Table(layout) = self.phase else {
+            return false;
+        };
+        let Some(placed) = place_row(self.text, cells, row, &layout, &mut self.inherited) else {
+            return false;
+        };
+        for span in placed.extra {
+            self.cannot_place(span, Unplaced::ExtraCell);
+        }
+        let ind = placed.indicator;
+        if self.mode != TableMode::Grid && !(ind.name.is_empty() && ind.value.is_empty()) {
+            let labelled = |t: &str| t.contains([':', '：']);
+            let plausible = !ind.name.is_empty()
+                && !ind.value.is_empty()
+                && !labelled(&ind.name.text)
+                && !labelled(&ind.value.text)
+                && ind.value.text.chars().count() <= 30
+                && ind.name.text.chars().count() <= 80;
+            if !plausible {
+                return false;
+            }
+        }
+        if ind.name.is_empty() && ind.value.is_empty() && self.mode != TableMode::Grid {
+            let cells = [&ind.level1_cell, &ind.level2_cell];
+            self.form
+                .structure
+                .extend(cells.into_iter().flatten().map(|c| c.span));
+            self.form
+                .structure
+                .extend(ind.others.iter().map(|(_, c)| c.span));
+            return true;
+        }
+        self.form.indicators.push(ind);
+        true
+    }
+
+    /// A table header flattened with single spaces (`一级指标 二级指标 三级指标 指标性质 …`),
+    /// maybe after a heading (`绩效指标(权重分值90分…)`): the table's rows are words too.
+    fn words_header(&mut self, i: usize) -> bool {
+        let words = split_words(self.text, self.lines[i]);
+        if words.len() < 3 {
+            return false;
+        }
+        let columns: Vec<(usize, Column)> = words
+            .iter()
+            .enumerate()
+            .filter_map(|(n, w)| {
+                let raw = w.text(self.text);
+                vocab::may_be_column(raw)
+                    .then(|| table_column(&label_key(raw)))
+                    .flatten()
+                    .map(|c| (n, c))
+            })
+            .collect();
+        let Some(&(first, _)) = columns.first() else {
+            return false;
+        };
+        // The recognized columns must follow each other (a sentence that names a few is no header).
+        if columns.len() < 3 || columns.len() + first != words.len() {
+            return false;
+        }
+        let cols: Vec<Option<Column>> = columns.iter().map(|&(_, c)| Some(c)).collect();
+        let Some(layout) = Layout::from_header(&cols) else {
+            return false;
+        };
+        // A heading among the columns (`绩效指标` before `一级指标`) is no column.
+        let columns: Vec<(usize, Column)> = columns
+            .into_iter()
+            .skip_while(|&(_, c)| c == Column::Name && cols.contains(&Some(Column::Level1)))
+            .collect();
+        let first = columns.first().map_or(first, |&(n, _)| n);
+        let Some(layout) =
+            Layout::from_header(&columns.iter().map(|&(_, c)| Some(c)).collect::<Vec<_>>())
+                .or(Some(layout))
+        else {
+            return false;
+        };
+        for w in &words[..first] {
+            self.form.structure.push(w.span);
+        }
+        for w in &words[first..] {
+            let key = label_key(w.text(self.text));
+            if vocab::is_actual_value_column(&key) {
+                self.not_declaration = Some(vocab::NotDeclaration::SelfEvaluation);
+            }
+            self.columns.push(key);
+            self.form.structure.push(w.span);
+        }
+        self.word_columns = columns.into_iter().map(|(_, c)| c).collect();
+        self.phase = Phase::Table(layout);
+        self.mode = TableMode::Words;
+        self.current = Current::None;
+        self.placed(i);
+        true
+    }
+
+    /// A row of a words table: its words placed by what they look like.
+    fn word_row(&mut self, i: usize) {
+        let words = split_words(self.text, self.lines[i]);
+        if words.is_empty() {
+            return;
+        }
+        let at = align_words(self.text, &words, &self.word_columns);
+        let mut cells: Vec<RawCell> = (0..self.word_columns.len())
+            .map(|_| RawCell {
+                span: Span::empty(words[0].span.start),
+            })
+            .collect();
+        let mut left_out = Vec::new();
+        for (w, col) in words.iter().zip(&at) {
+            match col {
+                Some(c) => cells[*c] = *w,
+                None => left_out.push(w.span),
+            }
+        }
+        let row = words[0].span.cover(words[words.len() - 1].span);
+        if self.place(&cells, row) {
+            for span in left_out {
                 self.cannot_place(span, Unplaced::ExtraCell);
             }
-            self.form.indicators.push(placed.indicator);
             self.placed(i);
+        } else {
+            // No indicator row: the table has ended (a signature line, a page footer).
+            self.end_table();
+            self.unplaced.push((i, row));
+        }
+    }
+
+    /// Leave the indicator table: what follows is read as header lines or reported.
+    fn end_table(&mut self) {
+        self.phase = Phase::Header;
+        self.mode = TableMode::Grid;
+        self.current = Current::None;
+    }
+
+    /// A table header written one cell per line (`一级指标` / `二级指标` / … on lines of their
+    /// own, maybe with blank lines between): read ahead while the lines are columns; the rows
+    /// that follow are one cell per line too.
+    fn vertical_header(&mut self, i: usize, first: &RawCell) -> bool {
+        let raw = first.text(self.text);
+        if !vocab::may_be_column(raw) || table_column(&label_key(raw)).is_none() {
+            return false;
+        }
+        let mut found: Vec<(usize, RawCell)> = Vec::new();
+        let mut j = i;
+        while j < self.lines.len() {
+            let line = self.lines[j];
+            if line.span.text(self.text).trim().is_empty() || is_pipes_only(self.text, line) {
+                j += 1;
+                continue;
+            }
+            let (_, cells) = split_cells(self.text, line);
+            let filled: Vec<&RawCell> = cells.iter().filter(|c| !c.is_empty()).collect();
+            if filled.len() != 1 {
+                break;
+            }
+            let raw = filled[0].text(self.text);
+            if !vocab::may_be_column(raw) || table_column(&label_key(raw)).is_none() {
+                break;
+            }
+            found.push((j, *filled[0]));
+            j += 1;
+        }
+        if found.len() < 3 {
+            return false;
+        }
+        let cols: Vec<Option<Column>> = found
+            .iter()
+            .map(|(_, c)| table_column(&label_key(c.text(self.text))))
+            .collect();
+        let Some(layout) = Layout::from_header(&cols) else {
+            return false;
+        };
+        for (line, c) in &found {
+            self.columns.push(label_key(c.text(self.text)));
+            self.form.structure.push(c.span);
+            self.placed(*line);
+        }
+        self.skip_to = found.last().map_or(i, |(l, _)| l + 1);
+        self.phase = Phase::Table(layout);
+        self.mode = TableMode::Stream;
+        self.current = Current::None;
+        true
+    }
+
+    /// A line of a one-cell-per-line table; `false` when it is no cell of the table (a label,
+    /// a line of several cells): the caller reads it as usual.
+    fn stream_line(&mut self, i: usize) -> bool {
+        let line = self.lines[i];
+        let raw = line.span.text(self.text);
+        if raw.is_empty() || is_pipes_only(self.text, line) {
+            return true;
+        }
+        if is_space_only(self.text, line) {
+            self.push_cell(
+                i,
+                RawCell {
+                    span: Span::empty(line.span.start),
+                },
+            );
+            return true;
+        }
+        let (_, cells) = split_cells(self.text, line);
+        let filled: Vec<RawCell> = cells.into_iter().filter(|c| !c.is_empty()).collect();
+        if filled.len() != 1 {
+            return false;
+        }
+        let cell = filled[0];
+        let text = cell.text(self.text);
+        let cat = vocab::category(text);
+        if cat.level1.is_none()
+            && cat.level2.is_none()
+            && match_label(text, self.form.kind, true).is_some()
+        {
+            return false;
+        }
+        self.push_cell(i, cell);
+        true
+    }
+
+    /// Add a cell to the row being read; a category starts a new row when the row has passed its
+    /// column, and a full row is placed.
+    fn push_cell(&mut self, i: usize, cell: RawCell) {
+        let Phase::Table(layout) = self.phase else {
+            return;
+        };
+        let text = cell.text(self.text);
+        // A word of the vocabulary broken over two lines (`可持续影响` / `指标`).
+        if !cell.is_empty() {
+            if let Some(&(_, last)) = self.pending.last().filter(|(_, c)| !c.is_empty()) {
+                let joined = Span::new(last.span.start, cell.span.end);
+                let alone = vocab::category(text);
+                let both = vocab::category(joined.text(self.text));
+                let known = |c: &vocab::Category| c.level1.is_some() || c.level2.is_some();
+                if known(&both) && !known(&alone) && !joined.text(self.text).contains('\t') {
+                    self.pending.pop();
+                    self.pending.push((i, RawCell { span: joined }));
+                    self.placed(i);
+                    return;
+                }
+            }
+        }
+        let cat = vocab::category(text);
+        // A 一级 word repeated in the 二级 column (`满意度指标` / `满意度指标`) is the 二级.
+        let repeated = self.pending.len() == 1
+            && self.pending_start == layout.level1
+            && label_key(self.pending[0].1.text(self.text)) == label_key(text);
+        let natural = if cat.level2.is_some() || (cat.level1.is_some() && repeated) {
+            Some(layout.level2)
+        } else if cat.level1.is_some() {
+            Some(layout.level1)
+        } else {
+            None
+        };
+        if !self.pending.is_empty() {
+            let next = self.pending_start + self.pending.len();
+            if natural.is_some_and(|c| c < next) {
+                self.flush_row();
+            }
+        }
+        if self.pending.is_empty() {
+            self.pending_start = natural.unwrap_or(layout.name);
+        }
+        self.pending.push((i, cell));
+        if self.pending_start + self.pending.len() >= layout.width {
+            self.flush_row();
+        }
+    }
+
+    /// Place the row being read (one cell per line), if any.
+    fn flush_row(&mut self) {
+        if self.pending.is_empty() {
+            return;
+        }
+        let Phase::Table(layout) = self.phase else {
+            self.pending.clear();
+            return;
+        };
+        let pending = std::mem::take(&mut self.pending);
+        let filled: Vec<&(usize, RawCell)> =
+            pending.iter().filter(|(_, c)| !c.is_empty()).collect();
+        let (Some(first), Some(last)) = (filled.first(), filled.last()) else {
+            return;
+        };
+        let row = first.1.span.cover(last.1.span);
+        let width = layout.width.max(self.pending_start + pending.len());
+        let mut cells: Vec<RawCell> = (0..width)
+            .map(|_| RawCell {
+                span: Span::empty(row.start),
+            })
+            .collect();
+        for (n, (_, c)) in pending.iter().enumerate() {
+            cells[self.pending_start + n] = *c;
+        }
+        if self.place(&cells, row) {
+            for (line, _) in &pending {
+                self.placed(*line);
+            }
+        } else {
+            self.end_table();
+            for (line, c) in pending.iter().filter(|(_, c)| !c.is_empty()) {
+                self.unplaced.push((*line, c.span));
+            }
         }
     }
 
@@ -715,6 +1074,8 @@ impl<'a> FormReader<'a> {
     }
 
     fn finish(mut self) -> Read {
+        self.cut_off();
+        self.flush_row();
         let mut trailing = Vec::new();
         for (i, span) in std::mem::take(&mut self.unplaced) {
             // After the indicator table, what is not placed lies between forms.
@@ -767,6 +1128,47 @@ impl<'a> FormReader<'a> {
             issues: self.issues,
             trailing,
             not_declaration: self.not_declaration,
+        }
+    }
+
+    /// A paste that ends inside the indicator table, in the middle of a row (the excerpts of
+    /// published forms often do): the incomplete row is no indicator; the table is said to end
+    /// early.
+    fn cut_off(&mut self) {
+        if !self.at_end || !matches!(self.phase, Phase::Table(_)) {
+            return;
+        }
+        let Phase::Table(layout) = self.phase else {
+            return;
+        };
+        // One cell per line: a row still waiting for its value.
+        if self.mode == TableMode::Stream && !self.pending.is_empty() {
+            let reaches_value = self.pending_start + self.pending.len() > layout.value;
+            if !reaches_value {
+                let pending = std::mem::take(&mut self.pending);
+                let spans: Vec<Span> = pending.iter().map(|(_, c)| c.span).collect();
+                let span = spans[0].cover(spans[spans.len() - 1]);
+                for (line, _) in &pending {
+                    self.placed(*line);
+                }
+                self.issue(span, IssueKind::TableCutOff);
+            }
+            return;
+        }
+        // A row per line: the last row, on the last line with text, without its value.
+        let last_line = self
+            .lines
+            .iter()
+            .rposition(|l| !is_blank(l.span.text(self.text)));
+        let Some(last) = self.form.indicators.last() else {
+            return;
+        };
+        let on_last_line = last_line.is_some_and(|n| {
+            self.lines[n].span.end >= last.span.end && self.lines[n].span.start <= last.span.start
+        });
+        if on_last_line && last.value.is_empty() && !last.name.is_empty() {
+            let last = self.form.indicators.pop().expect("checked above");
+            self.issue(last.span, IssueKind::TableCutOff);
         }
     }
 

@@ -100,7 +100,10 @@ pub fn split_cells(text: &str, line: Line) -> (Shape, Vec<RawCell>) {
     let base = line.span.start;
     let trimmed = s.trim_matches(is_space);
     let pipes = s.bytes().filter(|&b| b == b'|').count();
-    let shape = if trimmed.starts_with('|') || (pipes >= 2 && !s.contains('\t')) {
+    // `| a | b |`, `a | b | c`, and `a |`: one cell of a table copied cell by cell.
+    let shape = if trimmed.starts_with('|')
+        || (!s.contains('\t') && (pipes >= 2 || trimmed.ends_with('|')))
+    {
         Shape::Pipes
     } else if s.contains('\t') {
         Shape::Tabs
@@ -171,6 +174,48 @@ fn split_spaces(text: &str, line: Line) -> (Shape, Vec<RawCell>) {
     }
 }
 
+/// Split a line into words at every run of spaces (ASCII or ideographic) outside brackets: the
+/// cells of a row flattened with single spaces (`产出指标 数量指标 出差人数 正向 = 8 4`). A bracket
+/// keeps its spaces (`开发数量( ≥**个 )` is one word).
+pub fn split_words(text: &str, line: Line) -> Vec<RawCell> {
+    let s = line.span.text(text);
+    let base = line.span.start;
+    let mut cells = Vec::new();
+    let mut depth = 0usize;
+    let mut start: Option<usize> = None;
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' | '（' | '[' | '【' => depth += 1,
+            ')' | '）' | ']' | '】' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if is_space(c) && depth == 0 {
+            if let Some(a) = start.take() {
+                push_cell(&mut cells, text, base + a, base + i);
+            }
+        } else if start.is_none() && !is_space(c) {
+            start = Some(i);
+        }
+    }
+    if let Some(a) = start {
+        push_cell(&mut cells, text, base + a, line.span.end);
+    }
+    cells
+}
+
+/// Whether a line holds nothing but spaces (an empty cell of a one-cell-per-line copy) and is not
+/// empty (a line break between cells).
+pub fn is_space_only(text: &str, line: Line) -> bool {
+    let s = line.span.text(text);
+    !s.is_empty() && s.chars().all(is_space)
+}
+
+/// Whether a line holds only pipes and spaces (`|||`: padding of a table copied cell by cell).
+pub fn is_pipes_only(text: &str, line: Line) -> bool {
+    let s = line.span.text(text);
+    s.contains('|') && s.chars().all(|c| c == '|' || is_space(c))
+}
+
 /// A Markdown table separator row: `|---|:--:|`.
 pub fn is_separator_row(text: &str, shape: Shape, cells: &[RawCell]) -> bool {
     shape == Shape::Pipes
@@ -184,6 +229,22 @@ pub fn is_separator_row(text: &str, shape: Shape, cells: &[RawCell]) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn words_keep_their_brackets() {
+        let text = "产出指标 数量指标 开发数量( ≥**个 ) >=4个  ";
+        let line = Line {
+            span: Span::new(0, text.len()),
+        };
+        let words: Vec<&str> = split_words(text, line)
+            .iter()
+            .map(|c| c.text(text))
+            .collect();
+        assert_eq!(
+            words,
+            ["产出指标", "数量指标", "开发数量( ≥**个 )", ">=4个"]
+        );
+    }
+
     use super::*;
 
     fn cells_of(s: &str) -> (Shape, Vec<String>) {

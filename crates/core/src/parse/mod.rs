@@ -48,6 +48,9 @@ pub enum IssueKind {
     NoIndicators,
     /// Content inside a form that could not be placed.
     Unplaced(Unplaced),
+    /// The paste ends inside the indicator table, in the middle of a row (the span): the row is
+    /// no indicator, and rows after it are not in the paste.
+    TableCutOff,
 }
 
 /// Why a piece of a form could not be placed.
@@ -105,7 +108,9 @@ pub fn parse(text: &str) -> Parsed {
     match untitled_form(text, &lines[..first]) {
         Some((at, kind)) => {
             outside(text, &lines[..at], None, &mut outside_spans);
-            let read = form::FormReader::new(text, kind, &lines[at..first], false).read();
+            let mut reader = form::FormReader::new(text, kind, &lines[at..first], false);
+            reader.at_end = first == lines.len();
+            let read = reader.read();
             push_form(text, read, &mut doc, &mut in_forms, &mut outside_spans);
         }
         None => outside(text, &lines[..first], None, &mut outside_spans),
@@ -119,7 +124,9 @@ pub fn parse(text: &str) -> Parsed {
             }
             Title::Form(kind) => kind,
         };
-        let read = form::FormReader::new(text, kind, &lines[start..end], true).read();
+        let mut reader = form::FormReader::new(text, kind, &lines[start..end], true);
+        reader.at_end = end == lines.len();
+        let read = reader.read();
         // A title with nothing under it before the next title (a page's heading over the form):
         // text outside forms.
         let empty = read.form.fields.is_empty()

@@ -66,6 +66,14 @@ impl Layout {
                 }
             }
         }
+        // A name column left of the 一级 column is a heading over the table (`绩效指标`).
+        if let Some(l1) = columns.iter().position(|&x| x == Some(Column::Level1)) {
+            for c in &mut columns[..l1] {
+                if *c == Some(Column::Name) {
+                    *c = None;
+                }
+            }
+        }
         let find = |c: Column| columns.iter().position(|&x| x == Some(c));
         let recognized = columns.iter().filter(|c| c.is_some()).count();
         if recognized < 3 || (find(Column::Name).is_none() && find(Column::Value).is_none()) {
@@ -343,4 +351,175 @@ pub fn place_row(
         },
         extra,
     })
+}
+
+/// What a word of a flattened row looks like, for placing it in a column.
+fn word_score(word: &str, column: Column) -> i32 {
+    let cat = category(word);
+    let is_cat = cat.level1.is_some() || cat.level2.is_some();
+    let trimmed = word.trim();
+    let op = crate::value::is_operator(trimmed) || matches!(trimmed, "定性" | "定量");
+    let direction = matches!(trimmed, "正向" | "反向" | "正向指标" | "反向指标");
+    let v = crate::value::parse_value(trimmed);
+    let number = !trimmed.is_empty()
+        && trimmed
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-'));
+    let quantitative = v.kind.is_quantitative() || number;
+    let chars = trimmed.chars().count();
+    let unit_like = !number
+        && !is_cat
+        && !op
+        && !direction
+        && chars <= 6
+        && !trimmed.chars().any(|c| c.is_ascii_digit());
+    match column {
+        Column::Level1 => {
+            if cat.level1.is_some() {
+                4
+            } else {
+                -3
+            }
+        }
+        Column::Level2 => {
+            if cat.level2.is_some() {
+                4
+            } else {
+                -3
+            }
+        }
+        Column::Name => {
+            if is_cat || op || direction {
+                -3
+            } else if number {
+                -2
+            } else {
+                2
+            }
+        }
+        Column::Value => {
+            if quantitative {
+                3
+            } else if op || direction || is_cat {
+                -3
+            } else if chars <= 8 {
+                1
+            } else {
+                -1
+            }
+        }
+        Column::Unit => {
+            if unit_like {
+                3
+            } else {
+                -3
+            }
+        }
+        Column::Explanation => {
+            if is_cat || op || direction {
+                -2
+            } else {
+                1
+            }
+        }
+        Column::More(m) => match m {
+            More::Operator => {
+                if op {
+                    4
+                } else if direction {
+                    1
+                } else {
+                    -3
+                }
+            }
+            More::Direction => {
+                if direction {
+                    4
+                } else if op {
+                    1
+                } else {
+                    -3
+                }
+            }
+            More::Weight => {
+                if number {
+                    3
+                } else {
+                    -3
+                }
+            }
+            More::MediumValue => {
+                if quantitative {
+                    2
+                } else {
+                    -1
+                }
+            }
+            More::MediumName | More::MediumLevel2 => -1,
+            _ => {
+                if is_cat || op || direction {
+                    -2
+                } else {
+                    0
+                }
+            }
+        },
+    }
+}
+
+/// Place the words of a row flattened with single spaces, whose empty cells were dropped: each
+/// word goes to the column it fits best, in order (a dynamic programme over words and columns;
+/// a column may stay empty, a word that fits nowhere is left out as `None`).
+pub fn align_words(source: &str, words: &[RawCell], columns: &[Column]) -> Vec<Option<usize>> {
+    const LEFT_OUT: i32 = -6;
+    let (m, n) = (words.len(), columns.len());
+    let score: Vec<Vec<i32>> = words
+        .iter()
+        .map(|w| {
+            columns
+                .iter()
+                .map(|&c| word_score(w.text(source), c))
+                .collect()
+        })
+        .collect();
+    // best[i][j]: the best score of the first i words in the first j columns.
+    let neg = i32::MIN / 4;
+    let mut best = vec![vec![neg; n + 1]; m + 1];
+    // How each cell was reached: 0 column skipped, 1 word placed, 2 word left out.
+    let mut how = vec![vec![0u8; n + 1]; m + 1];
+    for j in 0..=n {
+        best[0][j] = 0;
+    }
+    for i in 1..=m {
+        best[i][0] = best[i - 1][0] + LEFT_OUT;
+        how[i][0] = 2;
+        for j in 1..=n {
+            let skip = best[i][j - 1];
+            let place = best[i - 1][j - 1] + score[i - 1][j - 1];
+            let out = best[i - 1][j] + LEFT_OUT;
+            let (b, h) = if place >= skip && place >= out {
+                (place, 1)
+            } else if skip >= out {
+                (skip, 0)
+            } else {
+                (out, 2)
+            };
+            best[i][j] = b;
+            how[i][j] = h;
+        }
+    }
+    let mut at = vec![None; m];
+    let (mut i, mut j) = (m, n);
+    while i > 0 {
+        match how[i][j] {
+            1 => {
+                at[i - 1] = Some(j - 1);
+                i -= 1;
+                j -= 1;
+            }
+            2 => i -= 1,
+            _ => j -= 1,
+        }
+    }
+    at
 }

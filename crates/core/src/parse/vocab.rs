@@ -718,45 +718,80 @@ pub struct Category {
     pub star: bool,
 }
 
-/// Classify a cell as a 一级 or 二级 name (`产出指标`, `*数量`, `服务对象满意度指标`).
+/// Classify a cell as a 一级 or 二级 name (`产出指标`, `*数量`, `服务对象满意度指标`, `产出值`,
+/// `成本指标(0-20)分`, `时效指标(工期指标)`).
 pub fn category(raw: &str) -> Category {
     if !short_cell(raw) {
         return Category::default();
     }
     let key = label_key(raw);
-    let star = key.starts_with('*');
-    let k = key.trim_start_matches('*');
+    let star = key.starts_with('*') || key.starts_with('★');
+    let k = key.trim_start_matches(['*', '★']);
+    // A score or a note after the name: `(0-20)分`, `(30分)`, `(工期指标)`, `(或建筑规模指标)`.
+    let k = strip_note(k);
     let k = k.strip_suffix("指标").unwrap_or(k);
-    let level1 = match k {
-        "产出" => Some(Level1::Output),
-        "效益" => Some(Level1::Benefit),
-        "满意度" => Some(Level1::Satisfaction),
-        "成本" => Some(Level1::Cost),
-        _ => None,
-    };
-    let level2 = match k {
-        "数量" => Some(Level2::Quantity),
-        "质量" => Some(Level2::Quality),
-        "时效" => Some(Level2::Timeliness),
-        "成本" => Some(Level2::Cost),
-        "经济效益" => Some(Level2::EconomicBenefit),
-        "社会效益" => Some(Level2::SocialBenefit),
-        "生态效益" | "生态环境效益" => Some(Level2::EcologicalBenefit),
-        "可持续影响" | "可持续发展影响" | "可持续影响力" => {
-            Some(Level2::Sustainability)
-        }
-        "服务对象满意度" => Some(Level2::ServiceSatisfaction),
-        "其他满意度" => Some(Level2::OtherSatisfaction),
-        "经济成本" => Some(Level2::EconomicCost),
-        "社会成本" => Some(Level2::SocialCost),
-        "生态环境成本" | "生态成本" => Some(Level2::EcologicalCost),
-        _ => None,
+    // Shandong's copies write every level with 值 (`产出值`, `数量值`).
+    let k = match k.strip_suffix('值') {
+        Some(stem) if level1_of(stem).is_some() || level2_of(stem).is_some() => stem,
+        _ => k,
     };
     Category {
-        level1,
-        level2,
+        level1: level1_of(k),
+        level2: level2_of(k),
         star,
     }
+}
+
+/// `成本指标(0-20)分` → `成本指标`; `时效指标(工期指标)` → `时效指标`: a score, or a note that
+/// names other indicators. Other brackets are part of a name (`满意度指标（规划与落地推广）`).
+fn strip_note(key: &str) -> &str {
+    let (k, scored) = match key.strip_suffix('分') {
+        Some(k) => (k, true),
+        None => (key, false),
+    };
+    if let Some(open) = k.rfind('(').filter(|&o| o > 0 && k.ends_with(')')) {
+        let note = &k[open + 1..k.len() - 1];
+        let score = note
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '-' | '~' | '分' | '.'));
+        if score || scored || note.contains("指标") {
+            return &k[..open];
+        }
+    }
+    key
+}
+
+fn level1_of(k: &str) -> Option<Level1> {
+    Some(match k {
+        "产出" | "预期产出" | "产出目标" => Level1::Output,
+        "效益" | "效果" | "效益目标" => Level1::Benefit,
+        "满意度" => Level1::Satisfaction,
+        "成本" => Level1::Cost,
+        _ => return None,
+    })
+}
+
+fn level2_of(k: &str) -> Option<Level2> {
+    Some(match k {
+        "数量" | "产出数量" => Level2::Quantity,
+        "质量" | "产出质量" => Level2::Quality,
+        "时效" | "产出时效" => Level2::Timeliness,
+        "成本" | "产出成本" | "预算(或投资规模)控制" => Level2::Cost,
+        "经济效益" => Level2::EconomicBenefit,
+        "社会效益" | "社会、经济、生态效益" => Level2::SocialBenefit,
+        "生态效益" | "生态环境效益" | "环境效益" => Level2::EcologicalBenefit,
+        "可持续影响" | "可持续发展影响" | "可持续影响力" | "可持续性发展影响" => {
+            Level2::Sustainability
+        }
+        "服务对象满意度" | "社会公众或服务对象满意度" | "服务对象或受益者满意度" => {
+            Level2::ServiceSatisfaction
+        }
+        "其他满意度" => Level2::OtherSatisfaction,
+        "经济成本" => Level2::EconomicCost,
+        "社会成本" => Level2::SocialCost,
+        "生态环境成本" | "生态成本" => Level2::EcologicalCost,
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

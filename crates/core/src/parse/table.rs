@@ -487,9 +487,7 @@ pub fn align_words(source: &str, words: &[RawCell], columns: &[Column]) -> Vec<O
     let mut best = vec![vec![neg; n + 1]; m + 1];
     // How each cell was reached: 0 column skipped, 1 word placed, 2 word left out.
     let mut how = vec![vec![0u8; n + 1]; m + 1];
-    for j in 0..=n {
-        best[0][j] = 0;
-    }
+    best[0].iter_mut().for_each(|b| *b = 0);
     for i in 1..=m {
         best[i][0] = best[i - 1][0] + LEFT_OUT;
         how[i][0] = 2;

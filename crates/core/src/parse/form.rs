@@ -335,6 +335,7 @@ impl<'a> FormReader<'a> {
             let labelled = |t: &str| t.contains([':', '：']);
             let plausible = !ind.name.is_empty()
                 && !ind.value.is_empty()
+                && !vocab::is_signature(&ind.value.text)
                 && !labelled(&ind.name.text)
                 && !labelled(&ind.value.text)
                 && ind.value.text.chars().count() <= 30
@@ -651,7 +652,9 @@ impl<'a> FormReader<'a> {
             }
             let raw = cell.text(self.text);
             // A label glued to its value without a colon is only trusted at the start of a line.
-            let m = match_label(raw, kind, ci != first_filled).or_else(|| extra_label(raw));
+            let m = match_label(raw, kind, ci != first_filled)
+                .or_else(|| word_label(raw, kind))
+                .or_else(|| extra_label(raw));
             if let Some(m) = m {
                 let label = Span::new(cell.span.start, cell.span.start + m.len);
                 let mut values = Vec::new();
@@ -787,12 +790,23 @@ impl<'a> FormReader<'a> {
         for cell in cells {
             let raw = cell.text(self.text);
             let mut start = 0;
-            if raw.contains([':', '：']) {
+            if raw.contains([':', '：', ' ', '\u{3000}']) {
                 let mut prev_space = false;
                 for (i, c) in raw.char_indices() {
                     if prev_space && i > start {
-                        if let Some(m) = match_label(&raw[i..], self.form.kind, true) {
-                            if m.colon {
+                        // A label with its colon, or a label that is a word of its own between
+                        // spaces (`项目名称 某某项目 项目负责人及电话 某某`).
+                        let word_end = raw[i..]
+                            .find(crate::text::is_space)
+                            .map_or(raw.len(), |e| i + e);
+                        let as_word =
+                            match_label(&raw[i..word_end], self.form.kind, true).filter(|m| {
+                                m.len == word_end - i && matches!(m.target, LabelTarget::Field(_))
+                            });
+                        let with_colon =
+                            match_label(&raw[i..], self.form.kind, true).filter(|m| m.colon);
+                        if as_word.is_some() || with_colon.is_some() {
+                            {
                                 let (a, b) = trim_range(&raw[start..i]);
                                 out.push(RawCell {
                                     span: Span::new(
@@ -1192,6 +1206,15 @@ impl<'a> FormReader<'a> {
             self.issue(span, IssueKind::MissingField { kind, key, present });
         }
     }
+}
+
+/// A label that is the first word of a cell, a space after it (`项目负责人及电话 某某`): the cells
+/// of a line flattened with single spaces.
+fn word_label(raw: &str, kind: FormKind) -> Option<vocab::LabelMatch> {
+    let end = raw.find(crate::text::is_space)?;
+    match_label(&raw[..end], kind, true).filter(|m| {
+        m.len == end && matches!(m.target, LabelTarget::Field(_) | LabelTarget::Section)
+    })
 }
 
 /// A label kpiform has no role for: a short cell of words ending with a colon (`填报日期：`).

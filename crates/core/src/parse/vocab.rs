@@ -62,6 +62,13 @@ pub fn is_actual_value_column(key: &str) -> bool {
     .any(|w| key.contains(w))
 }
 
+/// A place for a stamp or a signature (`(盖章)`, `签字：`): the approval rows under a form.
+pub fn is_signature(text: &str) -> bool {
+    ["盖章", "签字", "签章", "签名", "公章"]
+        .iter()
+        .any(|w| text.contains(w))
+}
+
 /// The key of a title line without its page chrome: a leading `附件2：` and a bracket after the
 /// title (`（2025年度）`, `（基础设施建设类）`).
 fn title_core(key: &str) -> &str {

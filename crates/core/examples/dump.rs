@@ -53,6 +53,9 @@ fn main() {
                 f.budget_year,
                 f.indicators.len()
             );
+            if !f.medium_indicators.is_empty() {
+                println!("     medium-term rows: {}", f.medium_indicators.len());
+            }
             for field in &f.fields {
                 let label = if field.key == FieldKey::Extra {
                     format!("extra({})", field.label.text)

@@ -69,6 +69,10 @@ pub struct FormJson {
     pub budget_year: Option<u16>,
     pub fields: FieldsJson,
     pub indicators: Vec<IndicatorJson>,
+    /// The rows of a separate medium- or long-term indicator table (长期绩效指标), when the form
+    /// has one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub medium_indicators: Vec<IndicatorJson>,
     pub diagnostics: Vec<DiagnosticJson>,
 }
 
@@ -426,6 +430,11 @@ impl Ctx<'_> {
             budget_year: f.budget_year,
             fields,
             indicators: f.indicators.iter().map(|i| self.indicator(i)).collect(),
+            medium_indicators: f
+                .medium_indicators
+                .iter()
+                .map(|i| self.indicator(i))
+                .collect(),
             diagnostics: f.diagnostics.iter().map(|d| self.diagnostic(d)).collect(),
         }
     }

@@ -527,6 +527,10 @@ pub struct Form {
     /// Department form: 年度总体目标, one entry per numbered goal (number removed).
     pub goals: Vec<Text>,
     pub indicators: Vec<Indicator>,
+    /// The rows of a separate medium- or long-term indicator table (长期绩效指标, 中期绩效指标),
+    /// when the template has one beside this year's table: not this year's targets, so the
+    /// rules of this year's indicators do not read them.
+    pub medium_indicators: Vec<Indicator>,
     /// Template text recognized and consumed: titles, labels, table headers, sub-titles.
     pub structure: Vec<Span>,
     pub diagnostics: Vec<Diagnostic>,

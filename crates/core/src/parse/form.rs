@@ -95,6 +95,12 @@ pub struct FormReader<'a> {
     skip_to: usize,
     /// Whether the form's text reaches the end of the paste (a table may be cut off there).
     pub at_end: bool,
+    /// The table being read holds medium- or long-term targets (under 长期绩效指标).
+    medium_table: bool,
+    /// The heading read last said which term the next table holds.
+    next_table_medium: Option<bool>,
+    /// Reading the schedule under 项目实施进度计划: its 开始时间 / 完成时间 are column heads.
+    in_schedule: bool,
 }
 
 /// How the rows of an indicator table are written.
@@ -142,6 +148,7 @@ impl<'a> FormReader<'a> {
                 tasks: Vec::new(),
                 goals: Vec::new(),
                 indicators: Vec::new(),
+                medium_indicators: Vec::new(),
                 structure: if titled { vec![title_span] } else { Vec::new() },
                 diagnostics: Vec::new(),
             },
@@ -164,6 +171,9 @@ impl<'a> FormReader<'a> {
             pending_start: 0,
             skip_to: 0,
             at_end: false,
+            medium_table: false,
+            next_table_medium: None,
+            in_schedule: false,
         }
     }
 
@@ -235,8 +245,7 @@ impl<'a> FormReader<'a> {
                 }
                 self.columns.push(key);
             }
-            self.phase = Phase::Table(layout);
-            self.mode = TableMode::Grid;
+            self.start_table(layout, TableMode::Grid);
             self.current = Current::None;
             self.form.structure.extend(filled.iter().map(|c| c.span));
             self.placed(i);
@@ -354,7 +363,11 @@ impl<'a> FormReader<'a> {
                 .extend(ind.others.iter().map(|(_, c)| c.span));
             return true;
         }
-        self.form.indicators.push(ind);
+        if self.medium_table {
+            self.form.medium_indicators.push(ind);
+        } else {
+            self.form.indicators.push(ind);
+        }
         true
     }
 
@@ -411,8 +424,7 @@ impl<'a> FormReader<'a> {
             self.form.structure.push(w.span);
         }
         self.word_columns = columns.into_iter().map(|(_, c)| c).collect();
-        self.phase = Phase::Table(layout);
-        self.mode = TableMode::Words;
+        self.start_table(layout, TableMode::Words);
         self.current = Current::None;
         self.placed(i);
         true
@@ -422,6 +434,15 @@ impl<'a> FormReader<'a> {
     fn word_row(&mut self, i: usize) {
         let words = split_words(self.text, self.lines[i]);
         if words.is_empty() {
+            return;
+        }
+        // A score broken off a category heading (`产出指标` / `(40-50)分`).
+        if words
+            .iter()
+            .all(|w| vocab::is_score_note(w.text(self.text)))
+        {
+            self.form.structure.extend(words.iter().map(|w| w.span));
+            self.placed(i);
             return;
         }
         let at = align_words(self.text, &words, &self.word_columns);
@@ -448,6 +469,15 @@ impl<'a> FormReader<'a> {
             self.end_table();
             self.unplaced.push((i, row));
         }
+    }
+
+    /// Begin an indicator table; the heading before it may say it holds medium-term targets.
+    fn start_table(&mut self, layout: Layout, mode: TableMode) {
+        self.flush_row();
+        self.phase = Phase::Table(layout);
+        self.mode = mode;
+        self.medium_table = self.next_table_medium.take().unwrap_or(false);
+        self.inherited = Inherited::default();
     }
 
     /// Leave the indicator table: what follows is read as header lines or reported.
@@ -501,8 +531,7 @@ impl<'a> FormReader<'a> {
             self.placed(*line);
         }
         self.skip_to = found.last().map_or(i, |(l, _)| l + 1);
-        self.phase = Phase::Table(layout);
-        self.mode = TableMode::Stream;
+        self.start_table(layout, TableMode::Stream);
         self.current = Current::None;
         true
     }
@@ -536,6 +565,10 @@ impl<'a> FormReader<'a> {
             && cat.level2.is_none()
             && match_label(text, self.form.kind, true).is_some()
         {
+            return false;
+        }
+        // The header of another table (长期 then 年度).
+        if vocab::may_be_column(text) && table_column(&label_key(text)).is_some() {
             return false;
         }
         self.push_cell(i, cell);
@@ -689,13 +722,39 @@ impl<'a> FormReader<'a> {
         for seg in segments {
             self.form.structure.push(seg.label);
             match seg.target {
+                LabelTarget::Field(FieldKey::StartDate | FieldKey::EndDate) if self.in_schedule => {
+                    let mut spans = vec![seg.label];
+                    spans.extend(&seg.values);
+                    self.continue_current(&spans);
+                }
                 LabelTarget::Field(key) => {
+                    self.in_schedule = false;
                     let key = self.funds_group(key, seg.column, i);
                     self.field(key, seg.label, seg.unit, &seg.values)
                 }
                 LabelTarget::Section => {
                     if let Some(u) = seg.unit {
                         self.label_unit.get_or_insert(u);
+                    }
+                    let key = label_key(seg.label.text(self.text));
+                    if key.starts_with("长期绩效指标") || key.starts_with("中期绩效指标")
+                    {
+                        self.next_table_medium = Some(true);
+                    } else if key.starts_with("年度绩效指标") {
+                        self.next_table_medium = Some(false);
+                    }
+                    // The schedule table of 项目实施进度计划: its column heads and rows are the plan.
+                    if key == "项目实施内容" {
+                        if let Some(plan) = self
+                            .form
+                            .fields
+                            .iter()
+                            .position(|f| f.key == FieldKey::Plan)
+                        {
+                            self.current = Current::Field(plan);
+                            self.in_schedule = true;
+                            continue;
+                        }
                     }
                     self.current = Current::None;
                     // A heading alone; what follows it on its line is unplaced.

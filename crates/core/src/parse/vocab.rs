@@ -62,6 +62,20 @@ pub fn is_actual_value_column(key: &str) -> bool {
     .any(|w| key.contains(w))
 }
 
+/// A score or a note alone (`(40-50)分`, `10分`): a piece of a heading broken over lines.
+pub fn is_score_note(text: &str) -> bool {
+    let k = label_key(text);
+    let k = k.strip_suffix('分').unwrap_or(&k);
+    let inner = k
+        .strip_prefix('(')
+        .and_then(|r| r.strip_suffix(')'))
+        .unwrap_or(k);
+    !inner.is_empty()
+        && inner
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '-' | '~' | '.' | '分'))
+}
+
 /// A place for a stamp or a signature (`(盖章)`, `签字：`): the approval rows under a form.
 pub fn is_signature(text: &str) -> bool {
     ["盖章", "签字", "签章", "签名", "公章"]
@@ -154,6 +168,18 @@ pub fn year_line(key: &str) -> Option<u16> {
 
 /// `单位：万元` above a table.
 pub fn unit_line(key: &str) -> Option<AmountUnit> {
+    // `（万元）` alone: the unit of a funds label broken over lines.
+    let key = key
+        .strip_prefix('(')
+        .and_then(|k| k.strip_suffix(')'))
+        .unwrap_or(key);
+    if let Some(unit) = match key {
+        "万元" => Some(AmountUnit::WanYuan),
+        "元" => Some(AmountUnit::Yuan),
+        _ => None,
+    } {
+        return Some(unit);
+    }
     let rest = key
         .strip_prefix("金额单位")
         .or_else(|| key.strip_prefix("单位"))?;
@@ -398,6 +424,38 @@ static LABELS: &[LabelDef] = &[
     def("金额合计", F(K::TotalAmount), D),
     def("年度主要任务", Tasks, D),
     def("年度总体目标", Goals, D),
+    // Labels of some templates with no role of kpiform's: kept as extra fields, under their
+    // label, so that they do not run into the value before them.
+    def("财政资金预算分类", F(K::Extra), None),
+    def("财政资金科目代码", F(K::Extra), None),
+    def("项目功能科目", F(K::Extra), None),
+    def("对应一级项目", F(K::Extra), None),
+    def("一级项目名称", F(K::Extra), None),
+    def("归口科室", F(K::Extra), None),
+    def("归口业务科室", F(K::Extra), None),
+    def("主管处室", F(K::Extra), None),
+    def("是否政府采购", F(K::Extra), None),
+    def("重要程度", F(K::Extra), None),
+    def("项目口径", F(K::Extra), None),
+    def("项目安排频度", F(K::Extra), None),
+    def("资金用途", F(K::Extra), None),
+    def("资金性质", F(K::Extra), None),
+    exact("资金来源", F(K::Extra), None),
+    def("年度预算执行率", F(K::Extra), None),
+    exact("分值", F(K::Extra), None),
+    def("填报日期", F(K::Extra), None),
+    def("申报日期", F(K::Extra), None),
+    exact("填报人", F(K::Extra), None),
+    def("审核方式", F(K::Extra), None),
+    def("最近年度绩效评价情况", F(K::Extra), None),
+    def("其他需说明的问题", F(K::Extra), None),
+    def("其他说明的问题", F(K::Extra), None),
+    // Headings over tables: which term the indicator table below holds.
+    def("长期绩效指标", Section, P),
+    def("中期绩效指标", Section, P),
+    def("年度绩效指标", Section, P),
+    exact("绩效指标", Section, P),
+    exact("项目实施内容", Section, P),
     // Headings over fields.
     exact("项目资金", Section, P),
     def("项目资金申请", Section, P),

@@ -27,11 +27,18 @@ pub fn uncovered(text: &str) -> Vec<String> {
             ]);
         }
         spans.extend(f.goals.iter().map(|g| g.span));
-        for i in &f.indicators {
+        for i in f.indicators.iter().chain(&f.medium_indicators) {
             spans.extend(i.level1_cell.iter().map(|c| c.span));
             spans.extend(i.level2_cell.iter().map(|c| c.span));
             spans.extend([i.name.span, i.value.span, i.explanation.span]);
             spans.extend(i.unit.iter().map(|c| c.span));
+            for c in [&i.operator, &i.medium_value, &i.weight]
+                .into_iter()
+                .flatten()
+            {
+                spans.push(c.span);
+            }
+            spans.extend(i.others.iter().map(|(_, c)| c.span));
         }
     }
     let mut covered = vec![false; text.len()];

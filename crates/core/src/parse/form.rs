@@ -33,6 +33,8 @@ impl Default for TaskLayout {
     }
 }
 
+// One `Phase` lives in each reader and is copied rarely: its size does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, Copy)]
 enum Phase {
     Header,
@@ -101,6 +103,10 @@ pub struct FormReader<'a> {
     next_table_medium: Option<bool>,
     /// Reading the schedule under 项目实施进度计划: its 开始时间 / 完成时间 are column heads.
     in_schedule: bool,
+    /// The fields of a line of labels without values, for the values on the line below.
+    values_below: Option<Vec<usize>>,
+    /// How many sources of funds of each key the current line has filed (line, fiscal, other).
+    sources_in_line: (usize, usize, usize),
 }
 
 /// How the rows of an indicator table are written.
@@ -174,6 +180,8 @@ impl<'a> FormReader<'a> {
             medium_table: false,
             next_table_medium: None,
             in_schedule: false,
+            values_below: None,
+            sources_in_line: (usize::MAX, 0, 0),
         }
     }
 
@@ -339,6 +347,7 @@ impl<'a> FormReader<'a> {
         for span in placed.extra {
             self.cannot_place(span, Unplaced::ExtraCell);
         }
+        self.form.structure.extend(placed.structure);
         let ind = placed.indicator;
         if self.mode != TableMode::Grid && !(ind.name.is_empty() && ind.value.is_empty()) {
             let labelled = |t: &str| t.contains([':', '：']);
@@ -710,6 +719,22 @@ impl<'a> FormReader<'a> {
                 leading.push(cell.span);
             }
         }
+        // Values under a line of labels without values (`中期目标 | 年度目标`, then the two goals
+        // on the next line): each value goes to the label above it, in order.
+        if segments.is_empty() && !leading.is_empty() {
+            if let Some(above) = self.values_below.take() {
+                if above.len() == leading.len() {
+                    for (field, span) in above.into_iter().zip(&leading) {
+                        self.current = Current::Field(field);
+                        self.continue_current(&[*span]);
+                    }
+                    self.current = Current::None;
+                    self.placed(i);
+                    return;
+                }
+            }
+        }
+        self.values_below = None;
         if !leading.is_empty() && !self.continue_current(&leading) {
             let span = leading[0].cover(*leading.last().unwrap());
             if segments.is_empty() {
@@ -719,6 +744,30 @@ impl<'a> FormReader<'a> {
             self.cannot_place(span, Unplaced::Line);
         }
         self.placed(i);
+        // `总体目标` over `中期目标 | 年度目标`: a heading.
+        let goals = segments
+            .iter()
+            .filter(|g| {
+                matches!(
+                    g.target,
+                    LabelTarget::Field(FieldKey::AnnualGoal | FieldKey::LongTermGoal)
+                )
+            })
+            .count();
+        let empty_fields = segments.len() >= 2
+            && segments.iter().all(|g| {
+                g.values.is_empty()
+                    && matches!(g.target, LabelTarget::Field(_) | LabelTarget::Section)
+            });
+        let fields_before = self.form.fields.len();
+        for seg in &mut segments {
+            if goals >= 2
+                && seg.target == LabelTarget::Field(FieldKey::AnnualGoal)
+                && label_key(seg.label.text(self.text)) == "总体目标"
+            {
+                seg.target = LabelTarget::Section;
+            }
+        }
         for seg in segments {
             self.form.structure.push(seg.label);
             match seg.target {
@@ -805,6 +854,14 @@ impl<'a> FormReader<'a> {
                 }
             }
         }
+        if empty_fields {
+            let added: Vec<usize> = (fields_before..self.form.fields.len())
+                .filter(|&f| self.form.fields[f].value.text.is_empty())
+                .collect();
+            if added.len() >= 2 {
+                self.values_below = Some(added);
+            }
+        }
     }
 
     /// The key a source of funds (`其中：财政拨款`) is filed under: this year's sources by default,
@@ -816,8 +873,21 @@ impl<'a> FormReader<'a> {
             FieldKey::TotalAmount => self.total_col = Some((line, column)),
             FieldKey::YearAmount => self.year_col = Some((line, column)),
             FieldKey::YearFiscal | FieldKey::YearOther => {
+                if self.sources_in_line.0 != line {
+                    self.sources_in_line = (line, 0, 0);
+                }
+                let nth = if key == FieldKey::YearFiscal {
+                    self.sources_in_line.1 += 1;
+                    self.sources_in_line.1 - 1
+                } else {
+                    self.sources_in_line.2 += 1;
+                    self.sources_in_line.2 - 1
+                };
                 let under_total = match (self.total_col, self.year_col) {
                     (Some(_), None) => true,
+                    // Both totals side by side on one line: the sources under them pair up in
+                    // order (the first under the left total).
+                    (Some((lt, t)), Some((ly, y))) if lt == ly && t != y => (nth == 0) == (t < y),
                     (Some((_, t)), Some((_, y))) if t != y => {
                         // Two fund columns: the nearer total at or left of the source's column.
                         let (t, y) = (t as isize, y as isize);
@@ -1239,7 +1309,10 @@ impl<'a> FormReader<'a> {
         let on_last_line = last_line.is_some_and(|n| {
             self.lines[n].span.end >= last.span.end && self.lines[n].span.start <= last.span.start
         });
-        if on_last_line && last.value.is_empty() && !last.name.is_empty() {
+        let line = last.span.text(self.text).trim();
+        // A pipe row without its closing pipe stops in the middle of its cells.
+        let unclosed = line.starts_with('|') && !line.ends_with('|');
+        if on_last_line && !last.name.is_empty() && (last.value.is_empty() || unclosed) {
             let last = self.form.indicators.pop().expect("checked above");
             self.issue(last.span, IssueKind::TableCutOff);
         }

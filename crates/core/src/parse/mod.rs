@@ -5,6 +5,7 @@
 
 mod form;
 pub(crate) mod lines;
+mod list;
 mod table;
 pub(crate) mod vocab;
 
@@ -162,7 +163,8 @@ enum Title {
     Other(NotDeclaration),
 }
 
-/// Add a form read to the document, with its issues and the text after it.
+/// Add a form read to the document, with its issues and the text after it. A table that lists
+/// several projects (a 项目名称 column) gives a form per project.
 fn push_form(
     text: &str,
     read: form::Read,
@@ -170,12 +172,20 @@ fn push_form(
     in_forms: &mut Vec<Issue>,
     outside_spans: &mut Vec<(Span, Option<NotDeclaration>)>,
 ) {
-    let index = doc.forms.len();
-    in_forms.extend(read.issues.into_iter().map(|i| Issue {
-        form: Some(index),
-        ..i
-    }));
-    doc.forms.push(read.form);
+    let forms = list::split_projects(read.form);
+    let first = doc.forms.len();
+    for i in read.issues {
+        // An issue belongs to the last form that starts at or before it.
+        let n = forms
+            .iter()
+            .rposition(|f| f.span.start <= i.span.start)
+            .unwrap_or(0);
+        in_forms.push(Issue {
+            form: Some(first + n),
+            ..i
+        });
+    }
+    doc.forms.extend(forms);
     let spans: Vec<Line> = read
         .trailing
         .into_iter()

@@ -51,6 +51,14 @@ impl Layout {
     /// 年度 on the right) reads the annual set as the row and the medium set beside it.
     pub fn from_header(columns: &[Option<Column>]) -> Option<Layout> {
         let mut columns = columns.to_vec();
+        // A name column left of the 一级 column is a heading over the table (`绩效指标`).
+        if let Some(l1) = columns.iter().position(|&x| x == Some(Column::Level1)) {
+            for c in &mut columns[..l1] {
+                if *c == Some(Column::Name) {
+                    *c = None;
+                }
+            }
+        }
         let count =
             |cols: &[Option<Column>], c: Column| cols.iter().filter(|&&x| x == Some(c)).count();
         if count(&columns, Column::Value) == 2 && count(&columns, Column::Name) == 2 {
@@ -63,14 +71,6 @@ impl Layout {
                     if let Some(first) = columns.iter().position(|&x| x == Some(c)) {
                         columns[first] = Some(Column::More(medium));
                     }
-                }
-            }
-        }
-        // A name column left of the 一级 column is a heading over the table (`绩效指标`).
-        if let Some(l1) = columns.iter().position(|&x| x == Some(Column::Level1)) {
-            for c in &mut columns[..l1] {
-                if *c == Some(Column::Name) {
-                    *c = None;
                 }
             }
         }
@@ -124,6 +124,8 @@ pub struct Placed {
     pub indicator: Indicator,
     /// Filled cells that belong nowhere (reported as S004).
     pub extra: Vec<Span>,
+    /// Cells read as template structure (the 二级 of a medium-term set that repeats the annual).
+    pub structure: Vec<Span>,
 }
 
 fn cell_text(source: &str, cell: Option<&RawCell>, fallback_at: usize) -> Text {
@@ -141,6 +143,173 @@ fn cell_text(source: &str, cell: Option<&RawCell>, fallback_at: usize) -> Text {
 
 /// Place one table row. `None` when the row has no filled cell.
 pub fn place_row(
+    source: &str,
+    cells: &[RawCell],
+    row: Span,
+    layout: &Layout,
+    inherited: &mut Inherited,
+) -> Option<Placed> {
+    if layout.more(More::MediumName).is_some() {
+        let (cells, medium, structure) = undouble(source, cells, layout)?;
+        let mut placed = place_single(source, &cells, row, layout, inherited)?;
+        placed.structure.extend(structure);
+        let ind = &mut placed.indicator;
+        if let Some(value) = medium.value {
+            ind.medium_value = Some(cell_text(source, Some(&value), row.end));
+        }
+        if let Some(name) = medium.name {
+            let name = cell_text(source, Some(&name), row.end);
+            if name.text == ind.name.text {
+                placed.structure.push(name.span);
+            } else {
+                ind.others
+                    .push((More::MediumName.header().to_string(), name));
+            }
+        }
+        return Some(placed);
+    }
+    place_single(source, cells, row, layout, inherited)
+}
+
+/// A row of a table with a medium-term and an annual set side by side (`一级 | 二级 | 三级 | 指标值 |
+/// 二级 | 三级 | 指标值`), rewritten as one row of the annual set with the medium-term name and
+/// value in their columns: merged cells dropped make such rows shorter, so the sets are told
+/// apart by their 二级 cells, else by counting from the end (the annual set comes last).
+/// The medium-term cells of a doubled row.
+struct Medium {
+    name: Option<RawCell>,
+    value: Option<RawCell>,
+}
+
+fn undouble(
+    source: &str,
+    cells: &[RawCell],
+    layout: &Layout,
+) -> Option<(Vec<RawCell>, Medium, Vec<Span>)> {
+    let filled: Vec<usize> = (0..cells.len()).filter(|&i| !cells[i].is_empty()).collect();
+    let first = *filled.first()?;
+    let is_l2 = |i: usize| category(cells[i].text(source)).level2.is_some();
+    let is_l1 = |i: usize| {
+        let c = category(cells[i].text(source));
+        c.level1.is_some() && c.level2.is_none()
+    };
+    let l2s: Vec<usize> = filled.iter().copied().filter(|&i| is_l2(i)).collect();
+    let l1 = filled.iter().copied().find(|&i| is_l1(i));
+    let after =
+        |from: usize| -> Vec<usize> { filled.iter().copied().filter(|&i| i > from).collect() };
+    // (medium 二级, medium name, medium value, annual 二级, annual name, annual value)
+    let parts: [Option<usize>; 6] = match l2s.as_slice() {
+        [m, a, ..] => {
+            let mid: Vec<usize> = after(*m).into_iter().filter(|&i| i < *a).collect();
+            let ann = after(*a);
+            [
+                Some(*m),
+                mid.first().copied(),
+                mid.get(1).copied(),
+                Some(*a),
+                ann.first().copied(),
+                ann.get(1).copied(),
+            ]
+        }
+        [only] => {
+            let rest = after(*only);
+            if rest.len() >= 4 {
+                [
+                    Some(*only),
+                    Some(rest[0]),
+                    Some(rest[1]),
+                    None,
+                    Some(rest[2]),
+                    Some(rest[3]),
+                ]
+            } else {
+                let before: Vec<usize> = filled
+                    .iter()
+                    .copied()
+                    .filter(|&i| i < *only && Some(i) != l1)
+                    .collect();
+                [
+                    None,
+                    before.first().copied(),
+                    before.get(1).copied(),
+                    Some(*only),
+                    rest.first().copied(),
+                    rest.get(1).copied(),
+                ]
+            }
+        }
+        [] => {
+            let rest: Vec<usize> = filled.iter().copied().filter(|&i| Some(i) != l1).collect();
+            let n = rest.len();
+            if n >= 4 {
+                [
+                    None,
+                    Some(rest[n - 4]),
+                    Some(rest[n - 3]),
+                    None,
+                    Some(rest[n - 2]),
+                    Some(rest[n - 1]),
+                ]
+            } else {
+                [
+                    None,
+                    None,
+                    None,
+                    None,
+                    rest.first().copied(),
+                    rest.get(1).copied(),
+                ]
+            }
+        }
+    };
+    let width = cells.len().max(layout.width);
+    let mut out: Vec<RawCell> = (0..width)
+        .map(|_| RawCell {
+            span: Span::empty(cells[first].span.start),
+        })
+        .collect();
+    let mut used = vec![false; cells.len()];
+    let mut put = |col: Option<usize>, from: Option<usize>, out: &mut Vec<RawCell>| {
+        if let (Some(c), Some(f)) = (col, from) {
+            if c < out.len() {
+                out[c] = cells[f];
+                used[f] = true;
+            }
+        }
+    };
+    put(Some(layout.level1), l1, &mut out);
+    // The annual set's 二级 decides the category; the medium set's stands in when it is merged.
+    let annual_l2 = parts[3].or(parts[0]);
+    put(Some(layout.level2), annual_l2, &mut out);
+    put(Some(layout.name), parts[4], &mut out);
+    put(Some(layout.value), parts[5], &mut out);
+    let medium = Medium {
+        name: parts[1].map(|i| cells[i]),
+        value: parts[2].map(|i| cells[i]),
+    };
+    for i in [parts[1], parts[2]].into_iter().flatten() {
+        used[i] = true;
+    }
+    let mut structure = Vec::new();
+    if let (Some(m), Some(_)) = (parts[0], parts[3]) {
+        used[m] = true;
+        structure.push(cells[m].span);
+    }
+    // Whatever else the row holds keeps its place after the two sets (an explanation, a remark).
+    for &i in &filled {
+        if !used[i] {
+            let target = (i..width)
+                .find(|&c| out[c].is_empty() && c > layout.value)
+                .unwrap_or(width - 1);
+            if out[target].is_empty() {
+                out[target] = cells[i];
+            }
+        }
+    }
+    Some((out, medium, structure))
+}
+
+fn place_single(
     source: &str,
     cells: &[RawCell],
     row: Span,
@@ -350,6 +519,7 @@ pub fn place_row(
             span: row,
         },
         extra,
+        structure: Vec::new(),
     })
 }
 

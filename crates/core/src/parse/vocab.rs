@@ -672,10 +672,16 @@ pub enum More {
     Remark,
     /// 指标值类型.
     ValueType,
+    /// A list of projects in one table (四川 一体化): the project's unit, name, budget and goal,
+    /// written on the first row of each project.
+    ListUnit,
+    ListName,
+    ListAmount,
+    ListGoal,
 }
 
 impl More {
-    pub const ALL: [More; 10] = [
+    pub const ALL: [More; 14] = [
         More::Operator,
         More::MediumValue,
         More::MediumName,
@@ -686,6 +692,10 @@ impl More {
         More::Standard,
         More::Remark,
         More::ValueType,
+        More::ListUnit,
+        More::ListName,
+        More::ListAmount,
+        More::ListGoal,
     ];
 
     /// The header a cell of this column is kept under (`Indicator::others`).
@@ -701,6 +711,10 @@ impl More {
             More::Standard => "绩效标准",
             More::Remark => "备注",
             More::ValueType => "指标值类型",
+            More::ListUnit => "单位名称",
+            More::ListName => "项目名称",
+            More::ListAmount => "预算数",
+            More::ListGoal => "年度目标",
         }
     }
 }
@@ -719,7 +733,10 @@ pub fn may_be_column(raw: &str) -> bool {
             || raw.contains("分值")
             || raw.contains("标准")
             || raw.contains("备注")
-            || raw.contains("计算符号"))
+            || raw.contains("计算符号")
+            || raw.contains("名称")
+            || raw.contains("预算")
+            || raw.contains("目标"))
 }
 
 pub fn table_column(key: &str) -> Option<Column> {
@@ -765,6 +782,10 @@ pub fn table_column(key: &str) -> Option<Column> {
         "绩效标准" | "指标值确定依据" | "评价标准确定依据" => M(More::Standard),
         "备注" => M(More::Remark),
         "指标值类型" => M(More::ValueType),
+        "单位名称" => M(More::ListUnit),
+        "项目名称" => M(More::ListName),
+        "预算数" | "预算金额" => M(More::ListAmount),
+        "年度目标" | "年度绩效目标" => M(More::ListGoal),
         _ => return None,
     };
     Some(match (column, medium) {

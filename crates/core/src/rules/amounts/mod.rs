@@ -21,6 +21,7 @@ family! {
     a009_malformed_number,
     a010_calc_basis_missing,
     a011_task_sum_mismatch,
+    a012_funds_breakdown_mismatch,
 }
 
 /// Format an amount in 万元 for a message in the form's unit: `164.83万元`, `6,665,818.60元`.

@@ -10,6 +10,7 @@ family! {
     f004_enum_value_invalid,
     f005_policy_basis_no_citation,
     f006_goal_too_short,
+    f007_period_inconsistent,
 }
 
 /// A filled header field of a project form: what the F rules look at (a department form's

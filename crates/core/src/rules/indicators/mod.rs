@@ -9,6 +9,7 @@ family! {
     i005_indicator_name_placeholder,
     i006_cost_indicator_not_cost,
     i007_too_few_indicators,
+    i009_weights_do_not_sum,
 }
 
 /// Names that measure spending progress, not cost.

@@ -7,4 +7,5 @@ family! {
     s003_indicator_table_missing,
     s004_unrecognized_content,
     s005_option_left_unselected,
+    s006_indicator_table_cut_off,
 }

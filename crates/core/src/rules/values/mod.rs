@@ -20,6 +20,8 @@ family! {
     v011_date_outside_period,
     v012_value_mixed_text,
     v013_satisfaction_band,
+    v014_annual_exceeds_medium_term,
+    v015_operator_contradicts_value,
 }
 
 /// One applicable indicator with its value read.

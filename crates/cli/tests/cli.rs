@@ -273,7 +273,7 @@ fn lists_rules() {
         .map(|r| r["code"].as_str().unwrap())
         .collect();
     assert!(
-        codes.starts_with(&["S001", "S002", "S003", "S004", "S005", "F001"]) && codes.len() == 48,
+        codes.starts_with(&["S001", "S002", "S003", "S004", "S005", "S006", "F001"]) && codes.len() == 54,
         "{codes:?}"
     );
     let text = kpiform().arg("rules").output().unwrap();
@@ -435,7 +435,7 @@ fn committed_rule_pages_are_current() {
         .map(|e| e.unwrap().file_name())
         .collect();
     generated.sort();
-    assert_eq!(generated.len(), 50, "index, style sheet and 48 rules");
+    assert_eq!(generated.len(), 56, "index, style sheet and 54 rules");
     for name in generated {
         let fresh = std::fs::read_to_string(dir.path().join(&name)).unwrap();
         let committed = std::fs::read_to_string(site.join(&name)).unwrap_or_default();
@@ -603,7 +603,7 @@ fn batch_over_folders_in_parallel_with_a_summary() {
     let s: Value = serde_json::from_slice(&sarif.stdout).unwrap();
     assert_eq!(s["version"], "2.1.0");
     let run = &s["runs"][0];
-    assert_eq!(run["tool"]["driver"]["rules"].as_array().unwrap().len(), 48);
+    assert_eq!(run["tool"]["driver"]["rules"].as_array().unwrap().len(), 54);
     let results = run["results"].as_array().unwrap();
     let a007 = results.iter().find(|r| r["ruleId"] == "A007").unwrap();
     assert_eq!(a007["level"], "error");

@@ -273,7 +273,8 @@ fn lists_rules() {
         .map(|r| r["code"].as_str().unwrap())
         .collect();
     assert!(
-        codes.starts_with(&["S001", "S002", "S003", "S004", "S005", "S006", "F001"]) && codes.len() == 54,
+        codes.starts_with(&["S001", "S002", "S003", "S004", "S005", "S006", "F001"])
+            && codes.len() == 54,
         "{codes:?}"
     );
     let text = kpiform().arg("rules").output().unwrap();

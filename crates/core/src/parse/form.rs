@@ -70,8 +70,8 @@ pub struct FormReader<'a> {
     phase: Phase,
     current: Current,
     inherited: Inherited,
-    /// Unplaced lines as (line index, span).
-    unplaced: Vec<(usize, Span)>,
+    /// Unplaced lines as (line index, span, whether the indicator table had begun).
+    unplaced: Vec<(usize, Span, bool)>,
     issues: Vec<Issue>,
     /// The keys of the indicator table's column headers (for recognising the template).
     columns: Vec<String>,
@@ -105,6 +105,10 @@ pub struct FormReader<'a> {
     in_schedule: bool,
     /// The fields of a line of labels without values, for the values on the line below.
     values_below: Option<Vec<usize>>,
+    /// Labels without values on consecutive lines of their own (`长期目标` / `年度目标`), with the
+    /// line of the last: the values on the lines below go to them in order.
+    stacked: Vec<usize>,
+    stacked_line: usize,
     /// How many sources of funds of each key the current line has filed (line, fiscal, other).
     sources_in_line: (usize, usize, usize),
 }
@@ -181,6 +185,8 @@ impl<'a> FormReader<'a> {
             next_table_medium: None,
             in_schedule: false,
             values_below: None,
+            stacked: Vec::new(),
+            stacked_line: 0,
             sources_in_line: (usize::MAX, 0, 0),
         }
     }
@@ -203,6 +209,11 @@ impl<'a> FormReader<'a> {
             self.line(i);
         }
         self.finish()
+    }
+
+    fn unplace(&mut self, line: usize, span: Span) {
+        let in_table = matches!(self.phase, Phase::Table(_));
+        self.unplaced.push((line, span, in_table));
     }
 
     fn placed(&mut self, i: usize) {
@@ -228,6 +239,13 @@ impl<'a> FormReader<'a> {
             return;
         }
         let filled: Vec<&RawCell> = cells.iter().filter(|c| !c.is_empty()).collect();
+        // A page number of a PDF (`-1-`, `第1页`): structure; the field or cell it interrupts
+        // continues after it.
+        if filled.len() == 1 && crate::text::is_page_number(filled[0].text(self.text)) {
+            self.form.structure.push(filled[0].span);
+            self.placed(i);
+            return;
+        }
         if filled.len() == 1 && vocab::short_cell(filled[0].text(self.text)) {
             let key = label_key(filled[0].text(self.text));
             if let Some(year) = vocab::year_line(&key) {
@@ -272,6 +290,9 @@ impl<'a> FormReader<'a> {
             self.word_row(i);
             return;
         }
+        if filled.len() == 1 && self.broken_label(i, filled[0]) {
+            return;
+        }
         match self.phase {
             Phase::Header => {
                 // A table without its header row: start it at the first row of categories.
@@ -289,10 +310,55 @@ impl<'a> FormReader<'a> {
                 } else if cells.len() >= 3 {
                     self.row(i, &cells);
                 } else {
-                    self.unplaced.push((i, line.span));
+                    self.unplace(i, line.span);
                 }
             }
         }
+    }
+
+    /// A label broken over two lines of its own (`项目起` / `止时间`): read as one label line.
+    fn broken_label(&mut self, i: usize, cell: &RawCell) -> bool {
+        let kind = self.form.kind;
+        let raw = cell.text(self.text);
+        let short = |t: &str| t.chars().filter(|c| !crate::text::is_space(*c)).count() <= 8;
+        if !matches!(self.phase, Phase::Header)
+            || !short(raw)
+            || match_label(raw, kind, false).is_some()
+            || extra_label(raw).is_some()
+        {
+            return false;
+        }
+        let Some((j, next)) = self
+            .lines
+            .iter()
+            .enumerate()
+            .skip(i + 1)
+            .find(|(_, l)| !l.span.text(self.text).trim().is_empty())
+        else {
+            return false;
+        };
+        let (_, cells) = split_cells(self.text, *next);
+        let filled: Vec<&RawCell> = cells.iter().filter(|c| !c.is_empty()).collect();
+        let [second] = filled[..] else {
+            return false;
+        };
+        let raw2 = second.text(self.text);
+        if !short(raw2) || match_label(raw2, kind, false).is_some() {
+            return false;
+        }
+        let joined = RawCell {
+            span: cell.span.cover(second.span),
+        };
+        let Some(m) = match_label(joined.text(self.text), kind, true) else {
+            return false;
+        };
+        if m.len < joined.span.len() && !m.colon {
+            return false;
+        }
+        self.header_line(i, &[joined]);
+        self.placed(j);
+        self.skip_to = j + 1;
+        true
     }
 
     fn starts_with_category(&self, cells: &[RawCell]) -> bool {
@@ -348,7 +414,15 @@ impl<'a> FormReader<'a> {
             self.cannot_place(span, Unplaced::ExtraCell);
         }
         self.form.structure.extend(placed.structure);
-        let ind = placed.indicator;
+        let mut ind = placed.indicator;
+        if self.mode == TableMode::Stream {
+            // Cells broken over lines (PDF text) were joined: their text is one line again.
+            for t in [&mut ind.name, &mut ind.value, &mut ind.explanation] {
+                if t.text.contains('\n') {
+                    t.text = crate::text::unwrap_lines(&t.text);
+                }
+            }
+        }
         if self.mode != TableMode::Grid && !(ind.name.is_empty() && ind.value.is_empty()) {
             let labelled = |t: &str| t.contains([':', '：']);
             let plausible = !ind.name.is_empty()
@@ -476,7 +550,7 @@ impl<'a> FormReader<'a> {
         } else {
             // No indicator row: the table has ended (a signature line, a page footer).
             self.end_table();
-            self.unplaced.push((i, row));
+            self.unplace(i, row);
         }
     }
 
@@ -553,6 +627,12 @@ impl<'a> FormReader<'a> {
         if raw.is_empty() || is_pipes_only(self.text, line) {
             return true;
         }
+        // A label's value comes first (`其他需说明的问题` / `…` after the table).
+        if let Current::Field(idx) = self.current {
+            if self.form.fields[idx].value.text.is_empty() {
+                return false;
+            }
+        }
         if is_space_only(self.text, line) {
             self.push_cell(
                 i,
@@ -569,6 +649,11 @@ impl<'a> FormReader<'a> {
         }
         let cell = filled[0];
         let text = cell.text(self.text);
+        if crate::text::is_page_number(text) {
+            self.form.structure.push(cell.span);
+            self.placed(i);
+            return true;
+        }
         let cat = vocab::category(text);
         if cat.level1.is_none()
             && cat.level2.is_none()
@@ -606,12 +691,37 @@ impl<'a> FormReader<'a> {
                 }
             }
         }
+        // A name broken over lines (`下立交排水泵站设备完好` / `率`): the piece where the value
+        // should be is no value, and the next line is one.
+        if !cell.is_empty()
+            && self.pending_start + self.pending.len() == layout.value
+            && layout.name + 1 == layout.value
+            && self.pending.last().is_some_and(|(_, c)| !c.is_empty())
+            && !value_like(text)
+            && self.next_cell_text(i).is_some_and(value_like)
+        {
+            let (line, last) = self.pending.pop().expect("checked above");
+            let joined = Span::new(last.span.start, cell.span.end);
+            self.pending.push((line, RawCell { span: joined }));
+            self.placed(i);
+            return;
+        }
         let cat = vocab::category(text);
         // A 一级 word repeated in the 二级 column (`满意度指标` / `满意度指标`) is the 二级.
         let repeated = self.pending.len() == 1
             && self.pending_start == layout.level1
             && label_key(self.pending[0].1.text(self.text)) == label_key(text);
-        let natural = if cat.level2.is_some() || (cat.level1.is_some() && repeated) {
+        // A level-1 word right after a level-2 cell is the indicator's name (`服务对象满意度指标`
+        // / `满意度`).
+        let after_level2 = !self.pending.is_empty()
+            && self.pending_start + self.pending.len() == layout.name
+            && self
+                .pending
+                .last()
+                .is_some_and(|(_, c)| vocab::category(c.text(self.text)).level2.is_some());
+        let natural = if after_level2 && cat.level2.is_none() {
+            None
+        } else if cat.level2.is_some() || (cat.level1.is_some() && repeated) {
             Some(layout.level2)
         } else if cat.level1.is_some() {
             Some(layout.level1)
@@ -631,6 +741,15 @@ impl<'a> FormReader<'a> {
         if self.pending_start + self.pending.len() >= layout.width {
             self.flush_row();
         }
+    }
+
+    /// The text of the next non-empty line after `i`.
+    fn next_cell_text(&self, i: usize) -> Option<&'a str> {
+        let text: &'a str = self.text;
+        self.lines[i + 1..]
+            .iter()
+            .map(|l| l.span.text(text).trim())
+            .find(|t| !t.is_empty() && !is_pipes_only_text(t))
     }
 
     /// Place the row being read (one cell per line), if any.
@@ -665,7 +784,7 @@ impl<'a> FormReader<'a> {
         } else {
             self.end_table();
             for (line, c) in pending.iter().filter(|(_, c)| !c.is_empty()) {
-                self.unplaced.push((*line, c.span));
+                self.unplace(*line, c.span);
             }
         }
     }
@@ -735,10 +854,17 @@ impl<'a> FormReader<'a> {
             }
         }
         self.values_below = None;
+        if segments.is_empty() && leading.len() == 1 && self.values_of_stacked(i) {
+            return;
+        }
+        if segments.is_empty() && leading.len() == 1 && self.continue_wrapped(i, leading[0]) {
+            self.placed(i);
+            return;
+        }
         if !leading.is_empty() && !self.continue_current(&leading) {
             let span = leading[0].cover(*leading.last().unwrap());
             if segments.is_empty() {
-                self.unplaced.push((i, span));
+                self.unplace(i, span);
                 return;
             }
             self.cannot_place(span, Unplaced::Line);
@@ -778,6 +904,13 @@ impl<'a> FormReader<'a> {
                 }
                 LabelTarget::Field(key) => {
                     self.in_schedule = false;
+                    let key = if key == FieldKey::TotalAmount
+                        && label_key(seg.label.text(self.text)) == "合计"
+                    {
+                        self.sum_key()
+                    } else {
+                        key
+                    };
                     let key = self.funds_group(key, seg.column, i);
                     self.field(key, seg.label, seg.unit, &seg.values)
                 }
@@ -806,9 +939,15 @@ impl<'a> FormReader<'a> {
                         }
                     }
                     self.current = Current::None;
-                    // A heading alone; what follows it on its line is unplaced.
+                    // A heading alone; what follows it on its line is unplaced, but for the
+                    // unit of a funds block (`资金来源 | 金额(元)`).
                     for v in &seg.values {
-                        self.cannot_place(*v, Unplaced::ExtraValue);
+                        if let Some(u) = vocab::unit_line(&label_key(v.text(self.text))) {
+                            self.label_unit.get_or_insert(u);
+                            self.form.structure.push(*v);
+                        } else {
+                            self.cannot_place(*v, Unplaced::ExtraValue);
+                        }
                     }
                 }
                 LabelTarget::Goals => {
@@ -853,6 +992,23 @@ impl<'a> FormReader<'a> {
                     self.phase = Phase::Tasks(layout);
                 }
             }
+        }
+        // A label alone on its line, without value: stacked on the one above if that was one too.
+        let added = fields_before..self.form.fields.len();
+        if added.len() == 1 && self.form.fields[fields_before].value.text.is_empty() {
+            let key = self.form.fields[fields_before].key;
+            let previous = self.lines[..i]
+                .iter()
+                .rposition(|l| !l.span.text(self.text).trim().is_empty());
+            if previous != Some(self.stacked_line) || self.stacked.is_empty() {
+                self.stacked.clear();
+            }
+            if !key.is_amount() {
+                self.stacked.push(fields_before);
+                self.stacked_line = i;
+            }
+        } else {
+            self.stacked.clear();
         }
         if empty_fields {
             let added: Vec<usize> = (fields_before..self.form.fields.len())
@@ -910,6 +1066,24 @@ impl<'a> FormReader<'a> {
             _ => {}
         }
         key
+    }
+
+    /// The role of a `合计` under sources of funds: the total of the sources above it (this
+    /// year's unless they were filed under the medium-term total).
+    fn sum_key(&self) -> FieldKey {
+        let last_source = self.form.fields.iter().rev().find_map(|f| match f.key {
+            FieldKey::YearFiscal | FieldKey::YearOther => Some(FieldKey::YearAmount),
+            FieldKey::TotalFiscal | FieldKey::TotalOther => Some(FieldKey::TotalAmount),
+            _ => None,
+        });
+        match last_source {
+            Some(FieldKey::YearAmount) if !self.has(FieldKey::YearAmount) => FieldKey::YearAmount,
+            _ => FieldKey::TotalAmount,
+        }
+    }
+
+    fn has(&self, key: FieldKey) -> bool {
+        self.form.fields.iter().any(|f| f.key == key)
     }
 
     /// Split cells where a label with its colon follows a space inside them
@@ -977,8 +1151,9 @@ impl<'a> FormReader<'a> {
                     if t.is_empty() {
                         continue;
                     }
+                    let joint = crate::text::wrap_joint(&field.value.text, &t, 20);
                     if !field.value.text.is_empty() {
-                        field.value.text.push('\n');
+                        field.value.text.push_str(joint);
                     }
                     field.value.text.push_str(&t);
                 }
@@ -993,6 +1168,106 @@ impl<'a> FormReader<'a> {
             }
             Current::None => false,
         }
+    }
+
+    /// The first line of values under labels stacked one per line (`长期目标` / `年度目标` /
+    /// `持续改善…` / `2024年…`): when as many value lines follow as there are labels, each goes to
+    /// its label, in order.
+    fn values_of_stacked(&mut self, i: usize) -> bool {
+        let stacked = std::mem::take(&mut self.stacked);
+        if stacked.len() < 2
+            || stacked
+                .iter()
+                .any(|&f| !self.form.fields[f].value.text.is_empty())
+        {
+            return false;
+        }
+        let mut run = Vec::new();
+        for (j, line) in self.lines.iter().enumerate().skip(i) {
+            let t = line.span.text(self.text).trim();
+            if t.is_empty() {
+                continue;
+            }
+            let (_, cells) = split_cells(self.text, *line);
+            let filled: Vec<&RawCell> = cells.iter().filter(|c| !c.is_empty()).collect();
+            let first = filled.first().map_or("", |c| c.text(self.text));
+            let structural = filled.len() != 1
+                || match_label(first, self.form.kind, false).is_some()
+                || crate::text::is_page_number(first)
+                || vocab::may_be_column(first) && table_column(&label_key(first)).is_some()
+                || vocab::category(first).level1.is_some()
+                || vocab::category(first).level2.is_some();
+            if structural {
+                break;
+            }
+            run.push((j, filled[0].span));
+            if run.len() > stacked.len() {
+                break;
+            }
+        }
+        if run.len() != stacked.len() {
+            return false;
+        }
+        for (&field, &(line, span)) in stacked.iter().zip(&run) {
+            self.current = Current::Field(field);
+            self.continue_current(&[span]);
+            self.placed(line);
+        }
+        self.current = Current::None;
+        self.skip_to = run.last().map_or(i, |(l, _)| l + 1);
+        true
+    }
+
+    /// A short field's value broken over lines (PDF text, one cell per line: `某某路下立交工` /
+    /// `程维修养护`): the line continues the value written on the line(s) under its label when
+    /// the line after it is a label again (an unknown label would be followed by its value).
+    fn continue_wrapped(&mut self, i: usize, span: Span) -> bool {
+        let Current::Field(idx) = self.current else {
+            return false;
+        };
+        let field = &self.form.fields[idx];
+        if field.key.is_amount()
+            || field.key.is_long_text()
+            || field.value.text.is_empty()
+            || !self.text[field.label.span.end..field.value.span.start].contains('\n')
+        {
+            return false;
+        }
+        // The value ends on the line before (nothing unplaced between).
+        let before = self.lines[..i]
+            .iter()
+            .rev()
+            .find(|l| !l.span.text(self.text).trim().is_empty());
+        if before.is_none_or(|l| field.value.span.end < l.span.start) {
+            return false;
+        }
+        let piece = span.text(self.text);
+        if vocab::category(piece).level1.is_some() || vocab::category(piece).level2.is_some() {
+            return false;
+        }
+        let next = self.lines[i + 1..]
+            .iter()
+            .map(|l| l.span.text(self.text).trim())
+            .find(|t| !t.is_empty() && !is_pipes_only_text(t));
+        let label_next = next.is_none_or(|t| {
+            let first = t.split('\t').next().unwrap_or(t).trim();
+            match_label(first, self.form.kind, true).is_some()
+                || word_label(first, self.form.kind).is_some()
+                || extra_label(first).is_some()
+                || crate::text::is_page_number(first)
+                || vocab::may_be_column(first) && table_column(&label_key(first)).is_some()
+        });
+        if !label_next {
+            return false;
+        }
+        let t = clean(piece);
+        let field = &mut self.form.fields[idx];
+        let joint = crate::text::wrap_joint(&field.value.text, &t, 0);
+        let joint = if joint == "\n" { " " } else { joint };
+        field.value.text.push_str(joint);
+        field.value.text.push_str(&t);
+        field.value.span = field.value.span.cover(span);
+        true
     }
 
     fn field(&mut self, key: FieldKey, label: Span, unit: Option<AmountUnit>, values: &[Span]) {
@@ -1164,7 +1439,7 @@ impl<'a> FormReader<'a> {
             return;
         }
         if cells.len() < 3 {
-            self.unplaced.push((i, self.lines[i].span));
+            self.unplace(i, self.lines[i].span);
             return;
         }
         let get = |ci: usize| cells.get(ci).filter(|c| !c.is_empty());
@@ -1220,12 +1495,12 @@ impl<'a> FormReader<'a> {
         self.cut_off();
         self.flush_row();
         let mut trailing = Vec::new();
-        for (i, span) in std::mem::take(&mut self.unplaced) {
+        for (i, span, in_table) in std::mem::take(&mut self.unplaced) {
             // After the indicator table, what is not placed lies between forms.
             if i > self.last_placed && matches!(self.phase, Phase::Table(_)) {
                 trailing.push(span);
             } else {
-                let why = if matches!(self.phase, Phase::Table(_)) {
+                let why = if in_table {
                     Unplaced::TableLine
                 } else {
                     Unplaced::Line
@@ -1342,6 +1617,18 @@ impl<'a> FormReader<'a> {
 
 /// A label that is the first word of a cell, a space after it (`项目负责人及电话 某某`): the cells
 /// of a line flattened with single spaces.
+/// A cell that reads as an indicator's value: a number, a comparison, 不适用.
+fn value_like(text: &str) -> bool {
+    let t = text.trim();
+    crate::value::is_not_applicable(t)
+        || crate::value::parse_value(t).kind.is_quantitative()
+        || t.starts_with(['≥', '≤', '>', '<', '=', '＝', '＞', '＜'])
+}
+
+fn is_pipes_only_text(t: &str) -> bool {
+    t.chars().all(|c| c == '|' || crate::text::is_space(c))
+}
+
 fn word_label(raw: &str, kind: FormKind) -> Option<vocab::LabelMatch> {
     let end = raw.find(crate::text::is_space)?;
     match_label(&raw[..end], kind, true).filter(|m| {

@@ -201,6 +201,10 @@ fn untitled_form(text: &str, lines: &[Line]) -> Option<(usize, FormKind)> {
     let mut first = None;
     let mut found = 0;
     let mut department = false;
+    let mut named = false;
+    let is_column = |raw: &str| {
+        vocab::may_be_column(raw) && vocab::table_column(&crate::text::label_key(raw)).is_some()
+    };
     for (i, line) in lines.iter().enumerate() {
         let (_, cells) = lines::split_cells(text, *line);
         let Some(cell) = cells.iter().find(|c| !c.is_empty()) else {
@@ -216,7 +220,23 @@ fn untitled_form(text: &str, lines: &[Line]) -> Option<(usize, FormKind)> {
             first.get_or_insert(i);
             found += 1;
             department |= dept.is_some() && project.is_none();
+            let names = |m: Option<vocab::LabelMatch>| {
+                m.is_some_and(|m| {
+                    matches!(
+                        m.target,
+                        vocab::LabelTarget::Field(FieldKey::Name | FieldKey::Code)
+                    )
+                })
+            };
+            named |= names(project) || names(dept);
+        } else if cells.iter().filter(|c| is_column(c.text(text))).count() >= 3 {
+            named = true;
         }
+    }
+    // Labels of prose (项目概述, 立项依据 in a budget's text before its tables) make no form: a
+    // form names its project (or department) or has an indicator table.
+    if !named {
+        return None;
     }
     let kind = if department {
         FormKind::Department

@@ -180,10 +180,15 @@ pub fn unit_line(key: &str) -> Option<AmountUnit> {
     } {
         return Some(unit);
     }
-    let rest = key
-        .strip_prefix("金额单位")
-        .or_else(|| key.strip_prefix("单位"))?;
+    // `金额单位：万元`, `单位：元`, and the column head `金额(元)` of a funds block.
+    let rest = ["金额单位", "单位", "金额", "资金"]
+        .iter()
+        .find_map(|p| key.strip_prefix(p))?;
     let rest = rest.trim_start_matches(':');
+    let rest = rest
+        .strip_prefix('(')
+        .and_then(|k| k.strip_suffix(')'))
+        .unwrap_or(rest);
     match rest {
         "万元" => Some(AmountUnit::WanYuan),
         "元" => Some(AmountUnit::Yuan),
@@ -422,6 +427,8 @@ static LABELS: &[LabelDef] = &[
     def("单位名称", F(K::Name), D),
     def("主管部门", F(K::Authority), D),
     def("金额合计", F(K::TotalAmount), D),
+    // The sum under the sources of a funds block; filed with the sources above it.
+    exact("合计", F(K::TotalAmount), None),
     def("年度主要任务", Tasks, D),
     def("年度总体目标", Goals, D),
     // Labels of some templates with no role of kpiform's: kept as extra fields, under their
@@ -440,7 +447,8 @@ static LABELS: &[LabelDef] = &[
     def("项目安排频度", F(K::Extra), None),
     def("资金用途", F(K::Extra), None),
     def("资金性质", F(K::Extra), None),
-    exact("资金来源", F(K::Extra), None),
+    // The head of a funds block (`资金来源 | 金额(元)`): a heading, its unit.
+    exact("资金来源", Section, None),
     def("年度预算执行率", F(K::Extra), None),
     exact("分值", F(K::Extra), None),
     def("填报日期", F(K::Extra), None),
@@ -562,7 +570,12 @@ pub fn match_label(raw: &str, kind: FormKind, whole_only: bool) -> Option<LabelM
     }
     // Most cells are values: reject them on their first character before building a key.
     let first = first_key_char(raw)?;
-    if !(first == '*' || first == '其' || LABELS.iter().any(|d| d.base.starts_with(first))) {
+    let numbered = first.is_ascii_digit() || "(一二三四五六七八九十".contains(first);
+    if !(first == '*'
+        || first == '其'
+        || numbered
+        || LABELS.iter().any(|d| d.base.starts_with(first)))
+    {
         return None;
     }
     // Labels are short: the longest with its note is `长期目标（跨度多年的项目需填）：`. Reading a
@@ -573,6 +586,8 @@ pub fn match_label(raw: &str, kind: FormKind, whole_only: bool) -> Option<LabelM
     while chars.get(skip) == Some(&'*') {
         skip += 1;
     }
+    // An item number before the label (`一、预算资金:250`, `2.项目名称`, `(三)资金总额`).
+    skip += item_number_len(&chars[skip..]);
     if chars[skip..].starts_with(&['其', '中']) {
         skip += 2;
         while chars.get(skip) == Some(&':') {
@@ -634,6 +649,25 @@ pub fn match_label(raw: &str, kind: FormKind, whole_only: bool) -> Option<LabelM
         colon,
         unit,
     })
+}
+
+/// The length of an item number at the start of a key (`一、`, `2.`, `(三)`, `（1）`): 0 if none.
+fn item_number_len(key: &[char]) -> usize {
+    let numeral = |c: &char| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c);
+    if key.first() == Some(&'(') {
+        let n = key[1..].iter().take_while(|c| numeral(c)).count();
+        return if n > 0 && n <= 2 && key.get(1 + n) == Some(&')') {
+            n + 2
+        } else {
+            0
+        };
+    }
+    let n = key.iter().take_while(|c| numeral(c)).count();
+    if n > 0 && n <= 2 && matches!(key.get(n), Some('、' | '.')) {
+        n + 1
+    } else {
+        0
+    }
 }
 
 /// Columns of the indicator table header.

@@ -579,3 +579,145 @@ mod tests {
         );
     }
 }
+
+/// How two pieces of one cell broken over lines join: nothing between two CJK characters when
+/// the line before is a wrapped one (at least `full` characters long: a PDF or a narrow cell
+/// wraps full lines, `下立交工` / `程`), a space between two checkbox options (`结转项目□` /
+/// `经常性专项业务费□`), a line break otherwise (and always before a numbered item).
+pub fn wrap_joint(before: &str, after: &str, full: usize) -> &'static str {
+    let (Some(last), Some(first)) = (
+        before.trim_end().chars().last(),
+        after.trim().chars().next(),
+    ) else {
+        return "\n";
+    };
+    let line = before.rsplit('\n').next().unwrap_or(before);
+    if is_checkbox(last) || before.contains(is_checkbox) && after.contains(is_checkbox) {
+        " "
+    } else if is_cjk(last)
+        && is_cjk(first)
+        && line.chars().count() >= full
+        && !starts_numbered(after.trim())
+    {
+        ""
+    } else {
+        "\n"
+    }
+}
+
+/// Whether a line starts with an item number: `2.`, `2、`, `(2)`, `（二）`, `二、`, `①`.
+fn starts_numbered(s: &str) -> bool {
+    let mut chars = s.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if matches!(first, '(' | '（' | '①'..='⑳') {
+        return true;
+    }
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    if !numeral(first) {
+        return false;
+    }
+    let rest = s.trim_start_matches(numeral);
+    rest.starts_with(['.', '、', '．', ')', '）'])
+}
+
+/// The text of a cell whose lines are wraps of one line (a cell broken over lines in PDF text),
+/// its pieces joined: nothing beside a CJK character, a space between Latin words.
+pub fn unwrap_lines(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for piece in s.split('\n').map(str::trim).filter(|p| !p.is_empty()) {
+        let joint = match (out.chars().last(), piece.chars().next()) {
+            (None, _) | (_, None) => "",
+            (Some(a), Some(b)) if a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric() => " ",
+            _ => "",
+        };
+        out.push_str(joint);
+        out.push_str(piece);
+    }
+    out
+}
+
+/// The marks of a checkbox option, empty or ticked.
+pub fn is_checkbox(c: char) -> bool {
+    matches!(c, '□' | '☐' | '☑' | '☒' | '√' | '■' | '✓' | '✔')
+}
+
+/// A page number on its own line: `-1-`, `- 2 -`, `—3—`, `第1页`, `第 1 页 共 3 页`, `共3页第1页`.
+pub fn is_page_number(line: &str) -> bool {
+    let s: String = line.chars().filter(|c| !is_space(*c)).collect();
+    let dashes = ['-', '－', '—', '–'];
+    if let Some(inner) = s.strip_prefix(dashes).and_then(|r| r.strip_suffix(dashes)) {
+        return !inner.is_empty() && inner.len() <= 4 && inner.chars().all(|c| c.is_ascii_digit());
+    }
+    // `第1页`, `共3页`: the rest after one such part.
+    fn part(s: &str, head: char) -> Option<&str> {
+        let r = s.strip_prefix(head)?;
+        let digits = r.len() - r.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        (digits > 0).then(|| r[digits..].strip_prefix('页'))?
+    }
+    let sep = [',', '，', '/'];
+    if let Some(rest) = part(&s, '第') {
+        let rest = rest.trim_start_matches(sep);
+        return rest.is_empty() || part(rest, '共') == Some("");
+    }
+    if let Some(rest) = part(&s, '共') {
+        return part(rest.trim_start_matches(sep), '第') == Some("");
+    }
+    false
+}
+
+#[cfg(test)]
+mod wrap_tests {
+    use super::*;
+
+    #[test]
+    fn page_numbers() {
+        for yes in [
+            "-1-",
+            "- 2 -",
+            "—3—",
+            "－12－",
+            "第1页",
+            "第 1 页 共 3 页",
+            "共3页第1页",
+            "第2页/共5页",
+        ] {
+            assert!(is_page_number(yes), "{yes}");
+        }
+        for no in [
+            "-",
+            "--",
+            "-a-",
+            "第一页",
+            "第1页说明",
+            "1",
+            "2025-1-",
+            "共3页",
+            "-12345-",
+        ] {
+            assert!(!is_page_number(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn joints() {
+        assert_eq!(wrap_joint("某某路下立交工", "程维修养护", 0), "");
+        assert_eq!(wrap_joint("其他一次性项目√", "经常性专项业务费□", 0), " ");
+        assert_eq!(wrap_joint("设备更新；", "2.完成", 0), "\n");
+        // A number after a CJK character may be a cell of its own.
+        assert_eq!(wrap_joint("达到优良", "20246", 0), "\n");
+        assert_eq!(wrap_joint("Wi-Fi", "覆盖", 0), "\n");
+        // A short line is a line of its own (a heading in the cell), not a wrap.
+        assert_eq!(wrap_joint("二、场馆管理经费", "根据《办法》", 20), "\n");
+        let long = "本项目对下立交结构进行检测,对泵站设备、照明及排水";
+        assert_eq!(wrap_joint(long, "管道进行维修养护。", 20), "");
+        assert_eq!(wrap_joint(long, "2、管道进行维修养护。", 20), "\n");
+        assert_eq!(wrap_joint(long, "二、管道", 20), "\n");
+        assert_eq!(
+            unwrap_lines("下立交排水泵站设备完好\n率"),
+            "下立交排水泵站设备完好率"
+        );
+        assert_eq!(unwrap_lines("Wi-Fi\ncoverage 率"), "Wi-Fi coverage 率");
+    }
+}

@@ -53,7 +53,8 @@ enum Current {
 /// The result of reading a form: the form, and the non-empty lines after its last placed line
 /// (text between forms, reported by the caller as S001).
 pub struct Read {
-    pub form: Form,
+    /// The form read; several when its table lists several projects (`list::split_projects`).
+    pub forms: Vec<Form>,
     /// What could not be placed or was not found, in the order of the text (`form` is set by
     /// the caller).
     pub issues: Vec<Issue>,
@@ -407,6 +408,22 @@ impl<'a> FormReader<'a> {
         let Phase::Table(layout) = self.phase else {
             return false;
         };
+        // In a list of projects, a unit's line over its projects (`903-某某镇部门 | 1,286,400.00`:
+        // its name and subtotal, no category, no indicator) is a heading.
+        if layout.more(vocab::More::ListName).is_some() {
+            let filled: Vec<&RawCell> = cells.iter().filter(|c| !c.is_empty()).collect();
+            let uncategorised = filled.iter().all(|c| {
+                let cat = vocab::category(c.text(self.text));
+                cat.level1.is_none() && cat.level2.is_none()
+            });
+            let subtotal = filled
+                .iter()
+                .any(|c| crate::value::parse_amount(c.text(self.text)).is_some());
+            if uncategorised && subtotal && filled.len() <= 2 {
+                self.form.structure.extend(filled.iter().map(|c| c.span));
+                return true;
+            }
+        }
         let Some(placed) = place_row(self.text, cells, row, &layout, &mut self.inherited) else {
             return false;
         };
@@ -1527,6 +1544,9 @@ impl<'a> FormReader<'a> {
             }
         }
 
+        if self.form.budget_year.is_none() {
+            self.form.budget_year = vocab::year_in_title(&self.form.title.text);
+        }
         self.form.template = crate::template::recognise(
             self.form.kind,
             &label_key(self.form.title.span.text(self.text)),
@@ -1536,13 +1556,28 @@ impl<'a> FormReader<'a> {
                 .map(|f| f.label.text.as_str())
                 .chain(self.columns.iter().map(String::as_str)),
         );
-        self.check_required();
-        if self.form.indicators.is_empty() {
-            self.issue(self.form.title.span, IssueKind::NoIndicators);
+        // A table that lists several projects gives a form per project; each is checked for
+        // the fields of its template.
+        let forms = super::list::split_projects(self.form);
+        for form in &forms {
+            for (span, kind) in required_issues(form) {
+                self.issues.push(Issue {
+                    form: None,
+                    span,
+                    kind,
+                });
+            }
+            if form.indicators.is_empty() {
+                self.issues.push(Issue {
+                    form: None,
+                    span: form.title.span,
+                    kind: IssueKind::NoIndicators,
+                });
+            }
         }
         in_text_order(&mut self.issues);
         Read {
-            form: self.form,
+            forms,
             issues: self.issues,
             trailing,
             not_declaration: self.not_declaration,
@@ -1592,27 +1627,38 @@ impl<'a> FormReader<'a> {
             self.issue(last.span, IssueKind::TableCutOff);
         }
     }
+}
 
-    fn check_required(&mut self) {
-        let form = &self.form;
-        let template = form.template.info();
-        let mut required: Vec<FieldKey> = template.required.to_vec();
-        if template.long_term_goal_when_multi_year && form.years().is_some_and(|y| y > 1) {
-            required.push(FieldKey::LongTermGoal);
-        }
-        let mut missing = Vec::new();
-        for key in required {
-            match form.field(key) {
-                None => missing.push((form.title.span, key, false)),
-                Some(f) if is_blank(&f.value.text) => missing.push((f.label.span, key, true)),
-                Some(_) => {}
-            }
-        }
-        let kind = form.kind;
-        for (span, key, present) in missing {
-            self.issue(span, IssueKind::MissingField { kind, key, present });
-        }
+/// The required fields of its template a form lacks or leaves empty (S002).
+fn required_issues(form: &Form) -> Vec<(Span, IssueKind)> {
+    let template = form.template.info();
+    let mut required: Vec<FieldKey> = template.required.to_vec();
+    if template.long_term_goal_when_multi_year && form.years().is_some_and(|y| y > 1) {
+        required.push(FieldKey::LongTermGoal);
     }
+    let kind = form.kind;
+    required
+        .into_iter()
+        .filter_map(|key| match form.field(key) {
+            None => Some((
+                form.title.span,
+                IssueKind::MissingField {
+                    kind,
+                    key,
+                    present: false,
+                },
+            )),
+            Some(f) if is_blank(&f.value.text) => Some((
+                f.label.span,
+                IssueKind::MissingField {
+                    kind,
+                    key,
+                    present: true,
+                },
+            )),
+            Some(_) => None,
+        })
+        .collect()
 }
 
 /// A label that is the first word of a cell, a space after it (`项目负责人及电话 某某`): the cells

@@ -130,9 +130,10 @@ pub fn parse(text: &str) -> Parsed {
         let read = reader.read();
         // A title with nothing under it before the next title (a page's heading over the form):
         // text outside forms.
-        let empty = read.form.fields.is_empty()
-            && read.form.indicators.is_empty()
-            && read.form.tasks.is_empty();
+        let empty = read
+            .forms
+            .iter()
+            .all(|f| f.fields.is_empty() && f.indicators.is_empty() && f.tasks.is_empty());
         if empty && n + 1 < titles.len() {
             outside(text, &lines[start..end], None, &mut outside_spans);
             continue;
@@ -172,7 +173,7 @@ fn push_form(
     in_forms: &mut Vec<Issue>,
     outside_spans: &mut Vec<(Span, Option<NotDeclaration>)>,
 ) {
-    let forms = list::split_projects(read.form);
+    let forms = read.forms;
     let first = doc.forms.len();
     for i in read.issues {
         // An issue belongs to the last form that starts at or before it.

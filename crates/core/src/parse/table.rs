@@ -499,7 +499,8 @@ fn place_single(
         .filter(|(c, &u)| !u && !c.is_empty())
         .map(|(c, _)| c.span)
         .collect();
-    let applicable = !(is_not_applicable(&name.text) && is_not_applicable(&value.text));
+    let applicable = !(is_not_applicable(&name.text)
+        && (is_not_applicable(&value.text) || value.text.trim().is_empty()));
     Some(Placed {
         indicator: Indicator {
             level1,

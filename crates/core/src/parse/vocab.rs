@@ -166,6 +166,34 @@ pub fn year_line(key: &str) -> Option<u16> {
     }
 }
 
+/// The budget year a title names (`2024年项目绩效目标表`, `部门预算项目绩效目标申报表(2024年度)`):
+/// the first four-digit year followed by 年.
+pub fn year_in_title(title: &str) -> Option<u16> {
+    let bytes = title.as_bytes();
+    (0..bytes.len().saturating_sub(3)).find_map(|i| {
+        let digits = bytes[i..i + 4].iter().all(u8::is_ascii_digit);
+        let before_ok = i == 0 || !bytes[i - 1].is_ascii_digit();
+        // Four ASCII digits: both ends are character boundaries.
+        (digits && before_ok && title[i + 4..].starts_with('年'))
+            .then(|| title[i..i + 4].parse().ok())
+            .flatten()
+            .filter(|y| (1990..=2100).contains(y))
+    })
+}
+
+#[cfg(test)]
+#[test]
+fn years_in_titles() {
+    assert_eq!(year_in_title("2024年项目绩效目标表"), Some(2024));
+    assert_eq!(
+        year_in_title("部门预算项目绩效目标申报表(2024年度)"),
+        Some(2024)
+    );
+    assert_eq!(year_in_title("二级项目支出绩效目标申报表"), None);
+    assert_eq!(year_in_title("项目12025年"), None);
+    assert_eq!(year_in_title("表2025"), None);
+}
+
 /// `单位：万元` above a table.
 pub fn unit_line(key: &str) -> Option<AmountUnit> {
     // `（万元）` alone: the unit of a funds label broken over lines.

@@ -125,6 +125,9 @@ enum TableMode {
     /// One cell per line: the header's columns say how many cells make a row, and a category
     /// starts a new one.
     Stream,
+    /// One row per line with its cells glued together (`产出指标数量指标…≥90%`): cut by the
+    /// vocabulary (`glued`).
+    Glued,
 }
 
 impl<'a> FormReader<'a> {
@@ -284,7 +287,7 @@ impl<'a> FormReader<'a> {
         if filled.len() == 1 && self.vertical_header(i, filled[0]) {
             return;
         }
-        if self.mode == TableMode::Words
+        if matches!(self.mode, TableMode::Words | TableMode::Glued)
             && matches!(self.phase, Phase::Table(_))
             && !self.first_is_label(&cells)
         {
@@ -475,6 +478,9 @@ impl<'a> FormReader<'a> {
     /// maybe after a heading (`绩效指标(权重分值90分…)`): the table's rows are words too.
     fn words_header(&mut self, i: usize) -> bool {
         let words = split_words(self.text, self.lines[i]);
+        if words.len() == 1 {
+            return self.glued_header(i);
+        }
         if words.len() < 3 {
             return false;
         }
@@ -530,8 +536,62 @@ impl<'a> FormReader<'a> {
         true
     }
 
+    /// A header whose columns were glued together (`一级指标二级指标三级指标指标值`): the rows
+    /// below are glued too (`glued`).
+    fn glued_header(&mut self, i: usize) -> bool {
+        let line = self.lines[i].span;
+        let Some(columns) = super::glued::split_header(self.text, line) else {
+            return false;
+        };
+        let cols: Vec<Option<Column>> = columns.iter().map(|&(_, c)| Some(c)).collect();
+        let Some(layout) = Layout::from_header(&cols) else {
+            return false;
+        };
+        for (span, _) in &columns {
+            self.columns.push(label_key(span.text(self.text)));
+            self.form.structure.push(*span);
+        }
+        self.word_columns = columns.into_iter().map(|(_, c)| c).collect();
+        self.start_table(layout, TableMode::Glued);
+        self.current = Current::None;
+        self.placed(i);
+        true
+    }
+
+    /// A row of a glued table, cut by `glued::split_row`.
+    fn glued_row(&mut self, i: usize) {
+        let line = self.lines[i].span;
+        let (a, b) = trim_range(line.text(self.text));
+        let row = Span::new(line.start + a, line.start + b);
+        let Some(parts) = super::glued::split_row(self.text, row, &self.word_columns) else {
+            self.end_table();
+            self.unplace(i, row);
+            return;
+        };
+        let mut cells: Vec<RawCell> = (0..self.word_columns.len())
+            .map(|_| RawCell {
+                span: Span::empty(row.start),
+            })
+            .collect();
+        for (span, column) in parts {
+            if let Some(at) = self.word_columns.iter().position(|&c| c == column) {
+                cells[at] = RawCell { span };
+            }
+        }
+        if self.place(&cells, row) {
+            self.placed(i);
+        } else {
+            self.end_table();
+            self.unplace(i, row);
+        }
+    }
+
     /// A row of a words table: its words placed by what they look like.
     fn word_row(&mut self, i: usize) {
+        if self.mode == TableMode::Glued {
+            self.glued_row(i);
+            return;
+        }
         let words = split_words(self.text, self.lines[i]);
         if words.is_empty() {
             return;

@@ -4,6 +4,7 @@
 //! (`rules::structure`, S001–S004) turn the issues into diagnostics; the parser knows no rule.
 
 mod form;
+mod glued;
 pub(crate) mod lines;
 mod list;
 mod table;

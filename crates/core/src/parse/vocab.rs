@@ -661,7 +661,9 @@ pub fn match_label(raw: &str, kind: FormKind, whole_only: bool) -> Option<LabelM
         && ends
             .last()
             .is_none_or(|&e| crate::text::is_blank(&raw[e..]) || html_only(&raw[e..]));
-    if (whole_only || d.exact) && !colon && !whole {
+    // An exact label glued to a number is still one (`项目期3年`), if it is no short word.
+    let glued_number = !whole_only && base >= 3 && chars.get(n).is_some_and(|c| c.is_ascii_digit());
+    if (whole_only || d.exact) && !colon && !whole && !(d.exact && glued_number) {
         return None;
     }
     // Glued values must not start with a letter that continues a word (`项目名称表` is no label).

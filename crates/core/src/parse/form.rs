@@ -882,6 +882,7 @@ impl<'a> FormReader<'a> {
         let mut segments: Vec<Segment> = Vec::new();
         let mut leading: Vec<Span> = Vec::new();
         let first_filled = cells.iter().position(|c| !c.is_empty()).unwrap_or(0);
+        let cells_before_split = cells.len();
         let pieces = self.split_at_labels(cells);
         let cells = &pieces[..];
         for (ci, cell) in cells.iter().enumerate() {
@@ -913,6 +914,39 @@ impl<'a> FormReader<'a> {
                 seg.values.push(cell.span);
             } else {
                 leading.push(cell.span);
+            }
+        }
+        // PDF text reads a table row by row: labels side by side, then their values side by side
+        // (`部门名称 填报人 某某县档案馆 某某`). Labels without a value before a label whose value
+        // has several words take its first words, in order.
+        let flat = pieces.len() > cells_before_split;
+        if flat {
+            let mut k = 0;
+            while k < segments.len() {
+                let empty = segments[k..]
+                    .iter()
+                    .take_while(|g| {
+                        g.values.is_empty() && matches!(g.target, LabelTarget::Field(_))
+                    })
+                    .count();
+                let Some(next) = segments.get(k + empty) else {
+                    break;
+                };
+                if empty == 0 || next.values.len() != 1 {
+                    k += empty.max(1);
+                    continue;
+                }
+                let words = word_spans(self.text, next.values[0]);
+                if words.len() <= empty {
+                    k += empty + 1;
+                    continue;
+                }
+                let rest = words[empty].cover(*words.last().expect("more words than labels"));
+                for (n, w) in words[..empty].iter().enumerate() {
+                    segments[k + n].values.push(*w);
+                }
+                segments[k + empty].values = vec![rest];
+                k += empty + 1;
             }
         }
         // Values under a line of labels without values (`中期目标 | 年度目标`, then the two goals
@@ -1176,13 +1210,27 @@ impl<'a> FormReader<'a> {
                     if prev_space && i > start {
                         // A label with its colon, or a label that is a word of its own between
                         // spaces (`项目名称 某某项目 项目负责人及电话 某某`).
-                        let word_end = raw[i..]
-                            .find(crate::text::is_space)
-                            .map_or(raw.len(), |e| i + e);
-                        let as_word =
-                            match_label(&raw[i..word_end], self.form.kind, true).filter(|m| {
-                                m.len == word_end - i && matches!(m.target, LabelTarget::Field(_))
-                            });
+                        // (A label with a space inside, `部门(单位) 名称`, is a word too.)
+                        let word_end = |from: usize| {
+                            let from = from
+                                + raw[from..]
+                                    .find(|c: char| !crate::text::is_space(c))
+                                    .unwrap_or(raw.len() - from);
+                            raw[from..]
+                                .find(crate::text::is_space)
+                                .map_or(raw.len(), |e| from + e)
+                        };
+                        let one = word_end(i);
+                        let two = word_end(one);
+                        let as_word = [one, two].into_iter().find_map(|end| {
+                            match_label(&raw[i..end], self.form.kind, true).filter(|m| {
+                                m.len == end - i
+                                    && matches!(
+                                        m.target,
+                                        LabelTarget::Field(_) | LabelTarget::Goals
+                                    )
+                            })
+                        });
                         let with_colon =
                             match_label(&raw[i..], self.form.kind, true).filter(|m| m.colon);
                         if as_word.is_some() || with_colon.is_some() {
@@ -1723,6 +1771,26 @@ fn required_issues(form: &Form) -> Vec<(Span, IssueKind)> {
 
 /// A label that is the first word of a cell, a space after it (`项目负责人及电话 某某`): the cells
 /// of a line flattened with single spaces.
+/// The words of a span at runs of spaces.
+fn word_spans(text: &str, span: Span) -> Vec<Span> {
+    let raw = span.text(text);
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in raw.char_indices() {
+        if crate::text::is_space(c) {
+            if let Some(s) = start.take() {
+                out.push(Span::new(span.start + s, span.start + i));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        out.push(Span::new(span.start + s, span.end));
+    }
+    out
+}
+
 /// A cell that reads as an indicator's value: a number, a comparison, 不适用.
 fn value_like(text: &str) -> bool {
     let t = text.trim();

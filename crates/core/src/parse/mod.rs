@@ -7,6 +7,7 @@ mod form;
 mod glued;
 pub(crate) mod lines;
 mod list;
+mod reline;
 mod table;
 pub(crate) mod vocab;
 
@@ -72,7 +73,7 @@ pub enum Unplaced {
 
 /// Parse a paste of one or many forms.
 pub fn parse(text: &str) -> Parsed {
-    let lines = split_lines(text);
+    let lines = reline::reline(text, split_lines(text));
     // Form boundaries: 申报表 titles start a form; the titles of other documents (自评表, 评价表,
     // 审核表) start text that is no form.
     let titles: Vec<(usize, Title)> = lines

@@ -41,6 +41,7 @@ pub enum TemplateId {
     Shandong,
     GradedTransfer,
     Transfer,
+    Announcement,
     Project,
     Department,
 }

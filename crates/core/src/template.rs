@@ -7,7 +7,7 @@
 //! only in it. An unknown template is still read by its labels (the synonym table of
 //! `parse::vocab`) and recorded as the generic project or department template.
 
-use crate::model::{FieldKey, FormKind, TemplateId};
+use crate::model::{FieldKey, FormKind, Level1, Level2, TemplateId};
 
 /// What a family is and what it asks for.
 #[derive(Debug, PartialEq, Eq)]
@@ -26,7 +26,15 @@ pub struct Template {
     pub required: &'static [FieldKey],
     /// Whether a multi-year project must also state its long-term (medium-term) goal.
     pub long_term_goal_when_multi_year: bool,
+    /// The level-1 categories its indicator table must have (I002).
+    pub level1: &'static [Level1],
+    /// The level-2 categories it stars as mandatory for every project (I001); a form may star
+    /// more itself.
+    pub starred: &'static [Level2],
 }
+
+/// The three level-1 categories of the national framework (财预〔2015〕88号, 〔2021〕101号).
+const ALL_LEVEL1: &[Level1] = &[Level1::Output, Level1::Benefit, Level1::Satisfaction];
 
 use FieldKey as K;
 
@@ -61,6 +69,15 @@ pub static TEMPLATES: &[Template] = &[
             K::AnnualGoal,
         ],
         long_term_goal_when_multi_year: true,
+        level1: ALL_LEVEL1,
+        starred: &[
+            Level2::Quantity,
+            Level2::Quality,
+            Level2::Timeliness,
+            Level2::Cost,
+            Level2::SocialBenefit,
+            Level2::ServiceSatisfaction,
+        ],
     },
     Template {
         id: TemplateId::Department88,
@@ -72,6 +89,8 @@ pub static TEMPLATES: &[Template] = &[
         markers: &["年度主要任务", "金额合计", "任务名称"],
         required: &[K::Name, K::Authority, K::TotalAmount],
         long_term_goal_when_multi_year: false,
+        level1: ALL_LEVEL1,
+        starred: &[],
     },
     Template {
         id: TemplateId::Project88,
@@ -102,6 +121,8 @@ pub static TEMPLATES: &[Template] = &[
             K::AnnualGoal,
         ],
         long_term_goal_when_multi_year: false,
+        level1: ALL_LEVEL1,
+        starred: &[],
     },
     Template {
         id: TemplateId::Anhui,
@@ -119,6 +140,8 @@ pub static TEMPLATES: &[Template] = &[
             K::AnnualGoal,
         ],
         long_term_goal_when_multi_year: false,
+        level1: ALL_LEVEL1,
+        starred: &[],
     },
     Template {
         id: TemplateId::ProvincialLong,
@@ -140,6 +163,8 @@ pub static TEMPLATES: &[Template] = &[
         ],
         required: &[K::Name, K::BudgetUnit, K::TotalAmount, K::AnnualGoal],
         long_term_goal_when_multi_year: false,
+        level1: ALL_LEVEL1,
+        starred: &[],
     },
     Template {
         id: TemplateId::Poverty,
@@ -151,6 +176,8 @@ pub static TEMPLATES: &[Template] = &[
         markers: &["项目负责人及电话", "项目负责人及联系电话", "资金情况"],
         required: &[K::Name, K::BudgetUnit, K::YearAmount, K::AnnualGoal],
         long_term_goal_when_multi_year: false,
+        level1: ALL_LEVEL1,
+        starred: &[],
     },
     Template {
         id: TemplateId::Yitihua,
@@ -175,6 +202,8 @@ pub static TEMPLATES: &[Template] = &[
         ],
         required: &[K::Name],
         long_term_goal_when_multi_year: false,
+        level1: ALL_LEVEL1,
+        starred: &[],
     },
     Template {
         id: TemplateId::YitihuaDepartment,
@@ -192,6 +221,8 @@ pub static TEMPLATES: &[Template] = &[
         ],
         required: &[K::Name],
         long_term_goal_when_multi_year: false,
+        level1: ALL_LEVEL1,
+        starred: &[],
     },
     Template {
         id: TemplateId::Shanghai,
@@ -213,6 +244,8 @@ pub static TEMPLATES: &[Template] = &[
         ],
         required: &[K::Name],
         long_term_goal_when_multi_year: false,
+        level1: ALL_LEVEL1,
+        starred: &[],
     },
     Template {
         id: TemplateId::Zhejiang,
@@ -231,6 +264,8 @@ pub static TEMPLATES: &[Template] = &[
         ],
         required: &[K::Name],
         long_term_goal_when_multi_year: false,
+        level1: ALL_LEVEL1,
+        starred: &[],
     },
     Template {
         id: TemplateId::ChongqingApproval,
@@ -248,6 +283,8 @@ pub static TEMPLATES: &[Template] = &[
         ],
         required: &[K::Name, K::YearAmount],
         long_term_goal_when_multi_year: false,
+        level1: ALL_LEVEL1,
+        starred: &[],
     },
     Template {
         id: TemplateId::Shandong,
@@ -259,6 +296,9 @@ pub static TEMPLATES: &[Template] = &[
         markers: &["项目主管部门", "项目资金申请", "项目总体情况", "年度数值"],
         required: &[K::Name, K::TotalAmount],
         long_term_goal_when_multi_year: false,
+        // Its table has no 满意度 indicators.
+        level1: &[Level1::Output, Level1::Benefit],
+        starred: &[],
     },
     Template {
         id: TemplateId::GradedTransfer,
@@ -270,6 +310,8 @@ pub static TEMPLATES: &[Template] = &[
         markers: &["绩效指标分类", "绩效指标评价标准", "评价标准确定依据"],
         required: &[K::AnnualGoal],
         long_term_goal_when_multi_year: false,
+        level1: &[Level1::Output],
+        starred: &[],
     },
     Template {
         id: TemplateId::Transfer,
@@ -287,6 +329,22 @@ pub static TEMPLATES: &[Template] = &[
         ],
         required: &[K::Name],
         long_term_goal_when_multi_year: false,
+        level1: ALL_LEVEL1,
+        starred: &[],
+    },
+    Template {
+        id: TemplateId::Announcement,
+        key: "announcement",
+        name_zh: "绩效目标设定公示（文字）",
+        name_en: "Published targets in prose (公示)",
+        kind: FormKind::Project,
+        titles: &["绩效目标设定的公示", "绩效目标的公示", "绩效目标公示"],
+        markers: &[],
+        // A notice in sentences: the project is named in its title.
+        required: &[K::Name],
+        long_term_goal_when_multi_year: false,
+        level1: ALL_LEVEL1,
+        starred: &[],
     },
     Template {
         id: TemplateId::Project,
@@ -298,6 +356,8 @@ pub static TEMPLATES: &[Template] = &[
         markers: &[],
         required: &[K::Name],
         long_term_goal_when_multi_year: false,
+        level1: ALL_LEVEL1,
+        starred: &[],
     },
     Template {
         id: TemplateId::Department,
@@ -309,6 +369,8 @@ pub static TEMPLATES: &[Template] = &[
         markers: &[],
         required: &[K::Name],
         long_term_goal_when_multi_year: false,
+        level1: ALL_LEVEL1,
+        starred: &[],
     },
 ];
 

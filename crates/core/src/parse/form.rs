@@ -106,6 +106,10 @@ pub struct FormReader<'a> {
     in_schedule: bool,
     /// The fields of a line of labels without values, for the values on the line below.
     values_below: Option<Vec<usize>>,
+    /// The form is a notice of targets in sentences (`关于…绩效目标设定的公示`).
+    announcement: bool,
+    /// Prose indicators: the level-1 heading they stand under.
+    prose_level1: Option<Span>,
     /// Labels without values on consecutive lines of their own (`长期目标` / `年度目标`), with the
     /// line of the last: the values on the lines below go to them in order.
     stacked: Vec<usize>,
@@ -125,6 +129,9 @@ enum TableMode {
     /// One cell per line: the header's columns say how many cells make a row, and a category
     /// starts a new one.
     Stream,
+    /// Indicators in sentences under numbered headings (`一、产出指标` / `数量指标:…大于等于16座;…`):
+    /// `prose`.
+    Prose,
     /// One row per line with its cells glued together (`产出指标数量指标…≥90%`): cut by the
     /// vocabulary (`glued`).
     Glued,
@@ -148,6 +155,7 @@ impl<'a> FormReader<'a> {
             span: title_span,
             text: title_text,
         };
+        let announcement = vocab::announced_project(&title.text).is_some();
         FormReader {
             text,
             lines,
@@ -190,6 +198,8 @@ impl<'a> FormReader<'a> {
             in_schedule: false,
             values_below: None,
             stacked: Vec::new(),
+            prose_level1: None,
+            announcement,
             stacked_line: 0,
             sources_in_line: (usize::MAX, 0, 0),
         }
@@ -294,6 +304,22 @@ impl<'a> FormReader<'a> {
             self.word_row(i);
             return;
         }
+        if filled.len() == 1 && self.prose_heading(i, filled[0]) {
+            return;
+        }
+        if self.mode == TableMode::Prose && matches!(self.phase, Phase::Table(_)) {
+            if self.prose_line(i) {
+                return;
+            }
+            // After the sentences of indicators: a label starts fields again; other text (the
+            // notice's attachment line, its signature) is unplaced, after the form if nothing
+            // follows.
+            if !self.first_is_label(&cells) {
+                self.unplace(i, line.span);
+                return;
+            }
+            self.end_table();
+        }
         if filled.len() == 1 && self.broken_label(i, filled[0]) {
             return;
         }
@@ -318,6 +344,72 @@ impl<'a> FormReader<'a> {
                 }
             }
         }
+    }
+
+    /// A numbered heading of indicators in prose (`一、产出指标`), outside a table or in a prose
+    /// one: the sentences below are its indicators.
+    fn prose_heading(&mut self, i: usize, cell: &RawCell) -> bool {
+        let in_other_table = matches!(self.phase, Phase::Table(_)) && self.mode != TableMode::Prose;
+        if in_other_table || matches!(self.phase, Phase::Tasks(_)) {
+            return false;
+        }
+        let Some(level1) = super::prose::heading(self.text, cell.span) else {
+            return false;
+        };
+        if self.mode != TableMode::Prose || !matches!(self.phase, Phase::Table(_)) {
+            self.start_table(Layout::default(), TableMode::Prose);
+        }
+        self.prose_level1 = Some(level1);
+        self.form.structure.push(cell.span);
+        self.current = Current::None;
+        self.placed(i);
+        true
+    }
+
+    /// A line of prose indicators; `false` when it holds none.
+    fn prose_line(&mut self, i: usize) -> bool {
+        let line = self.lines[i].span;
+        let items = super::prose::items(self.text, line);
+        if items.is_empty() {
+            return false;
+        }
+        let level1 = self.prose_level1.unwrap_or(Span::empty(line.start));
+        let last = items.len() - 1;
+        for (n, item) in items.into_iter().enumerate() {
+            let empty = Span::empty(item.name.start);
+            let cells = [
+                RawCell { span: level1 },
+                RawCell {
+                    span: item.level2.unwrap_or(empty),
+                },
+                RawCell { span: item.name },
+                RawCell { span: item.value },
+                RawCell { span: empty },
+            ];
+            if let Some(l2) = item.level2 {
+                self.form.structure.push(l2);
+            }
+            let row = item.name.cover(item.value);
+            if item.value.is_empty() {
+                // The paste ends inside the item: the sentences are cut off there.
+                let at_end = n == last
+                    && self.at_end
+                    && self.lines[i + 1..]
+                        .iter()
+                        .all(|l| l.span.text(self.text).trim().is_empty());
+                if at_end {
+                    self.issue(row, IssueKind::TableCutOff);
+                } else {
+                    self.cannot_place(row, Unplaced::TableLine);
+                }
+                continue;
+            }
+            if !self.place(&cells, row) {
+                self.cannot_place(row, Unplaced::TableLine);
+            }
+        }
+        self.placed(i);
+        true
     }
 
     /// A label broken over two lines of its own (`项目起` / `止时间`): read as one label line.
@@ -969,6 +1061,19 @@ impl<'a> FormReader<'a> {
             return;
         }
         if segments.is_empty() && leading.len() == 1 && self.continue_wrapped(i, leading[0]) {
+            self.placed(i);
+            return;
+        }
+        // A notice of targets in sentences: its paragraph before the indicators describes the
+        // project.
+        if segments.is_empty()
+            && self.announcement
+            && matches!(self.current, Current::None)
+            && self.form.field(FieldKey::Overview).is_none()
+            && !leading.is_empty()
+        {
+            let span = leading[0].cover(*leading.last().expect("not empty"));
+            self.push_field(FieldKey::Overview, Span::empty(span.start), None, &[span]);
             self.placed(i);
             return;
         }
@@ -1655,6 +1760,7 @@ impl<'a> FormReader<'a> {
         if self.form.budget_year.is_none() {
             self.form.budget_year = vocab::year_in_title(&self.form.title.text);
         }
+        self.name_from_title();
         self.form.template = crate::template::recognise(
             self.form.kind,
             &label_key(self.form.title.span.text(self.text)),
@@ -1690,6 +1796,40 @@ impl<'a> FormReader<'a> {
             trailing,
             not_declaration: self.not_declaration,
         }
+    }
+
+    /// A notice that publishes targets in sentences names its project in its title (`关于某某项目
+    /// 绩效目标设定的公示`): the name, when no label gave one.
+    fn name_from_title(&mut self) {
+        if self.form.field(FieldKey::Name).is_some() {
+            return;
+        }
+        let title = self.form.title.span;
+        let raw = title.text(self.text);
+        if vocab::announced_project(&label_key(raw).replace('|', "")).is_none() {
+            return;
+        }
+        let (Some(a), Some(b)) = (raw.find("关于"), raw.rfind("绩效目标")) else {
+            return;
+        };
+        let a = a + "关于".len();
+        if a >= b {
+            return;
+        }
+        let span = Span::new(title.start + a, title.start + b);
+        self.form.fields.push(Field {
+            key: FieldKey::Name,
+            label: Text {
+                span: Span::empty(span.start),
+                text: String::new(),
+            },
+            amount: None,
+            value: Text {
+                span,
+                text: clean(span.text(self.text)),
+            },
+            label_unit: None,
+        });
     }
 
     /// A paste that ends inside the indicator table, in the middle of a row (the excerpts of

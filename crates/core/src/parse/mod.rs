@@ -7,6 +7,7 @@ mod form;
 mod glued;
 pub(crate) mod lines;
 mod list;
+mod prose;
 mod reline;
 mod table;
 pub(crate) mod vocab;

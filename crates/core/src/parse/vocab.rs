@@ -105,13 +105,19 @@ fn title_core(key: &str) -> &str {
 /// `项目支出绩效目标表（2025年度）`, `…项目支出绩效目标审批表`). Documents of another kind
 /// (`…绩效自评表`) are not titles.
 pub fn title_kind(line: &str) -> Option<FormKind> {
-    if line.chars().count() > 80 {
+    if line.chars().count() > 120 {
         return None;
     }
     let key: String = label_key(line)
         .chars()
         .filter(|&c| !matches!(c, '|' | '#' | '*'))
         .collect();
+    if announced_project(&key).is_some() {
+        return Some(FormKind::Project);
+    }
+    if line.chars().count() > 80 {
+        return None;
+    }
     if key.chars().count() > 48 || not_declaration_key(&key).is_some() {
         return None;
     }
@@ -131,6 +137,25 @@ pub fn title_kind(line: &str) -> Option<FormKind> {
     } else {
         Some(FormKind::Project)
     }
+}
+
+/// The title of a notice that publishes a project's targets in sentences (`关于某某项目绩效目标
+/// 设定的公示`, maybe after the page's `标题:`): the project's name in the key.
+pub fn announced_project(key: &str) -> Option<&str> {
+    let k = key.strip_prefix("标题:").unwrap_or(key);
+    let k = k.strip_prefix("关于")?;
+    if not_declaration_key(k).is_some() {
+        return None;
+    }
+    [
+        "绩效目标设定的公示",
+        "绩效目标的公示",
+        "绩效目标设定公示",
+        "绩效目标公示",
+    ]
+    .iter()
+    .find_map(|end| k.strip_suffix(end))
+    .filter(|name| !name.is_empty())
 }
 
 fn not_declaration_key(key: &str) -> Option<NotDeclaration> {

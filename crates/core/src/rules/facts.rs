@@ -98,6 +98,14 @@ pub(crate) struct Ctx<'a> {
     pub facts: &'a Facts,
 }
 
+impl Ctx<'_> {
+    /// Whether the paste ends inside the form's indicator table (S006): rows after the cut are
+    /// not in the paste, so what the table lacks is not known.
+    pub fn table_cut_off(&self) -> bool {
+        self.form.diagnostics.iter().any(|d| d.code() == "S006")
+    }
+}
+
 /// What a rule across the forms of a paste sees.
 pub(crate) struct PasteCtx<'a> {
     pub doc: &'a Document,

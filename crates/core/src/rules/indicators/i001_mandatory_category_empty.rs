@@ -2,7 +2,7 @@
 //! 不适用, or that has no row at all.
 
 use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
-use crate::model::{FormKind, Indicator, Level1, Level2};
+use crate::model::{Indicator, Level1, Level2};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
@@ -28,19 +28,9 @@ pub(crate) static RULE: Rule = Rule {
     check: Check::Form(check),
 };
 
-/// The starred categories of the project template.
-const DEFAULT_MANDATORY: [Level2; 6] = [
-    Level2::Quantity,
-    Level2::Quality,
-    Level2::Timeliness,
-    Level2::Cost,
-    Level2::SocialBenefit,
-    Level2::ServiceSatisfaction,
-];
-
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let form = ctx.form;
-    if form.indicators.is_empty() {
+    if form.indicators.is_empty() || ctx.table_cut_off() {
         return;
     }
     let anchor = form.indicators[0].span;
@@ -55,13 +45,9 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         v.dedup();
         v
     };
-    // Project forms: the template's starred categories, whether or not the form kept its stars;
-    // department forms: the categories the form itself stars.
-    let mut mandatory: Vec<Level2> = if form.kind == FormKind::Project {
-        DEFAULT_MANDATORY.to_vec()
-    } else {
-        Vec::new()
-    };
+    // The categories the form's template stars, whether or not the form kept its stars, and
+    // those the form itself stars.
+    let mut mandatory: Vec<Level2> = form.template.info().starred.to_vec();
     mandatory.extend(starred);
     let mut seen = Vec::new();
     for l2 in mandatory {
@@ -110,6 +96,29 @@ mod tests {
         assert!(f[0].1.contains("*服务对象满意度"));
         let gone = with(&format!("{SATISFACTION}\n"), "");
         assert!(found(&gone, "I001")[0].1.contains("没有设置任何指标"));
+    }
+
+    /// A national 88号 form without stars: its template stars nothing, so a category it leaves
+    /// out is no I001 (the Shenzhen template's stars are Shenzhen's).
+    const NATIONAL: &str = "项目支出绩效目标申报表\n项目名称\t某某项目\n\
+        一级指标\t二级指标\t三级指标\t指标值\n\
+        产出指标\t数量指标\t培训人次\t≥100人次\n\
+        效益指标\t社会效益指标\t受训人员技能提升\t显著\n\
+        满意度指标\t服务对象满意度指标\t参训人员满意度\t≥90%\n";
+
+    #[test]
+    fn the_stars_are_the_templates() {
+        assert!(found(NATIONAL, "I001").is_empty());
+        // The same table under the Shenzhen title: its starred 质量/时效/成本 are missing.
+        let sz = NATIONAL.replace("项目支出绩效目标申报表", "二级项目支出绩效目标申报表");
+        assert_eq!(found(&sz, "I001").len(), 3);
+    }
+
+    #[test]
+    fn quiet_when_the_paste_ends_inside_the_table() {
+        let cut = format!("{}\n产出\t*质量\t验收合格率", with(SATISFACTION, "").trim_end());
+        assert_eq!(found(&cut, "S006").len(), 1, "the cut is found");
+        assert!(found(&cut, "I001").is_empty());
     }
 
     #[test]

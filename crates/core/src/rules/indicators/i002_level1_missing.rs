@@ -1,7 +1,7 @@
 //! I002 level1-missing: 产出, 效益 or 满意度 absent from the indicator table altogether.
 
 use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
-use crate::model::{FormKind, Level1};
+use crate::model::FormKind;
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
@@ -29,11 +29,11 @@ pub(crate) static RULE: Rule = Rule {
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let form = ctx.form;
-    if form.indicators.is_empty() || form.kind != FormKind::Project {
+    if form.indicators.is_empty() || form.kind != FormKind::Project || ctx.table_cut_off() {
         return;
     }
     let anchor = form.indicators[0].span;
-    for l1 in [Level1::Output, Level1::Benefit, Level1::Satisfaction] {
+    for &l1 in form.template.info().level1 {
         if !form.indicators.iter().any(|i| i.level1 == Some(l1)) {
             out.push(Diagnostic::new(
                 &RULE.info,
@@ -57,6 +57,18 @@ mod tests {
     fn fires_when_a_level1_has_no_row() {
         let text = with(&format!("{SATISFACTION}\n"), "");
         assert!(found(&text, "I002")[0].1.contains("满意度"));
+    }
+
+    #[test]
+    fn asks_for_the_level1_categories_of_the_template() {
+        // Shandong's 项目支出目标申报表 has no 满意度 indicators.
+        let shandong = "项目支出目标申报表\n项目名称\t某某项目\n项目主管部门\t某某局\n\
+            一级指标\t二级指标\t三级指标\t指标值\n\
+            产出指标\t数量指标\t培训人次\t≥100人次\n\
+            效益指标\t社会效益指标\t受训人员技能提升\t显著\n";
+        assert!(found(shandong, "I002").is_empty());
+        let national = shandong.replace("项目支出目标申报表", "项目支出绩效目标申报表");
+        assert!(found(&national, "I002")[0].1.contains("满意度"));
     }
 
     #[test]

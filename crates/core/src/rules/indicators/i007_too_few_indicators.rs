@@ -28,7 +28,7 @@ pub(crate) static RULE: Rule = Rule {
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let form = ctx.form;
-    if form.indicators.is_empty() {
+    if form.indicators.is_empty() || ctx.table_cut_off() {
         return;
     }
     let applicable = form.applicable_indicators().count();

@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 import tempfile
 import unittest
@@ -18,7 +19,11 @@ import openpyxl
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 KPIFORM = os.environ.get("KPIFORM", os.path.join(ROOT, "target", "debug", "kpiform"))
 CORPUS = sorted(os.path.join(ROOT, "tests", "fixtures", "corpus", f) for f in os.listdir(os.path.join(ROOT, "tests", "fixtures", "corpus")))
+REGIONS_DIR = os.path.join(ROOT, "tests", "fixtures", "regions")
+REGIONS = sorted(os.path.join(REGIONS_DIR, f) for f in os.listdir(REGIONS_DIR) if f.endswith(".txt"))
 SCHEMA = os.path.join(ROOT, "schema", "kpiform-report.schema.json")
+TEMPLATES_RS = os.path.join(ROOT, "crates", "core", "src", "template.rs")
+SHENZHEN = "shenzhen-project"
 
 
 def run(*args):
@@ -56,6 +61,25 @@ class Exports(unittest.TestCase):
         data["inputs"][0]["forms"][0]["fields"]["years"] = "four"
         with self.assertRaises(jsonschema.ValidationError):
             jsonschema.validate(data, self.schema, cls=jsonschema.Draft202012Validator)
+
+    def test_schema_rejects_an_unknown_template_and_a_role_of_the_wrong_type(self):
+        with open(os.path.join(self.dir, "corpus.json"), encoding="utf-8") as f:
+            data = json.load(f)
+        form = data["inputs"][0]["forms"][0]
+        for key, value in [("template", "guangdong-project"), ("template", None)]:
+            broken = json.loads(json.dumps(data))
+            broken["inputs"][0]["forms"][0][key] = value
+            with self.assertRaises(jsonschema.ValidationError, msg=f"{key}={value!r}"):
+                jsonschema.validate(broken, self.schema, cls=jsonschema.Draft202012Validator)
+        del form["template"]
+        with self.assertRaises(jsonschema.ValidationError):
+            jsonschema.validate(data, self.schema, cls=jsonschema.Draft202012Validator)
+        form["template"] = SHENZHEN
+        for key, value in [("year_fiscal", True), ("overview", ""), ("extra", [{"label": "归口科室"}])]:
+            broken = json.loads(json.dumps(data))
+            broken["inputs"][0]["forms"][0]["fields"][key] = value
+            with self.assertRaises(jsonschema.ValidationError, msg=f"{key}={value!r}"):
+                jsonschema.validate(broken, self.schema, cls=jsonschema.Draft202012Validator)
 
     def test_workbook_opens_with_sheets_rows_and_numbers(self):
         wb = openpyxl.load_workbook(os.path.join(self.dir, "corpus.xlsx"))
@@ -108,6 +132,75 @@ class Exports(unittest.TestCase):
             html = f.read()
         self.assertIn("@page{size:A4", html)
         self.assertNotIn("http", html.split("<body>")[0].replace("http-equiv", ""), "nothing loaded from outside")
+
+
+class Regions(unittest.TestCase):
+    """The invented forms of other regions (tests/fixtures/regions): their JSON against the schema."""
+
+    @classmethod
+    def setUpClass(cls):
+        with open(SCHEMA, encoding="utf-8") as f:
+            cls.schema = json.load(f)
+        cls.templates = cls.schema["$defs"]["form"]["properties"]["template"]["enum"]
+        # One check per fixture, as a user runs it on one file.
+        cls.checked = {}
+        for path in REGIONS:
+            out = run("check", "--format", "json", path)
+            assert out.returncode in (0, 1), f"{path}: {out.stderr.decode()}"
+            cls.checked[os.path.basename(path)] = json.loads(out.stdout)
+
+    def forms(self):
+        for name, data in self.checked.items():
+            for form in data["inputs"][0]["forms"]:
+                yield name, form
+
+    def test_there_are_region_fixtures(self):
+        self.assertGreaterEqual(len(REGIONS), 20)
+
+    def test_check_json_of_every_fixture_validates(self):
+        for name, data in self.checked.items():
+            with self.subTest(name):
+                jsonschema.validate(data, self.schema, cls=jsonschema.Draft202012Validator)
+                self.assertEqual(len(data["inputs"]), 1)
+
+    def test_export_json_of_every_fixture_validates(self):
+        with tempfile.TemporaryDirectory(prefix="kpiform-regions-") as tmp:
+            out_path = os.path.join(tmp, "regions.json")
+            out = run("export", "--format", "json", "-o", out_path, *REGIONS)
+            self.assertEqual(out.returncode, 0, out.stderr.decode())
+            with open(out_path, encoding="utf-8") as f:
+                data = json.load(f)
+        jsonschema.validate(data, self.schema, cls=jsonschema.Draft202012Validator)
+        self.assertEqual(len(data["inputs"]), len(REGIONS))
+
+    def test_the_fixtures_use_the_new_keys(self):
+        """What the schema says of the other templates is checked on real output, not only allowed."""
+        forms = [f for _, f in self.forms()]
+        indicators = [i for f in forms for i in f["indicators"] + f.get("medium_indicators", [])]
+        self.assertTrue(any(f.get("medium_indicators") for f in forms), "medium_indicators")
+        self.assertTrue(any(f["fields"].get("extra") for f in forms), "extra")
+        for key in ["operator", "medium_value", "weight", "others"]:
+            self.assertTrue(any(key in i for i in indicators), key)
+        roles = self.schema["$defs"]["roles"]["properties"]
+        used = {k for f in forms for k in f["fields"] if k in roles}
+        self.assertGreaterEqual(len(used), 10, f"roles used: {sorted(used)}")
+
+    def test_templates_are_the_catalogue_and_not_shenzhen(self):
+        with open(TEMPLATES_RS, encoding="utf-8") as f:
+            source = f.read()
+        catalogue = re.findall(r'^\s*key: "([a-z0-9-]+)",$', source, flags=re.M)
+        self.assertEqual(self.templates, catalogue, "the schema's enum is TEMPLATES of template.rs, in order")
+        seen = set()
+        for name, form in self.forms():
+            with self.subTest(name):
+                self.assertIn(form["template"], self.templates)
+                self.assertFalse(name.startswith("shenzhen"))
+                self.assertNotEqual(form["template"], SHENZHEN)
+                seen.add(form["template"])
+        self.assertGreaterEqual(len(seen), 10, f"templates recognised: {sorted(seen)}")
+        out = run("check", "--format", "json", *CORPUS)
+        corpus = {f["template"] for i in json.loads(out.stdout)["inputs"] for f in i["forms"]}
+        self.assertIn(SHENZHEN, corpus, "the Shenzhen corpus is read as Shenzhen's template")
 
 
 if __name__ == "__main__":

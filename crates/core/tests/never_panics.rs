@@ -215,3 +215,14 @@ fn hostile_inputs() {
         check(&text);
     }
 }
+
+/// Inputs the property tests once shrank to, kept as plain cases.
+#[test]
+fn found_by_the_property_tests() {
+    for text in [
+        "二级项目支出绩效目标申报表\n项目名称\t项目编码:\t<p>\t项目编码:（2026年度）二级项目支出绩效目标申报表项目编码:",
+        "目标1：\r本年度项目金额（元）：\r项目编号：\u{200b}</p>\u{3000}项目编号：(目标1：<ol><li>经济成本指标|---|---|</li>\r\n项目总金额(中期规划,万元):≥5项其他资金<br>测算依据:项目编号：主管部门&nbsp;17,10.03金额合计：年度<br>主要<br>任务总额预算金额（万元）测算依据:\r\n",
+    ] {
+        check(text);
+    }
+}

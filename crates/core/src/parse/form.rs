@@ -537,8 +537,9 @@ impl<'a> FormReader<'a> {
         }
         if self.mode != TableMode::Grid && !(ind.name.is_empty() && ind.value.is_empty()) {
             let labelled = |t: &str| t.contains([':', '：']);
+            // (A 不适用 row may leave its value empty.)
             let plausible = !ind.name.is_empty()
-                && !ind.value.is_empty()
+                && (!ind.value.is_empty() || !ind.applicable)
                 && !vocab::is_signature(&ind.value.text)
                 && !labelled(&ind.name.text)
                 && !labelled(&ind.value.text)
@@ -553,6 +554,13 @@ impl<'a> FormReader<'a> {
             self.form
                 .structure
                 .extend(cells.into_iter().flatten().map(|c| c.span));
+            // What else the row holds is no heading: reported.
+            let rest = [&ind.unit, &ind.operator, &ind.medium_value, &ind.weight];
+            for t in rest.into_iter().flatten().chain([&ind.explanation]) {
+                if !t.is_empty() {
+                    self.cannot_place(t.span, Unplaced::ExtraCell);
+                }
+            }
             self.form
                 .structure
                 .extend(ind.others.iter().map(|(_, c)| c.span));
@@ -1574,7 +1582,9 @@ impl<'a> FormReader<'a> {
             // heading (年度绩效目标 over *年度绩效总目标).
             if earlier.value.text.is_empty() && !field.value.text.is_empty() {
                 let old = self.form.fields.remove(first);
+                // (Its value may hold markup only, `<p>`: structure too.)
                 self.form.structure.push(old.label.span);
+                self.form.structure.push(old.value.span);
                 self.form.fields.push(field);
                 self.current = Current::Field(self.form.fields.len() - 1);
                 return;

@@ -44,7 +44,7 @@ pub fn reline(text: &str, lines: Vec<Line>) -> Vec<Line> {
             }
         }
         in_table = false;
-        if raw.len() <= FLAT_CHARS {
+        if raw.chars().count() <= FLAT_CHARS {
             out.push(line);
             continue;
         }
@@ -57,8 +57,18 @@ pub fn reline(text: &str, lines: Vec<Line>) -> Vec<Line> {
             let t = w.text(text);
             t.chars().count() >= 6 && vocab::title_kind(t).is_some()
         });
-        let header = (0..ws.len().saturating_sub(2))
-            .find(|&i| ws[i..i + 3].iter().all(|w| is_column(w.text(text))) && ws.len() > i + 5);
+        // A header with rows after it on the same line (a header alone is a table of words,
+        // read by `form`).
+        let header = (0..ws.len().saturating_sub(2)).find(|&i| {
+            if !ws[i..i + 3].iter().all(|w| is_column(w.text(text))) {
+                return false;
+            }
+            let run = ws[i..]
+                .iter()
+                .take_while(|w| is_column(w.text(text)))
+                .count();
+            ws.len() >= i + run + 3
+        });
         if title.is_none() && header.is_none() {
             out.push(line);
             continue;
@@ -172,6 +182,9 @@ mod tests {
 
     #[test]
     fn ordinary_lines_stay() {
+        let header = "绩效指标(权重分值90分,其中产出指标权重分值50分,效益指标权重分值30分,满意度指标权重分值10分) \
+                      一级指标 二级指标 三级指标 指标性质 指标方向 目标值 计量单位 分值 备注";
+        assert_eq!(cut(header), [header]);
         let text = "项目名称\t某某项目\n一级指标 二级指标 三级指标 指标值\n产出指标 数量指标 培训人次 ≥100人次";
         assert_eq!(cut(text).len(), 3);
         let prose = "本项目".repeat(40);

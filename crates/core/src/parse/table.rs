@@ -493,14 +493,29 @@ fn place_single(
             _ => others.push((m.header().to_string(), cell)),
         }
     }
+    // 指标性质 and 指标方向 written the other way round (`正向 | ≥`): each in its own column.
+    if let Some(op) = operator.as_mut() {
+        let direction = others
+            .iter_mut()
+            .find(|(h, _)| h.as_str() == More::Direction.header());
+        if let Some((_, dir)) = direction {
+            if is_direction(&op.text) && is_operator_word(&dir.text) {
+                std::mem::swap(op, dir);
+            }
+        }
+    }
     let extra = cells
         .iter()
         .zip(&used)
         .filter(|(c, &u)| !u && !c.is_empty())
         .map(|(c, _)| c.span)
         .collect();
-    let applicable = !(is_not_applicable(&name.text)
-        && (is_not_applicable(&value.text) || value.text.trim().is_empty()));
+    // 不适用 in the name (`不适用`, `本项目不适用此指标`) with no value of its own (`不适用`, `无`,
+    // `—`, empty).
+    let na_name = is_not_applicable(&name.text) || name.text.contains("不适用");
+    let na_value = is_not_applicable(&value.text)
+        || matches!(value.text.trim(), "" | "无" | "—" | "-" | "/" | "／");
+    let applicable = !(na_name && na_value);
     Some(Placed {
         indicator: Indicator {
             level1,
@@ -524,13 +539,31 @@ fn place_single(
     })
 }
 
+fn is_direction(t: &str) -> bool {
+    matches!(t.trim(), "正向" | "反向" | "正向指标" | "反向指标")
+}
+
+fn is_operator_word(t: &str) -> bool {
+    let t = t.trim();
+    crate::value::is_operator(t) || matches!(t, "定性" | "定量")
+}
+
+/// Words of qualitative values (`显著`, `有效`, `长期`, `明显提升`): never a unit.
+fn is_qualitative(word: &str) -> bool {
+    const MORPHEMES: [&str; 20] = [
+        "显著", "有效", "长期", "明显", "提升", "提高", "改善", "良好", "优", "达标", "合格",
+        "完成", "稳定", "持续", "增强", "加强", "降低", "减少", "保障", "满意",
+    ];
+    MORPHEMES.iter().any(|m| word.contains(m))
+}
+
 /// What a word of a flattened row looks like, for placing it in a column.
 fn word_score(word: &str, column: Column) -> i32 {
     let cat = category(word);
     let is_cat = cat.level1.is_some() || cat.level2.is_some();
     let trimmed = word.trim();
     let op = crate::value::is_operator(trimmed) || matches!(trimmed, "定性" | "定量");
-    let direction = matches!(trimmed, "正向" | "反向" | "正向指标" | "反向指标");
+    let direction = is_direction(trimmed);
     let v = crate::value::parse_value(trimmed);
     let number = !trimmed.is_empty()
         && trimmed
@@ -539,6 +572,8 @@ fn word_score(word: &str, column: Column) -> i32 {
     let quantitative = v.kind.is_quantitative() || number;
     let chars = trimmed.chars().count();
     let unit_like = !number
+        && !is_qualitative(trimmed)
+        && !crate::value::is_not_applicable(trimmed)
         && !is_cat
         && !op
         && !direction
@@ -691,4 +726,70 @@ pub fn align_words(source: &str, words: &[RawCell], columns: &[Column]) -> Vec<O
         }
     }
     at
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::lines::{split_words, Line};
+    use crate::parse::vocab::table_column;
+    use crate::text::label_key;
+
+    fn columns(header: &str) -> Vec<Column> {
+        header
+            .split(' ')
+            .map(|h| table_column(&label_key(h)).unwrap_or_else(|| panic!("{h} is a column")))
+            .collect()
+    }
+
+    /// Each word's column header, for a row under `header`.
+    fn aligned(header: &str, row: &str) -> Vec<String> {
+        let cols = columns(header);
+        let words = split_words(
+            row,
+            Line {
+                span: Span::new(0, row.len()),
+            },
+        );
+        let heads: Vec<&str> = header.split(' ').collect();
+        align_words(row, &words, &cols)
+            .into_iter()
+            .zip(&words)
+            .map(|(c, w)| format!("{}={}", c.map_or("-", |c| heads[c]), w.text(row)))
+            .collect()
+    }
+
+    const HEADER: &str = "一级指标 二级指标 三级指标 指标性质 指标方向 目标值 计量单位 分值 备注";
+
+    #[test]
+    fn words_go_to_the_columns_they_fit() {
+        assert_eq!(
+            aligned(HEADER, "产出指标 数量指标 走访核查次数 = 正向 400 次 5"),
+            [
+                "一级指标=产出指标",
+                "二级指标=数量指标",
+                "三级指标=走访核查次数",
+                "指标性质==",
+                "指标方向=正向",
+                "目标值=400",
+                "计量单位=次",
+                "分值=5"
+            ]
+        );
+        // No unit: the number after the value is its weight.
+        assert_eq!(
+            aligned(HEADER, "产出指标 数量指标 走访核查次数 = 正向 400 5")[5..],
+            ["目标值=400", "分值=5"]
+        );
+        // A row of 不适用 alone.
+        assert_eq!(
+            aligned(HEADER, "效益指标 生态效益指标 不适用")[2..],
+            ["三级指标=不适用"]
+        );
+        // 指标方向 and 指标性质 swapped against the header.
+        assert_eq!(
+            aligned(HEADER, "产出指标 数量指标 走访核查次数 正向 = 400 5")[5..],
+            ["目标值=400", "分值=5"]
+        );
+    }
 }

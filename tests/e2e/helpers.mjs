@@ -56,6 +56,11 @@ export function corpus(prefix) {
   return readFileSync(join(dir, name), "utf8");
 }
 
+/** A region fixture's text by its file name without `.txt` ("shanghai-project__tabs"). */
+export function region(name) {
+  return readFileSync(join(repoRoot, "tests", "fixtures", "regions", `${name}.txt`), "utf8");
+}
+
 /**
  * Open the page in a new context and watch it: page errors, console errors and CSP violations
  * are collected in `problems`, every request in `requests`.

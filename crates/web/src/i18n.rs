@@ -178,10 +178,14 @@ pub const EMPTY_BODY: Tr = Tr(
     "把申报表全文粘贴到左侧文本框（或拖入 .txt 文件、点击“示例”），结果会立即显示在这里：",
     "Paste the full text of your forms into the box on the left (or drop a .txt file, or click “Example”); results appear here at once:",
 );
-pub const EMPTY_POINTS: [Tr; 4] = [
+pub const EMPTY_POINTS: [Tr; 5] = [
     Tr(
-        "二级项目支出绩效目标申报表、部门（单位）整体支出绩效目标申报表均可识别，一次可粘贴多张；",
-        "project forms (二级项目支出) and department forms (部门整体支出) are recognized, many at once;",
+        "模板：深圳二级项目、财预〔2015〕88号项目/部门整体、预算管理一体化、上海、浙江、安徽、重庆审批表、山东、湖南等省级项目表、扶贫/衔接资金、转移支付区域表、绩效目标公示；其他模板按标签识别，一次可粘贴多张；",
+        "templates: Shenzhen level-2 project, MoF 2015 No. 88 project / department-wide, integrated budget system (一体化), Shanghai, Zhejiang, Anhui, Chongqing approval, Shandong, Hunan and other provincial project forms, poverty-relief / rural-revitalisation funds, transfer-payment regional tables, published targets (公示); any other template by its labels; many forms at once;",
+    ),
+    Tr(
+        "排版：Excel/WPS/Word 表格复制（制表符）、网页表格（竖线或每格一行）、PDF 文本（断行的单元格、整页一行）、空格分隔、标签与值粘连、繁体与拼音注音、文字公示；",
+        "layouts: tables copied from Excel, WPS or Word (tabs), web tables (pipes, or one cell per line), PDF text (cells broken over lines, a whole page on one line), space-separated, labels glued to their values, Traditional characters and pinyin, notices in prose;",
     ),
     Tr(
         "每张表的表头、金额和绩效指标表都会列出，金额按万元和元换算；",
@@ -294,8 +298,24 @@ pub const VALUE: Tr = Tr("指标值", "Value");
 pub const READ_VALUE: Tr = Tr("识别为", "Read as");
 pub const UNIT_COL: Tr = Tr("度量单位", "Unit");
 pub const EXPLANATION: Tr = Tr("指标解释", "Explanation");
+pub const OPERATOR_COL: Tr = Tr("指标性质", "Operator");
+pub const MEDIUM_VALUE_COL: Tr = Tr("中期指标值", "Medium-term value");
+pub const WEIGHT_COL: Tr = Tr("权重", "Weight");
+pub const MEDIUM_INDICATORS: Tr = Tr("中期/长期指标", "Medium-term indicators");
+pub const EXTRA_FIELD: Tr = Tr(
+    "此模板特有的字段，按原标签列出",
+    "a field of this template, listed under its own label",
+);
 pub const MANDATORY: Tr = Tr("必填的二级指标", "mandatory category");
 pub const PROBLEMS: Tr = Tr("问题", "Problems");
+
+/// `模板：上海市财政支出项目绩效目标申报表` / `Template: Shanghai project form`.
+pub fn template(l: Lang, name_zh: &str, name_en: &str) -> String {
+    match l {
+        Lang::Zh => format!("模板：{name_zh}"),
+        Lang::En => format!("Template: {name_en}"),
+    }
+}
 
 pub fn years(l: Lang, y: u32) -> String {
     match l {
@@ -482,6 +502,11 @@ mod tests {
             LARGE_TITLE,
             LARGE_BODY,
             KEYS_HINT,
+            OPERATOR_COL,
+            MEDIUM_VALUE_COL,
+            WEIGHT_COL,
+            MEDIUM_INDICATORS,
+            EXTRA_FIELD,
         ];
         for t in all.iter().chain(&EMPTY_POINTS).chain(&EXPECT_POINTS) {
             assert!(!t.0.is_empty() && !t.1.is_empty());
@@ -495,5 +520,7 @@ mod tests {
             "12,345 characters · 2 lines · 1 form"
         );
         assert_eq!(bytes(Lang::En, 2048), "2.0 KB");
+        assert_eq!(template(Lang::Zh, "上海", "Shanghai"), "模板：上海");
+        assert_eq!(template(Lang::En, "上海", "Shanghai"), "Template: Shanghai");
     }
 }

@@ -120,7 +120,7 @@ pub fn ResultsPanel(printing: RwSignal<bool>) -> impl IntoView {
     }
 }
 
-/// No text yet: what the page does, and the example.
+/// No text yet: what the page reads (templates, layouts) and does, and the example.
 #[component]
 fn EmptyState() -> impl IntoView {
     let st = use_state();
@@ -132,7 +132,12 @@ fn EmptyState() -> impl IntoView {
             <ul>
                 {t::EMPTY_POINTS
                     .iter()
-                    .map(|p| safe_view! { <li>{move || p.get(lang.get())}</li> })
+                    .enumerate()
+                    .map(|(i, p)| {
+                        // What is read: the templates, then the layouts.
+                        let id = ["empty-templates", "empty-layouts"].get(i).copied();
+                        safe_view! { <li data-testid=id>{move || p.get(lang.get())}</li> }
+                    })
                     .collect_view()}
             </ul>
             <p class="empty-actions">

@@ -1,12 +1,14 @@
-//! The structure of one form as the checker read it: header fields (amounts normalized), the
-//! department's tasks and goals, and the indicator table laid out like the paper form (一级 /
-//! 二级 / 三级, value, explanation, the star of mandatory categories) with each value read into
-//! operator, number and unit.
+//! The structure of one form as the checker read it: its template, header fields (amounts
+//! normalized; fields without a role under their own labels), the department's tasks and goals,
+//! and the indicator table laid out like the paper form (一级 / 二级 / 三级, value, explanation,
+//! the star of mandatory categories, and the operator, unit, medium-term value and weight columns
+//! when the table has them) with each value read into operator, number and unit; a separate
+//! medium- or long-term indicator table below it.
 
 use std::sync::Arc;
 
 use kpiform_core::{
-    parse_value, AmountUnit, Counts, Facts, Field, FieldKey, Form, FormKind, Indicator, Lang,
+    parse_value, AmountUnit, Cell, Counts, Facts, Field, FieldKey, Form, FormKind, Indicator, Lang,
     Level1, Span, ValueKind,
 };
 use leptos::prelude::*;
@@ -215,7 +217,26 @@ fn form_view(st: State, l: Lang, a: Arc<Analysis>, n: usize) -> impl IntoView {
             <ol class="goals">{items}</ol>
         }
     });
-    let indicators = indicator_table(&shown);
+    let template = form.template.info();
+    let template = t::template(l, template.name_zh, template.name_en);
+    let indicators = indicator_table(&shown, &form.indicators, Rows::Year);
+    let medium = (!form.medium_indicators.is_empty()).then(|| {
+        let rows = &form.medium_indicators;
+        safe_view! {
+            <h3 class="sub-title">
+                {t::MEDIUM_INDICATORS.get(l)}
+                <span class="muted sub-count">
+                    {format!(
+                        "{} · {} {}",
+                        t::rows(l, rows.len()),
+                        rows.iter().filter(|i| i.applicable).count(),
+                        t::APPLICABLE.get(l),
+                    )}
+                </span>
+            </h3>
+            {indicator_table(&shown, rows, Rows::Medium)}
+        }
+    });
     let problems_of_form = move |_| st.show_problems(Filter::form(n));
     safe_view! {
         <article class="form-structure" data-testid="form-structure" data-form=n>
@@ -231,6 +252,9 @@ fn form_view(st: State, l: Lang, a: Arc<Analysis>, n: usize) -> impl IntoView {
                     </button>
                 </h2>
                 <span class=format!("kind kind-{}", form.kind.as_str())>{t::kind(l, form.kind)}</span>
+                <span class="muted" data-testid="form-template" data-template=form.template.info().key>
+                    {template}
+                </span>
                 <button type="button" class="link-button" on:click=problems_of_form>
                     {pills(counts, l)}
                 </button>
@@ -256,6 +280,7 @@ fn form_view(st: State, l: Lang, a: Arc<Analysis>, n: usize) -> impl IntoView {
                 </span>
             </h3>
             {indicators}
+            {medium}
         </article>
     }
 }
@@ -308,7 +333,13 @@ fn field_cells(shown: &Shown, f: &Field, wide: bool) -> impl IntoView {
         st, l, form, facts, ..
     } = shown;
     let (st, l) = (*st, *l);
-    let label = field_label(l, form.kind, f.key);
+    let extra = f.key == FieldKey::Extra;
+    // A field without a role is shown under its own label, as written (colon removed).
+    let label = if extra {
+        f.label.text.trim_end_matches([':', '：', ' ']).to_string()
+    } else {
+        field_label(l, form.kind, f.key)
+    };
     let value_span = if f.value.span.is_empty() {
         f.label.span
     } else {
@@ -326,7 +357,12 @@ fn field_cells(shown: &Shown, f: &Field, wide: bool) -> impl IntoView {
         t::SELECT_IN_TEXT.get(l).to_string()
     };
     safe_view! {
-        <th scope="row" class="field-label">
+        <th
+            scope="row"
+            class="field-label"
+            data-testid=extra.then_some("extra-label")
+            title=extra.then(|| t::EXTRA_FIELD.get(l))
+        >
             {label}
             {shown.marker(f.label.span.cover(f.value.span))}
         </th>
@@ -450,39 +486,86 @@ fn run_length<K: PartialEq>(keys: &[K], i: usize) -> usize {
     keys[i..].iter().take_while(|k| **k == keys[i]).count()
 }
 
-fn indicator_table(shown: &Shown) -> impl IntoView {
-    let (l, form) = (shown.l, shown.form);
-    let department = form.kind == FormKind::Department;
-    if form.indicators.is_empty() {
+/// Which of a form's indicator tables: this year's, or the separate medium- or long-term one.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Rows {
+    Year,
+    Medium,
+}
+
+impl Rows {
+    fn table_id(self) -> &'static str {
+        match self {
+            Rows::Year => "indicators",
+            Rows::Medium => "medium-indicators",
+        }
+    }
+
+    fn row_id(self) -> &'static str {
+        match self {
+            Rows::Year => "indicator",
+            Rows::Medium => "medium-indicator",
+        }
+    }
+}
+
+/// The optional columns of a table: shown when a row has them (the unit always on a
+/// department form, as on its paper form).
+#[derive(Clone, Copy)]
+struct Columns {
+    operator: bool,
+    unit: bool,
+    medium_value: bool,
+    weight: bool,
+}
+
+impl Columns {
+    fn of(kind: FormKind, rows: &[Indicator]) -> Columns {
+        Columns {
+            operator: rows.iter().any(|i| i.operator.is_some()),
+            unit: kind == FormKind::Department || rows.iter().any(|i| i.unit.is_some()),
+            medium_value: rows.iter().any(|i| i.medium_value.is_some()),
+            weight: rows.iter().any(|i| i.weight.is_some()),
+        }
+    }
+}
+
+fn indicator_table(shown: &Shown, indicators: &[Indicator], which: Rows) -> impl IntoView {
+    let l = shown.l;
+    if indicators.is_empty() {
         return safe_view! { <p class="muted">{t::NO_INDICATORS.get(l)}</p> }.into_any();
     }
-    let l1: Vec<Option<Level1>> = form.indicators.iter().map(|i| i.level1).collect();
-    let l2: Vec<(Option<Level1>, Option<String>)> = form
-        .indicators
+    let cols = Columns::of(shown.form.kind, indicators);
+    let l1: Vec<Option<Level1>> = indicators.iter().map(|i| i.level1).collect();
+    let l2: Vec<(Option<Level1>, Option<String>)> = indicators
         .iter()
         .map(|i| (i.level1, i.level2.as_ref().map(|x| x.name().to_string())))
         .collect();
-    let rows = form
-        .indicators
+    let rows = indicators
         .iter()
         .enumerate()
         .map(|(i, ind)| {
             let span1 = (i == 0 || l1[i - 1] != l1[i]).then(|| run_length(&l1, i));
             let span2 = (i == 0 || l2[i - 1] != l2[i]).then(|| run_length(&l2, i));
-            indicator_row(shown, ind, span1, span2)
+            indicator_row(shown, ind, cols, which, span1, span2)
         })
         .collect_view();
+    let head =
+        |on: bool, title: t::Tr| on.then(|| safe_view! { <th scope="col">{title.get(l)}</th> });
     safe_view! {
         <div class="table-wrap">
-            <table class="indicators" data-testid="indicators">
+            <table class="indicators" data-testid=which.table_id()>
                 <thead>
                     <tr>
                         <th scope="col">{t::LEVEL1.get(l)}</th>
                         <th scope="col">{t::LEVEL2.get(l)}</th>
                         <th scope="col">{t::LEVEL3.get(l)}</th>
+                        {head(cols.operator, t::OPERATOR_COL)}
                         <th scope="col">{t::VALUE.get(l)}</th>
                         <th scope="col">{t::READ_VALUE.get(l)}</th>
-                        {department.then(|| safe_view! { <th scope="col">{t::UNIT_COL.get(l)}</th> })}
+                        {head(cols.unit, t::UNIT_COL)}
+                        {head(cols.medium_value, t::MEDIUM_VALUE_COL)}
+                        {head(cols.weight, t::WEIGHT_COL)}
                         <th scope="col">{t::EXPLANATION.get(l)}</th>
                         <th scope="col" class="marker-col">
                             <span class="kp-offscreen">{t::PROBLEMS.get(l)}</span>
@@ -499,11 +582,12 @@ fn indicator_table(shown: &Shown) -> impl IntoView {
 fn indicator_row(
     shown: &Shown,
     ind: &Indicator,
+    cols: Columns,
+    which: Rows,
     span1: Option<usize>,
     span2: Option<usize>,
 ) -> impl IntoView {
     let (st, l) = (shown.st, shown.l);
-    let department = shown.form.kind == FormKind::Department;
     let span = ind.span;
     let level1 = span1.map(|rows| {
         let label = level1_label(l, ind.level1);
@@ -521,14 +605,27 @@ fn indicator_row(
         safe_view! { <td class="level2" rowspan=rows.to_string()>{star}{name}</td> }
     });
     let parsed = read_value(l, ind);
-    let unit = department.then(|| {
-        let u = ind
-            .unit
-            .as_ref()
-            .map(|u| u.text.clone())
-            .unwrap_or_default();
-        safe_view! { <td class="unit-col">{u}</td> }
-    });
+    // An optional column's cell: its text, empty where the row has none.
+    let cell = |on: bool, c: &Option<Cell>, class: &'static str, id: &'static str| {
+        on.then(|| {
+            let text = c.as_ref().map(|c| c.text.clone()).unwrap_or_default();
+            safe_view! { <td class=class data-testid=id>{text}</td> }
+        })
+    };
+    let operator = cell(
+        cols.operator,
+        &ind.operator,
+        "operator",
+        "indicator-operator",
+    );
+    let unit = cell(cols.unit, &ind.unit, "unit-col", "indicator-unit");
+    let medium_value = cell(
+        cols.medium_value,
+        &ind.medium_value,
+        "value",
+        "indicator-medium-value",
+    );
+    let weight = cell(cols.weight, &ind.weight, "num", "indicator-weight");
     let name = ind.name.text.clone();
     let value = ind.value.text.clone();
     let explanation = ind.explanation.text.clone();
@@ -536,25 +633,29 @@ fn indicator_row(
         <tr
             class="indicator clickable"
             class:not-applicable=!ind.applicable
-            data-testid="indicator"
+            data-testid=which.row_id()
             title=t::SELECT_IN_TEXT.get(l)
             on:click=move |_| st.select(span)
         >
             {level1}
             {level2}
             <td class="level3" data-testid="indicator-name">{name}</td>
+            {operator}
             <td class="value" data-testid="indicator-value">{value}</td>
             <td class="parsed" data-testid="indicator-parsed">{parsed}</td>
             {unit}
+            {medium_value}
+            {weight}
             <td class="explanation">{explanation}</td>
             <td class="marker-col">{shown.marker(span)}</td>
         </tr>
     }
 }
 
-/// An indicator value as the checker reads it: `≥ 5 项 · 数量`, `＝ 100 % · 百分比`.
+/// An indicator value as the checker reads it: `≥ 5 项 · 数量`, `＝ 100 % · 百分比` (with the
+/// operator of the 指标性质 / 计算符号 column, as the rules read it).
 fn read_value(l: Lang, ind: &Indicator) -> impl IntoView {
-    let p = parse_value(&ind.value.text);
+    let p = parse_value(&ind.stated_value());
     let kind = t::value_kind(l, &p.kind);
     let mut parts = Vec::new();
     if let Some(a) = p.approx {

@@ -1,5 +1,5 @@
 //! Parsing never panics and never drops text, on any input: random text, a soup of the forms'
-//! own tokens, and mutated corpus files. Run longer with PROPTEST_CASES=N.
+//! own tokens, and mutated corpus files and region fixtures. Run longer with PROPTEST_CASES=N.
 
 mod common;
 
@@ -89,6 +89,34 @@ const TOKENS: &[&str] = &[
     "乙丙",
 ];
 
+/// The region fixtures (tests/fixtures/regions): other regions' templates and layouts. Left out:
+/// ningxia-prose__prose, whose indicator sentences leave their punctuation in no span even
+/// unmutated (regions.rs, `prose_drops_nothing`).
+const REGIONS: &[&str] = &[
+    include_str!("../../../tests/fixtures/regions/anhui-project__cell-per-line.txt"),
+    include_str!("../../../tests/fixtures/regions/chongqing-approval__spaces.txt"),
+    include_str!("../../../tests/fixtures/regions/cutoff__pipes.txt"),
+    include_str!("../../../tests/fixtures/regions/glued-labels__plain.txt"),
+    include_str!("../../../tests/fixtures/regions/hebei-transfer__trad-pinyin.txt"),
+    include_str!("../../../tests/fixtures/regions/hubei-department__pdf-one-line.txt"),
+    include_str!("../../../tests/fixtures/regions/hunan-fupin__spaces.txt"),
+    include_str!("../../../tests/fixtures/regions/hunan-longform__cell-per-line-blank.txt"),
+    include_str!("../../../tests/fixtures/regions/lookalike-evaluation__pipes.txt"),
+    include_str!("../../../tests/fixtures/regions/lookalike-selfeval__tabs.txt"),
+    include_str!("../../../tests/fixtures/regions/national88-department__tabs.txt"),
+    include_str!("../../../tests/fixtures/regions/national88-project__pipes.txt"),
+    include_str!("../../../tests/fixtures/regions/national88-project__tabs.txt"),
+    include_str!("../../../tests/fixtures/regions/shandong-project__cell-per-line-blank.txt"),
+    include_str!("../../../tests/fixtures/regions/shanghai-project__pdf-broken-cells.txt"),
+    include_str!("../../../tests/fixtures/regions/shanghai-project__tabs.txt"),
+    include_str!("../../../tests/fixtures/regions/transfer-regional__tabs.txt"),
+    include_str!("../../../tests/fixtures/regions/yitihua-department__pipes.txt"),
+    include_str!("../../../tests/fixtures/regions/yitihua-list__pipes.txt"),
+    include_str!("../../../tests/fixtures/regions/yitihua-project__pipes.txt"),
+    include_str!("../../../tests/fixtures/regions/yitihua-project__spaces.txt"),
+    include_str!("../../../tests/fixtures/regions/zhejiang-project__pipes.txt"),
+];
+
 fn check(text: &str) {
     // The whole checker (parser and every rule) must hold on any input too.
     let checked = kpiform_core::check(text, &Default::default());
@@ -145,15 +173,24 @@ fn soup() -> impl Strategy<Value = String> {
 
 /// A corpus file with line ranges deleted, duplicated, or with tokens spliced in.
 fn mutated() -> impl Strategy<Value = String> {
+    mutated_from(&CORPUS)
+}
+
+/// A region fixture mutated the same way.
+fn mutated_region() -> impl Strategy<Value = String> {
+    mutated_from(REGIONS)
+}
+
+fn mutated_from(texts: &'static [&'static str]) -> impl Strategy<Value = String> {
     (
-        0..CORPUS.len(),
+        0..texts.len(),
         prop::collection::vec(
             (0usize..500, 0usize..4, 0u8..3, prop::sample::select(TOKENS)),
             1..12,
         ),
     )
-        .prop_map(|(file, edits)| {
-            let mut lines: Vec<String> = CORPUS[file].lines().map(str::to_string).collect();
+        .prop_map(move |(file, edits)| {
+            let mut lines: Vec<String> = texts[file].lines().map(str::to_string).collect();
             for (at, len, op, tok) in edits {
                 if lines.is_empty() {
                     break;
@@ -195,6 +232,23 @@ proptest! {
     #[test]
     fn mutated_corpus(text in mutated()) {
         check(&text);
+    }
+
+    // Mutated, the region layouts still lose text: a cell before the name in the 中期/年度 table
+    // of 88号, a one-cell-per-line row without its name (the next 二级 label), markup before a
+    // level-1 cell of a pipe list. Ignored until the parser keeps them.
+    #[test]
+    #[ignore = "mutated region fixtures still drop text (cells before a name, rows without one)"]
+    fn mutated_regions(text in mutated_region()) {
+        check(&text);
+    }
+}
+
+/// The region fixtures as they are, while their mutations are not yet held (`mutated_regions`).
+#[test]
+fn region_fixtures() {
+    for text in REGIONS {
+        check(text);
     }
 }
 

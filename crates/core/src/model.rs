@@ -538,6 +538,40 @@ pub struct Form {
 }
 
 impl Form {
+    /// Call `f` with every span of text the form holds: its title, fields, tasks, goals, every
+    /// cell of its indicators, and its structure (what the parser read as the template's own).
+    pub fn spans(&self, f: &mut impl FnMut(Span)) {
+        f(self.title.span);
+        self.structure.iter().copied().for_each(&mut *f);
+        for x in &self.fields {
+            f(x.label.span);
+            f(x.value.span);
+        }
+        for t in &self.tasks {
+            for s in [
+                t.name.span,
+                t.content.span,
+                t.total_span,
+                t.fiscal_span,
+                t.other_span,
+            ] {
+                f(s);
+            }
+        }
+        self.goals.iter().for_each(|g| f(g.span));
+        for i in self.indicators.iter().chain(&self.medium_indicators) {
+            let cells = [&i.level1_cell, &i.level2_cell, &i.unit, &i.operator];
+            let more = [&i.medium_value, &i.weight];
+            for c in cells.into_iter().chain(more).flatten() {
+                f(c.span);
+            }
+            f(i.name.span);
+            f(i.value.span);
+            f(i.explanation.span);
+            i.others.iter().for_each(|(_, c)| f(c.span));
+        }
+    }
+
     pub fn field(&self, key: FieldKey) -> Option<&Field> {
         self.fields.iter().find(|f| f.key == key)
     }

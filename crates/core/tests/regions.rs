@@ -280,20 +280,9 @@ fn templates_are_the_families_of_the_index() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
-/// Indicators written in sentences (parse/prose.rs) leave the punctuation between them
-/// (`数量指标:…;…。`) in no span today: the files read that way drop only these characters, and
-/// `prose_drops_nothing` (ignored) holds the gap.
-const PROSE_PUNCTUATION: &[char] = &[':', '：', ';', '；', ',', '，', '。'];
-const PROSE_FIXTURES: &[&str] = &["ningxia-prose__prose"];
-
-/// Pieces dropped from `text`; from a prose file, the pieces that are more than its
-/// punctuation.
-fn dropped(file: &str, text: &str, prose: &[&str]) -> Vec<String> {
-    let mut missing = common::uncovered(text);
-    if prose.iter().any(|p| file.starts_with(p)) {
-        missing.retain(|piece| !piece.chars().all(|c| PROSE_PUNCTUATION.contains(&c)));
-    }
-    missing
+/// Pieces of `text` in no span of the structure and no diagnostic.
+fn dropped(text: &str) -> Vec<String> {
+    common::uncovered(text)
 }
 
 #[test]
@@ -304,21 +293,12 @@ fn nothing_is_dropped() {
         .chain(NOT_READ_YET.iter().copied());
     let mut wrong = Vec::new();
     for file in files {
-        let missing = dropped(file, &fixture(file), PROSE_FIXTURES);
+        let missing = dropped(&fixture(file));
         if !missing.is_empty() {
             wrong.push(format!("{file}: {missing:?}"));
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
-}
-
-#[test]
-#[ignore = "the punctuation between indicator sentences is in no span (parse/prose.rs)"]
-fn prose_drops_nothing() {
-    for file in PROSE_FIXTURES {
-        let missing = common::uncovered(&fixture(file));
-        assert!(missing.is_empty(), "{file}: {missing:?}");
-    }
 }
 
 /// The field an S002 message names: `缺少必填字段「项目名称」` → `项目名称`.
@@ -601,9 +581,6 @@ fn shared_boteman_is_read() {
     assert_eq!((doc.forms.len(), rows), (2, 3), "counted by hand");
 }
 
-/// Real forms in sentences: see `PROSE_PUNCTUATION`.
-const SHARED_PROSE: &[&str] = &["tongxin.gov.cn"];
-
 fn shared_dir() -> PathBuf {
     // The repository's root is two levels above this crate; `shared` sits beside it.
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/regions")
@@ -663,7 +640,7 @@ fn shared_regions_are_the_hand_counts() {
         let text = std::fs::read_to_string(path).expect("a shared form");
         // Every file, counted or not: parsing holds and nothing is dropped (the third-party
         // text is not shown, only how many pieces).
-        let missing = dropped(&name(path), &text, SHARED_PROSE);
+        let missing = dropped(&text);
         if !missing.is_empty() {
             wrong.push(format!("{}: {} pieces dropped", name(path), missing.len()));
         }

@@ -375,6 +375,32 @@ impl<'a> FormReader<'a> {
         }
         let level1 = self.prose_level1.unwrap_or(Span::empty(line.start));
         let last = items.len() - 1;
+        // Between the items: their punctuation (structure), or text that is in no item.
+        let mut spans: Vec<Span> = items
+            .iter()
+            .flat_map(|it| [it.level2, Some(it.name), Some(it.value)])
+            .flatten()
+            .filter(|s| !s.is_empty())
+            .collect();
+        spans.sort_by_key(|s| s.start);
+        let mut at = line.start;
+        for s in spans.iter().copied().chain([Span::empty(line.end)]) {
+            if s.start > at {
+                let gap = Span::new(at, s.start);
+                let raw = gap.text(self.text);
+                if raw.chars().all(|c| {
+                    crate::text::is_space(c)
+                        || matches!(c, ':' | '：' | ';' | '；' | ',' | '，' | '。' | '、')
+                }) {
+                    if !raw.trim().is_empty() {
+                        self.form.structure.push(gap);
+                    }
+                } else {
+                    self.cannot_place(gap, Unplaced::TableLine);
+                }
+            }
+            at = at.max(s.end);
+        }
         for (n, item) in items.into_iter().enumerate() {
             let empty = Span::empty(item.name.start);
             let cells = [
@@ -826,7 +852,8 @@ impl<'a> FormReader<'a> {
         }
         let cell = filled[0];
         let text = cell.text(self.text);
-        if crate::text::is_page_number(text) {
+        // A page number, or markup alone (`</li>`): structure, no cell.
+        if crate::text::is_page_number(text) || clean(text).is_empty() {
             self.form.structure.push(cell.span);
             self.placed(i);
             return true;
@@ -908,7 +935,14 @@ impl<'a> FormReader<'a> {
         if !self.pending.is_empty() {
             let next = self.pending_start + self.pending.len();
             if natural.is_some_and(|c| c < next) {
-                self.flush_row();
+                self.flush_pending(true);
+                // The row before was no row and ended the table: this cell is outside it.
+                if !matches!(self.phase, Phase::Table(_)) {
+                    if !cell.is_empty() {
+                        self.unplace(i, cell.span);
+                    }
+                    return;
+                }
             }
         }
         if self.pending.is_empty() {
@@ -931,14 +965,23 @@ impl<'a> FormReader<'a> {
 
     /// Place the row being read (one cell per line), if any.
     fn flush_row(&mut self) {
+        self.flush_pending(false);
+    }
+
+    /// Place the row being read; one that is no row is reported, and ends the table unless
+    /// `keep_table` (a category follows: the table goes on, a row without its name is all that
+    /// went wrong).
+    fn flush_pending(&mut self, keep_table: bool) {
         if self.pending.is_empty() {
             return;
         }
+        let pending = std::mem::take(&mut self.pending);
         let Phase::Table(layout) = self.phase else {
-            self.pending.clear();
+            for (line, c) in pending.iter().filter(|(_, c)| !c.is_empty()) {
+                self.unplace(*line, c.span);
+            }
             return;
         };
-        let pending = std::mem::take(&mut self.pending);
         let filled: Vec<&(usize, RawCell)> =
             pending.iter().filter(|(_, c)| !c.is_empty()).collect();
         let (Some(first), Some(last)) = (filled.first(), filled.last()) else {
@@ -959,7 +1002,9 @@ impl<'a> FormReader<'a> {
                 self.placed(*line);
             }
         } else {
-            self.end_table();
+            if !keep_table {
+                self.end_table();
+            }
             for (line, c) in pending.iter().filter(|(_, c)| !c.is_empty()) {
                 self.unplace(*line, c.span);
             }

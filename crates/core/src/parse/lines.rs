@@ -216,6 +216,16 @@ pub fn is_pipes_only(text: &str, line: Line) -> bool {
     s.contains('|') && s.chars().all(|c| c == '|' || is_space(c))
 }
 
+/// A line of layout only: spaces and pipes, or a Markdown separator row (`|---|:--:|`).
+pub fn is_layout_line(line: &str) -> bool {
+    let t = line.trim_matches(is_space);
+    t.chars().all(|c| c == '|' || is_space(c))
+        || (t.contains('|')
+            && t.contains('-')
+            && t.chars()
+                .all(|c| matches!(c, '|' | '-' | ':') || is_space(c)))
+}
+
 /// A Markdown table separator row: `|---|:--:|`.
 pub fn is_separator_row(text: &str, shape: Shape, cells: &[RawCell]) -> bool {
     shape == Shape::Pipes

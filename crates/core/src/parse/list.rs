@@ -76,11 +76,24 @@ pub fn split_projects(form: Form) -> Vec<Form> {
             .filter(|(h, c)| key_of(h) != FieldKey::Extra && !c.is_empty())
             .map(|(h, c)| (key_of(h), c.clone()))
             .collect();
-        for row in &mut group {
-            row.others.retain(|(h, _)| key_of(h) == FieldKey::Extra);
+        // The project's cells become its fields; on the other rows such cells stay (a second
+        // amount, a goal continued), and markup alone (`<p>`) is structure.
+        for (n, row) in group.iter_mut().enumerate() {
+            let others = std::mem::take(&mut row.others);
+            for (h, c) in others {
+                if key_of(&h) == FieldKey::Extra || (n != project && !c.is_empty()) {
+                    row.others.push((h, c));
+                } else if c.is_empty() {
+                    f.structure.push(c.span);
+                }
+            }
         }
         for (key, value) in cells {
-            f.fields.retain(|x| x.key != key);
+            // A header field of the same role stays, under its own label.
+            for x in f.fields.iter_mut().filter(|x| x.key == key) {
+                x.key = FieldKey::Extra;
+                x.amount = None;
+            }
             f.fields.push(Field {
                 key,
                 label: Text {

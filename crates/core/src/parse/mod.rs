@@ -115,7 +115,15 @@ pub fn parse(text: &str) -> Parsed {
             let mut reader = form::FormReader::new(text, kind, &lines[at..first], false);
             reader.at_end = first == lines.len();
             let read = reader.read();
-            push_form(text, read, &mut doc, &mut in_forms, &mut outside_spans);
+            let range = lines_span(&lines[at..first]);
+            push_form(
+                text,
+                range,
+                read,
+                &mut doc,
+                &mut in_forms,
+                &mut outside_spans,
+            );
         }
         None => outside(text, &lines[..first], None, &mut outside_spans),
     }
@@ -145,7 +153,15 @@ pub fn parse(text: &str) -> Parsed {
             outside(text, &lines[start..end], Some(what), &mut outside_spans);
             continue;
         }
-        push_form(text, read, &mut doc, &mut in_forms, &mut outside_spans);
+        let range = lines_span(&lines[start..end]);
+        push_form(
+            text,
+            range,
+            read,
+            &mut doc,
+            &mut in_forms,
+            &mut outside_spans,
+        );
     }
     let mut issues: Vec<Issue> = outside_spans
         .into_iter()
@@ -171,11 +187,13 @@ enum Title {
 /// several projects (a 项目名称 column) gives a form per project.
 fn push_form(
     text: &str,
-    read: form::Read,
+    range: Span,
+    mut read: form::Read,
     doc: &mut Document,
     in_forms: &mut Vec<Issue>,
     outside_spans: &mut Vec<(Span, Option<NotDeclaration>)>,
 ) {
+    missed(text, range, &mut read);
     let forms = read.forms;
     let first = doc.forms.len();
     for i in read.issues {
@@ -196,6 +214,86 @@ fn push_form(
         .map(|span| Line { span })
         .collect();
     outside(text, &spans, None, outside_spans);
+}
+
+/// The span of a run of lines.
+fn lines_span(lines: &[Line]) -> Span {
+    match (lines.first(), lines.last()) {
+        (Some(a), Some(b)) => a.span.cover(b.span),
+        _ => Span::default(),
+    }
+}
+
+/// What the reader of a form left in no span of its structure and no issue: never dropped in
+/// silence. Markup alone (`</li>`) is layout, kept as structure; any other text is reported as a
+/// line that could not be placed (S004). Layout (spaces, pipes, a Markdown separator row) is no
+/// text. The readers place what they can; this is the net under them, for the layouts no one
+/// has seen yet.
+fn missed(text: &str, range: Span, read: &mut form::Read) {
+    if read.forms.is_empty() || range.is_empty() || read.not_declaration.is_some() {
+        return;
+    }
+    let mut covered = vec![false; range.len()];
+    let mut cover = |s: Span| {
+        let a = s.start.clamp(range.start, range.end) - range.start;
+        let b = s.end.clamp(range.start, range.end) - range.start;
+        for c in &mut covered[a..b] {
+            *c = true;
+        }
+    };
+    for f in &read.forms {
+        f.spans(&mut cover);
+    }
+    for i in &read.issues {
+        cover(i.span);
+    }
+    for &t in &read.trailing {
+        cover(t);
+    }
+    let mut found = Vec::new();
+    let mut line_start = range.start;
+    for line in range.text(text).split_inclusive(['\n', '\r']) {
+        let line_span = Span::new(line_start, line_start + line.len());
+        line_start = line_span.end;
+        if lines::is_layout_line(line) {
+            continue;
+        }
+        let mut run: Option<usize> = None;
+        for (i, _) in line.char_indices().chain([(line.len(), '\n')]) {
+            let at = line_span.start + i;
+            let free = i < line.len() && !covered[at - range.start];
+            match (free, run) {
+                (true, None) => run = Some(at),
+                (false, Some(a)) => {
+                    found.push(Span::new(a, at));
+                    run = None;
+                }
+                _ => {}
+            }
+        }
+    }
+    for gap in found {
+        let raw = gap.text(text);
+        if raw.chars().all(|c| crate::text::is_space(c) || c == '|') {
+            continue;
+        }
+        let (a, b) = crate::text::trim_range(raw);
+        let gap = Span::new(gap.start + a, gap.start + b);
+        let n = read
+            .forms
+            .iter()
+            .rposition(|f| f.span.start <= gap.start)
+            .unwrap_or(0);
+        if crate::text::clean(raw).is_empty() {
+            read.forms[n].structure.push(gap);
+        } else {
+            read.issues.push(Issue {
+                form: None,
+                span: gap,
+                kind: IssueKind::Unplaced(Unplaced::Line),
+            });
+        }
+    }
 }
 
 /// A form without a title line: where its first label is, when the lines hold at least three
@@ -296,4 +394,29 @@ fn outside(
         last_end = span.end;
     }
     flush(&mut block, out);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The net under the readers: what a reader left in no span is reported; layout (a
+    /// separator row) is nothing.
+    #[test]
+    fn what_no_reader_placed_is_reported() {
+        let text = "项目支出绩效目标表\n项目名称：\t某某项目\n|---|---|\n";
+        let lines = split_lines(text);
+        let mut read = form::FormReader::new(text, FormKind::Project, &lines, true).read();
+        // A reader that lost the field.
+        let field = read.forms[0].fields.pop().expect("the name field");
+        let before = read.issues.len();
+        missed(text, lines_span(&lines), &mut read);
+        let new: Vec<&str> = read.issues[before..]
+            .iter()
+            .map(|i| i.span.text(text))
+            .collect();
+        // (The label is structure too: the value is what was lost.)
+        assert_eq!(new, ["某某项目"]);
+        assert_eq!(field.value.span.text(text), "某某项目");
+    }
 }

@@ -150,9 +150,15 @@ pub fn place_row(
     inherited: &mut Inherited,
 ) -> Option<Placed> {
     if layout.more(More::MediumName).is_some() {
-        let (cells, medium, structure) = undouble(source, cells, layout)?;
+        let Undoubled {
+            cells,
+            medium,
+            structure,
+            extra,
+        } = undouble(source, cells, layout)?;
         let mut placed = place_single(source, &cells, row, layout, inherited)?;
         placed.structure.extend(structure);
+        placed.extra.extend(extra);
         let ind = &mut placed.indicator;
         if let Some(value) = medium.value {
             ind.medium_value = Some(cell_text(source, Some(&value), row.end));
@@ -181,11 +187,7 @@ struct Medium {
     value: Option<RawCell>,
 }
 
-fn undouble(
-    source: &str,
-    cells: &[RawCell],
-    layout: &Layout,
-) -> Option<(Vec<RawCell>, Medium, Vec<Span>)> {
+fn undouble(source: &str, cells: &[RawCell], layout: &Layout) -> Option<Undoubled> {
     let filled: Vec<usize> = (0..cells.len()).filter(|&i| !cells[i].is_empty()).collect();
     let first = *filled.first()?;
     let is_l2 = |i: usize| category(cells[i].text(source)).level2.is_some();
@@ -271,18 +273,29 @@ fn undouble(
     let mut used = vec![false; cells.len()];
     let mut put = |col: Option<usize>, from: Option<usize>, out: &mut Vec<RawCell>| {
         if let (Some(c), Some(f)) = (col, from) {
-            if c < out.len() {
+            if c < out.len() && out[c].is_empty() {
                 out[c] = cells[f];
                 used[f] = true;
             }
         }
     };
-    put(Some(layout.level1), l1, &mut out);
     // The annual set's 二级 decides the category; the medium set's stands in when it is merged.
     let annual_l2 = parts[3].or(parts[0]);
     put(Some(layout.level2), annual_l2, &mut out);
+    put(Some(layout.level1), l1, &mut out);
     put(Some(layout.name), parts[4], &mut out);
     put(Some(layout.value), parts[5], &mut out);
+    let mut structure = Vec::new();
+    // A table without a 一级 column: a 一级 word before the 二级 that implies it is structure.
+    if let (Some(i), Some(l2)) = (l1, annual_l2) {
+        let implied = category(cells[l2].text(source))
+            .level2
+            .and_then(|l| l.level1());
+        if !used[i] && implied.is_some() && implied == category(cells[i].text(source)).level1 {
+            used[i] = true;
+            structure.push(cells[i].span);
+        }
+    }
     let medium = Medium {
         name: parts[1].map(|i| cells[i]),
         value: parts[2].map(|i| cells[i]),
@@ -290,23 +303,37 @@ fn undouble(
     for i in [parts[1], parts[2]].into_iter().flatten() {
         used[i] = true;
     }
-    let mut structure = Vec::new();
     if let (Some(m), Some(_)) = (parts[0], parts[3]) {
         used[m] = true;
         structure.push(cells[m].span);
     }
-    // Whatever else the row holds keeps its place after the two sets (an explanation, a remark).
+    // Whatever else the row holds keeps its place after the two sets (an explanation, a remark);
+    // what finds no free column there is reported.
+    let mut extra = Vec::new();
     for &i in &filled {
         if !used[i] {
-            let target = (i..width)
-                .find(|&c| out[c].is_empty() && c > layout.value)
-                .unwrap_or(width - 1);
-            if out[target].is_empty() {
-                out[target] = cells[i];
+            let target = (i..width).find(|&c| out[c].is_empty() && c > layout.value);
+            match target {
+                Some(t) => out[t] = cells[i],
+                None => extra.push(cells[i].span),
             }
         }
     }
-    Some((out, medium, structure))
+    Some(Undoubled {
+        cells: out,
+        medium,
+        structure,
+        extra,
+    })
+}
+
+/// A doubled row rewritten: the annual set's cells, the medium-term ones, the cells that are
+/// template structure, and the cells that found no column.
+struct Undoubled {
+    cells: Vec<RawCell>,
+    medium: Medium,
+    structure: Vec<Span>,
+    extra: Vec<Span>,
 }
 
 fn place_single(

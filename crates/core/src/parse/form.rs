@@ -3,7 +3,7 @@
 use super::lines::{
     is_pipes_only, is_separator_row, is_space_only, split_cells, split_words, Line, RawCell,
 };
-use super::table::{align_words, place_row, Inherited, Layout};
+use super::table::{align_words, place_row, value_like, Inherited, Layout};
 use super::vocab::{self, match_label, table_column, Column, LabelTarget};
 use super::{in_text_order, Issue, IssueKind, Unplaced};
 use crate::model::{AmountUnit, Field, FieldKey, Form, FormKind, Task, TemplateId, Text};
@@ -1984,14 +1984,6 @@ fn word_spans(text: &str, span: Span) -> Vec<Span> {
         out.push(Span::new(span.start + s, span.end));
     }
     out
-}
-
-/// A cell that reads as an indicator's value: a number, a comparison, 不适用.
-fn value_like(text: &str) -> bool {
-    let t = text.trim();
-    crate::value::is_not_applicable(t)
-        || crate::value::parse_value(t).kind.is_quantitative()
-        || t.starts_with(['≥', '≤', '>', '<', '=', '＝', '＞', '＜'])
 }
 
 fn is_pipes_only_text(t: &str) -> bool {

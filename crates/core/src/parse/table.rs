@@ -26,6 +26,9 @@ pub struct Layout {
     pub more: [Option<usize>; More::ALL.len()],
     /// How many columns the header names (filled or not).
     pub width: usize,
+    /// Whether the header has a 二级 column (`指标类型 | 指标名称 | 指标值` has none: `level2` is
+    /// then only where a 二级 word would sit, the name's column).
+    pub level2_named: bool,
 }
 
 impl Default for Layout {
@@ -39,6 +42,7 @@ impl Default for Layout {
             explanation: 4,
             more: [None; More::ALL.len()],
             width: 5,
+            level2_named: true,
         }
     }
 }
@@ -100,6 +104,7 @@ impl Layout {
             explanation,
             more,
             width: columns.len(),
+            level2_named: find(Column::Level2).is_some(),
         })
     }
 
@@ -387,13 +392,25 @@ fn place_single(
         (None, None) => (first_filled, layout.name, Anchor::Name),
     };
     // A row of unknown categories (other regions' vocabulary) that fills every column: read it
-    // by position.
+    // by position. Not when the header has no 二级 column to read, nor when the row is one whose
+    // merged 一级/二级 cells were dropped (it starts at its name): read from its first cell, its
+    // value cell is a value (`≥ | 300`, `≥98%`), read by position it is not.
+    let name_shift = name_anchored_shift(cells, first_filled, layout.name);
+    let value_at = |shift: isize| {
+        let j = layout.value as isize + shift;
+        usize::try_from(j)
+            .ok()
+            .and_then(|j| cells.get(j))
+            .is_some_and(|c| value_like(c.text(source)))
+    };
     let positional = kind == Anchor::Name
+        && layout.level2_named
         && first_filled == layout.level1
         && layout.level1 < layout.level2
         && [layout.level2, layout.name, layout.value]
             .iter()
-            .all(|&j| cells.get(j).is_some_and(|c| !c.is_empty()));
+            .all(|&j| cells.get(j).is_some_and(|c| !c.is_empty()))
+        && (value_at(0) || !value_at(name_shift));
     let kind = if positional { Anchor::Level2 } else { kind };
     let (anchor, home) = if positional {
         (layout.level2, layout.level2)
@@ -564,6 +581,26 @@ fn place_single(
         extra,
         structure: Vec::new(),
     })
+}
+
+/// The shift of a row read from its first filled cell as the name: none when only blank cells
+/// lie between that cell and the name's column (a label in the wrong column).
+fn name_anchored_shift(cells: &[RawCell], first_filled: usize, name: usize) -> isize {
+    let gap_to_home = first_filled < name
+        && (first_filled + 1..=name).all(|j| cells.get(j).is_none_or(|c| c.is_empty()));
+    if gap_to_home {
+        0
+    } else {
+        first_filled as isize - name as isize
+    }
+}
+
+/// A cell that reads as an indicator's value: a number, a comparison, 不适用.
+pub(super) fn value_like(text: &str) -> bool {
+    let t = text.trim();
+    is_not_applicable(t)
+        || crate::value::parse_value(t).kind.is_quantitative()
+        || t.starts_with(['≥', '≤', '>', '<', '=', '＝', '＞', '＜'])
 }
 
 fn is_direction(t: &str) -> bool {
@@ -758,7 +795,7 @@ pub fn align_words(source: &str, words: &[RawCell], columns: &[Column]) -> Vec<O
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::lines::{split_words, Line};
+    use crate::parse::lines::{split_cells, split_words, Line};
     use crate::parse::vocab::table_column;
     use crate::text::label_key;
 
@@ -787,6 +824,84 @@ mod tests {
     }
 
     const HEADER: &str = "一级指标 二级指标 三级指标 指标性质 指标方向 目标值 计量单位 分值 备注";
+
+    /// The cells of one pasted line (pipes, tabs).
+    fn cells_of(text: &str) -> Vec<RawCell> {
+        split_cells(
+            text,
+            Line {
+                span: Span::new(0, text.len()),
+            },
+        )
+        .1
+    }
+
+    /// Rows read under a grid header, each as `一级/二级 | name | value | unit | op | expl | w`.
+    fn grid(header: &str, rows: &[&str]) -> Vec<String> {
+        let columns: Vec<Option<Column>> = cells_of(header)
+            .iter()
+            .map(|c| table_column(&label_key(c.text(header))))
+            .collect();
+        let layout = Layout::from_header(&columns).expect("a header");
+        let mut inherited = Inherited::default();
+        rows.iter()
+            .map(|row| {
+                let cells = cells_of(row);
+                let span = Span::new(0, row.len());
+                let p = place_row(row, &cells, span, &layout, &mut inherited).expect("a row");
+                let i = p.indicator;
+                let t = |c: &Option<Text>| c.as_ref().map_or(String::new(), |c| c.text.clone());
+                format!(
+                    "{}/{} | {} | {} | {} | {} | {} | {}",
+                    i.level1.map_or("-", |l| l.as_str()),
+                    i.level2.as_ref().map_or("-", |l| l.name()),
+                    i.name.text,
+                    i.value.text,
+                    t(&i.unit),
+                    t(&i.operator),
+                    i.explanation.text,
+                    t(&i.weight),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_row_without_its_merged_category_cells_starts_at_its_name() {
+        // 一体化 (Jiangxi): row-spans dropped, the continuation row starts at 三级.
+        let header =
+            "| 一级指标 | 二级指标 | 三级指标 | 计算符号 | 目标值 | 度量单位 | 指标值说明 | |";
+        let rows = grid(
+            header,
+            &[
+                "| 产出指标 | 数量指标 | 补助人数(人) | = | 1860 | 人 | 按在册人数 | |",
+                "| 走访户数(户) | ≥ | 300 | 户 | 按帮扶计划 | |||",
+            ],
+        );
+        assert_eq!(
+            rows[1],
+            "产出/数量 | 走访户数(户) | 300 | 户 | ≥ | 按帮扶计划 | "
+        );
+        // Zhejiang: no 二级 column; continuation rows drop the 指标类型 cell.
+        let header = "指标类型 | 指标名称 | 指标值 | 指标描述 |";
+        let rows = grid(
+            header,
+            &[
+                "产出指标 | 维护路灯数量 | 8600盏 | 纳入维护范围的路灯 |",
+                "亮灯率 | ≥98% | 正常亮灯的比例 |",
+                "照明安全水平 | 明显提升 | 事故比例下降 |",
+            ],
+        );
+        assert_eq!(rows[1], "产出/- | 亮灯率 | ≥98% |  |  | 正常亮灯的比例 | ");
+        assert_eq!(
+            rows[2],
+            "产出/- | 照明安全水平 | 明显提升 |  |  | 事故比例下降 | "
+        );
+        // Unknown categories filling every column are still read by position.
+        let header = "一级指标\t二级指标\t三级指标\t指标值\t指标解释";
+        let rows = grid(header, &["履职效能\t工作效率\t审批时限\t≤5个工作日\t"]);
+        assert_eq!(rows[0], "-/工作效率 | 审批时限 | ≤5个工作日 |  |  |  | ");
+    }
 
     #[test]
     fn words_go_to_the_columns_they_fit() {

@@ -5,10 +5,12 @@ inlined. Run after `trunk build --release` (`cargo xtask dist` does both).
 
 The Content-Security-Policy stays strict: the one inline script and the one inline style are
 allowed by their SHA-256 hashes, WebAssembly by 'wasm-unsafe-eval', nothing is fetched.
-The wasm is carried as base64 in a non-executed data block and compiled from bytes once.
-The checking worker is started from a blob: URL holding the wasm-bindgen module's code as a
-classic script followed by site/worker.js with its own loader; it gets the compiled module in a
-message (site/start-worker.js, as on a server). Only that URL may become a worker (worker-src
+The two wasm modules (the page's and the checker's, see `cargo xtask checker`) are carried as
+base64 in non-executed data blocks and compiled from bytes once each. The checking worker is
+started from a blob: URL holding the checker's wasm-bindgen code as a classic script followed by
+site/worker.js with its own loader; it gets the compiled checker in a message
+(site/start-worker.js, as on a server). The page runs the same code inside a function when it
+must check itself (`kpiformLoadChecker`, as site/boot.js defines it). Only that URL may become a worker (worker-src
 blob:, and a Trusted Types policy that lets exactly it through).
 Links to rules/CODE.html open the inlined rule page (as a blob: document) in a new tab.
 
@@ -54,6 +56,8 @@ def main():
     boot = re.search(r"<script[^>]*data-kpiform-boot[^>]*>\s*</script>", page).group(0)
     js_path = attr(boot, "data-js")
     wasm_path = attr(boot, "data-wasm")
+    checker_js_path = attr(boot, "data-checker-js")
+    checker_wasm_path = attr(boot, "data-checker-wasm")
     css_tag = re.search(r"<link[^>]*rel=\"?stylesheet\"?[^>]*>", page).group(0)
     icon_tag = re.search(r"<link[^>]*rel=\"?icon\"?[^>]*>", page).group(0)
 
@@ -61,22 +65,25 @@ def main():
     glue = read(js_path)
     # The module keeps its code; its exports are not needed once it starts itself.
     glue = re.sub(r"^export \{[^}]*\};\s*$", "", glue, flags=re.M)
-    # The worker's copy: the same code as a classic script (Chromium refuses module workers from
-    # blob: URLs of a file:// page), so no exports and no import.meta; then the worker's loop.
-    worker_src = re.sub(r"^export (?=(async )?(function|class|const|let) )", "", glue, flags=re.M)
+    # The checker's code as a classic script (Chromium refuses module workers from blob: URLs of
+    # a file:// page), so no exports and no import.meta: for the worker, then the worker's loop;
+    # and for the page, inside the function that starts it there.
+    checker_glue = read(checker_js_path)
+    checker_glue = re.sub(r"^export \{[^}]*\};\s*$", "", checker_glue, flags=re.M)
+    checker_src = re.sub(r"^export (?=(async )?(function|class|const|let) )", "", checker_glue, flags=re.M)
+    checker_src = checker_src.replace("import.meta.url", "self.location.href")
+    worker_src = checker_src
     worker_js = read("worker.js")
     if LOADER_MARK not in worker_js:
         raise SystemExit("single_file: worker.js has no loader to replace")
-    worker_src = (
-        worker_src.replace("import.meta.url", "self.location.href")
-        + worker_js[: worker_js.index(LOADER_MARK)]
-        + WORKER_LOADER
-    )
+    worker_src = worker_src + worker_js[: worker_js.index(LOADER_MARK)] + WORKER_LOADER
     if re.search(r"^\s*(import|export)\b|import\.meta", worker_src, flags=re.M):
         raise SystemExit("single_file: the worker's copy of the module is not a classic script")
     if "</script" in worker_src.lower():
         raise SystemExit("single_file: the worker's module contains </script")
-    wasm = base64.b64encode(open(os.path.join(dist, wasm_path), "rb").read()).decode()
+    b64 = lambda p: base64.b64encode(open(os.path.join(dist, p), "rb").read()).decode()
+    wasm = b64(wasm_path)
+    checker_wasm = b64(checker_wasm_path)
     css = read(attr(css_tag, "href"))
     icon = base64.b64encode(open(os.path.join(dist, attr(icon_tag, "href")), "rb").read()).decode()
 
@@ -108,15 +115,29 @@ document.addEventListener("click", (event) => {
   window.open(url, "_blank", "noopener");
   setTimeout(() => URL.revokeObjectURL(url), 60000);
 }, true);
+const compileInlined = (id) => {
+  const b64 = document.getElementById(id).textContent;
+  return WebAssembly.compile(Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)));
+};
+// The checker, compiled once alongside the page: for the worker, and for the page itself.
+const checker = compileInlined("kpiform-checker-wasm");
+checker.catch((err) => console.error("kpiform: the checker could not be loaded", err));
+let local = null;
+globalThis.kpiformLoadChecker = () => {
+  local ??= checker.then(async (module) => {
+    // CHECKER_SRC
+    await __wbg_init({ module_or_path: module });
+    return { kp_worker_handle, kp_worker_warm_up };
+  });
+  return local;
+};
 try {
-  const b64 = document.getElementById("kpiform-wasm").textContent;
-  const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-  const module = await WebAssembly.compile(bytes);
+  const module = await compileInlined("kpiform-wasm");
   // The checking worker, from the inlined source (see the module's docstring).
   const workerUrl = URL.createObjectURL(
     new Blob([document.getElementById("kpiform-worker-src").textContent], { type: "text/javascript" }),
   );
-  offerWorker(workerUrl, { module });
+  offerWorker(workerUrl, checker.then((module) => ({ module })));
   await __wbg_init({ module_or_path: module });
   document.getElementById("boot-status")?.remove();
 } catch (err) {
@@ -130,7 +151,9 @@ try {
 """
     # offerWorker() of site/start-worker.js, shared with the served page.
     start_worker = re.sub(r"^export (?=function )", "", read("start-worker.js"), flags=re.M)
-    script = glue + start_worker + start
+    if "// CHECKER_SRC" not in start:
+        raise SystemExit("single_file: no place for the checker's code")
+    script = glue + start_worker + start.replace("// CHECKER_SRC", checker_src)
     if "</script" in script.lower():
         raise SystemExit("single_file: the module contains </script")
     csp = (
@@ -150,6 +173,7 @@ try {
     out = re.sub(r"<link[^>]*rel=preload[^>]*>", "", out)
     tail = (
         f'<script type="application/octet-stream" id="kpiform-wasm">{wasm}</script>'
+        + f'<script type="application/octet-stream" id="kpiform-checker-wasm">{checker_wasm}</script>'
         + f'<script type="text/plain" id="kpiform-worker-src">{worker_src}</script>'
         + "".join(rules)
         + f'<script type="module">{script}</script>'

@@ -2,14 +2,20 @@
 //
 // Trunk would put an inline <script type="module"> into index.html; Trunk.toml replaces it by this
 // file (pattern_script) so that the Content-Security-Policy can forbid inline scripts entirely.
-// The hashed names of the wasm-bindgen module and of the .wasm file come in data attributes.
+// The hashed names of the wasm-bindgen modules and of their .wasm files come in data attributes:
+// the page's (data-js, data-wasm) and the checker's (data-checker-js, data-checker-wasm; see
+// `cargo xtask checker`).
 //
-// The wasm module is compiled here once and used twice: by the page, and by the checking worker
-// (worker.js), which gets the compiled module in a message instead of downloading it again.
+// Two modules: the page (views and state), which starts at once, and the checker (the core's check
+// and exports), which is fetched and compiled alongside and used twice: by the checking worker
+// (worker.js), which gets the compiled module in a message instead of downloading it again, and by
+// the page when it must check itself (`kpiformLoadChecker`).
 const boot = document.querySelector("script[data-kpiform-boot]");
 const status = document.getElementById("boot-status");
 
-const jsUrl = new URL(boot.dataset.js, document.baseURI).href;
+const url = (path) => new URL(path, document.baseURI).href;
+const jsUrl = url(boot.dataset.js);
+const checkerJsUrl = url(boot.dataset.checkerJs);
 const workerUrl = new URL("worker.js", import.meta.url).href;
 
 /** The compiled module; streaming compilation needs the server to send application/wasm. */
@@ -22,13 +28,27 @@ async function compile(url) {
     : WebAssembly.compile(await response.arrayBuffer());
 }
 
+// The checker: compiled once, while the page starts.
+const checker = compile(boot.dataset.checkerWasm);
+checker.catch((err) => console.error("kpiform: the checker could not be loaded", err));
+
+/** The checker's bindings on the page (crates/web/src/worker/local.rs), started once. */
+let local = null;
+globalThis.kpiformLoadChecker = () => {
+  local ??= Promise.all([import(checkerJsUrl), checker]).then(async ([kp, module]) => {
+    await kp.default({ module_or_path: module });
+    return kp;
+  });
+  return local;
+};
+
 try {
   const [bindings, module, { offerWorker }] = await Promise.all([
     import(jsUrl),
     compile(boot.dataset.wasm),
     import("./start-worker.js"),
   ]);
-  offerWorker(workerUrl, { js: jsUrl, module }, { type: "module" });
+  offerWorker(workerUrl, checker.then((module) => ({ js: checkerJsUrl, module })), { type: "module" });
   await bindings.default({ module_or_path: module });
   status?.remove();
   // The page is mounted and answers input from here on (tests/e2e/measure.mjs reads this).

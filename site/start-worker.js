@@ -3,8 +3,9 @@
 
 /**
  * Let the page (crates/web/src/worker.rs) start checking workers: defines
- * `globalThis.kpiformStartWorker`, which returns a worker running `scriptUrl` that has been
- * sent `firstMessage` (the compiled module, and what the script needs to load it). The first
+ * `globalThis.kpiformStartWorker`, which returns a worker running `scriptUrl` that is sent
+ * `firstMessage` (the compiled checker module, and what the script needs to load it; a value or
+ * a promise of one). The first
  * worker starts now, alongside the page, so that it is ready and warm by the time the page asks
  * for it. The page checks on the main thread when the function throws or is missing.
  */
@@ -17,10 +18,28 @@ export function offerWorker(scriptUrl, firstMessage, options = {}) {
       return url;
     },
   });
+  // The first message once known (it may be a promise).
+  let first = null;
+  const pending = Promise.resolve(firstMessage);
+  pending.then((m) => (first = m), () => {});
   const spawn = () => {
     const url = policy ? policy.createScriptURL(scriptUrl) : scriptUrl;
     const worker = new Worker(url, { ...options, name: "kpiform-check" });
-    worker.postMessage(firstMessage);
+    if (first !== null) {
+      worker.postMessage(first);
+      return worker;
+    }
+    // The first message is still coming (the checker module compiles meanwhile): what the page
+    // posts until then waits behind it. A module that cannot be had is the worker's error.
+    const post = worker.postMessage.bind(worker);
+    const queue = [];
+    worker.postMessage = (message, transfer) => queue.push([message, transfer]);
+    const flush = (message) => {
+      delete worker.postMessage;
+      post(message);
+      for (const [m, t] of queue) post(m, t);
+    };
+    pending.then(flush, (err) => flush({ error: String(err) }));
     return worker;
   };
   let spare = null;

@@ -1,9 +1,11 @@
-// kpiform's checking worker: runs the page's own wasm module (compiled by boot.js, sent in the
-// first message) off the main thread, so that typing never waits for a check.
+// kpiform's checking worker: runs the checker module (compiled by boot.js, sent in the first
+// message; `cargo xtask checker` builds it) off the main thread, so that typing never waits for a
+// check.
 //
 // Messages after the first are encoded requests, checks or exports (Uint8Array); each is
-// answered with the encoded result, in order (see crates/web/src/worker.rs). When the module
-// cannot be loaded the worker answers `{ error }` and the page checks on its own.
+// answered with the encoded result, in order (see crates/web/src/worker/). When the module
+// cannot be loaded (or the page could not have it: a first message `{ error }`) the worker
+// answers `{ error }` and the page checks on its own.
 //
 // The single file (scripts/single_file.py) runs this script too, up to the loader at the end,
 // which it replaces by its own.
@@ -15,7 +17,9 @@ function serve(load) {
   let ready = null;
   self.onmessage = (event) => {
     if (ready === null) {
-      ready = load(event.data).then((kp) => {
+      const first = event.data;
+      const loaded = first && first.error ? Promise.reject(new Error(first.error)) : load(first);
+      ready = loaded.then((kp) => {
         warmUp(kp, WARM_UP_SLICES);
         return kp;
       });

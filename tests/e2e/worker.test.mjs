@@ -44,7 +44,7 @@ const checkedIn = (page) =>
 let inWorker = null;
 
 describe("checking worker", () => {
-  test("checks run in the worker, which gets the module compiled by the page", async () => {
+  test("checks run in the worker, which gets the checker module compiled by the page", async () => {
     const { context, page, problems, requests } = await openPage();
     try {
       await paste(page, corpus("000"));
@@ -54,8 +54,10 @@ describe("checking worker", () => {
       const workers = page.workers().map((w) => w.url());
       assert.equal(workers.length, 1, JSON.stringify(workers));
       assert.match(workers[0], /\/worker\.js$/);
-      // The worker got the module compiled by the page: the .wasm is fetched once.
-      assert.equal(requests.filter((u) => u.endsWith(".wasm")).length, 1, requests.join("\n"));
+      // Two modules, each fetched once: the page's, and the checker (the worker's and the page's).
+      const wasm = requests.filter((u) => u.endsWith(".wasm"));
+      assert.equal(wasm.length, 2, requests.join("\n"));
+      assert.equal(wasm.filter((u) => /\/checker-[0-9a-f]{16}_bg\.wasm$/.test(u)).length, 1, wasm.join("\n"));
       const forms = await readForms(page);
       await showTab(page, "problems");
       inWorker = { forms, problems: await readDiagnostics(page) };

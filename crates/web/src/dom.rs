@@ -26,18 +26,7 @@ pub fn remove(key: &str) {
     }
 }
 
-/// Milliseconds since the page (or the checking worker) started: `performance.now()`, read
-/// from the global object, since a worker has no `window`. 0 in native unit tests.
-pub fn now() -> f64 {
-    if !cfg!(target_arch = "wasm32") {
-        return 0.0;
-    }
-    js_sys::Reflect::get(&js_sys::global(), &"performance".into())
-        .ok()
-        .and_then(|p| p.dyn_into::<web_sys::Performance>().ok())
-        .map(|p| p.now())
-        .unwrap_or(0.0)
-}
+pub use crate::clock::now;
 
 /// `performance.measure(name, {start})` from `start` (a [`now`] value) to now, so that
 /// `tests/e2e/measure.mjs` and the browser's profiler see the page's own timings.

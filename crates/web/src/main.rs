@@ -1,6 +1,11 @@
 //! kpiform page: paste 绩效目标申报表 text, see the forms the core reads and the problems it finds.
 //!
 //! Client-side only (Leptos CSR): the pasted text never leaves the browser.
+//!
+//! Two modules are built from this crate (see its Cargo.toml): the page (feature `page`, what the
+//! browser loads first) and the checker (feature `checker`: the core's check and exports behind
+//! the worker's entry points, run by the checking worker and, when it must, on the page). With
+//! both features, as in the native tests, it is the whole page in one module.
 
 /// `view!` with the scoped class `kp` on every element. Use it instead of `view!` in this crate.
 ///
@@ -8,29 +13,40 @@
 /// string that it instantiates through `innerHTML`. The page runs under Trusted Types (CSP in
 /// `index.html`), where any `innerHTML` assignment throws, and so the page would fail to start.
 /// With a scoped class Leptos creates every element with `createElement`.
+#[cfg(feature = "page")]
 macro_rules! safe_view {
     ($($body:tt)*) => {
         ::leptos::view! { class = "kp", $($body)* }
     };
 }
 
+#[cfg(feature = "page")]
 mod app;
+mod clock;
+#[cfg(feature = "page")]
 mod constants;
+#[cfg(feature = "page")]
 mod dom;
 mod example;
+#[cfg(feature = "page")]
 mod i18n;
+#[cfg(feature = "page")]
 mod report;
+#[cfg(feature = "page")]
 mod settings;
+#[cfg(feature = "page")]
 mod state;
+#[cfg(feature = "page")]
 mod views;
 mod worker;
 
 fn main() {
-    // The same module also runs in the checking worker (see `worker`), where there is no page.
-    if worker::entry::in_worker() {
-        return;
+    // A module with both features may also run in the checking worker, where there is no page;
+    // the checker alone mounts nothing.
+    #[cfg(feature = "page")]
+    if !worker::in_worker() {
+        leptos::mount::mount_to_body(app::App);
     }
-    leptos::mount::mount_to_body(app::App);
 }
 
 #[cfg(test)]

@@ -31,6 +31,10 @@ const TASKS: &[(&str, &str)] = &[
         "build the JavaScript API (module, wasm, types, example) into OUT (dist/api)",
     ),
     (
+        "checker [DIR]",
+        "build the checker module into DIR (Trunk's staging directory; Trunk.toml runs it)",
+    ),
+    (
         "e2e [page|dist]",
         "browser tests: the page (release build), then the single file and the API page",
     ),
@@ -49,6 +53,7 @@ enum Task {
     Test,
     Dist,
     Api { out: String },
+    Checker { dir: Option<String> },
     E2e { page: bool, dist: bool },
     Codegen,
 }
@@ -81,6 +86,16 @@ fn parse(args: &[String]) -> Result<Task, String> {
             [out] if !out.starts_with('-') => Ok(Task::Api { out: out.clone() }),
             _ => Err(format!(
                 "usage: cargo xtask api [OUT] (got `{}`)",
+                rest.join(" ")
+            )),
+        },
+        "checker" => match rest {
+            [] => Ok(Task::Checker { dir: None }),
+            [dir] if !dir.starts_with('-') => Ok(Task::Checker {
+                dir: Some(dir.clone()),
+            }),
+            _ => Err(format!(
+                "usage: cargo xtask checker [DIR] (got `{}`)",
                 rest.join(" ")
             )),
         },
@@ -154,6 +169,7 @@ fn main() -> ExitCode {
         Task::Test => tasks::test(&root),
         Task::Dist => tasks::dist(&root),
         Task::Api { out } => tasks::api(&root, Path::new(&out)),
+        Task::Checker { dir } => tasks::checker(dir.as_deref().map(Path::new)),
         Task::E2e { page, dist } => tasks::e2e(&root, page, dist),
         Task::Codegen => codegen::codegen(&root),
     };
@@ -183,6 +199,13 @@ mod tests {
         assert_eq!(parse(&args("test")), Ok(Task::Test));
         assert_eq!(parse(&args("serve")), Ok(Task::Serve));
         assert_eq!(parse(&args("codegen")), Ok(Task::Codegen));
+        assert_eq!(parse(&args("checker")), Ok(Task::Checker { dir: None }));
+        assert_eq!(
+            parse(&args("checker out")),
+            Ok(Task::Checker {
+                dir: Some("out".into())
+            })
+        );
         assert_eq!(
             parse(&args("api")),
             Ok(Task::Api {

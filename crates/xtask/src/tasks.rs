@@ -191,6 +191,113 @@ fn single_file() -> Result {
     run("python3", &["scripts/single_file.py", "dist"])
 }
 
+/// `wasm-opt -Oz` in place, with the features rustc enables by default, which the stripped module
+/// no longer names (see site/api/example.html and index.html).
+fn wasm_opt(wasm: &Path) -> Result {
+    run_cmd(
+        Command::new("wasm-opt")
+            .args([
+                "-Oz",
+                "--enable-bulk-memory",
+                "--enable-bulk-memory-opt",
+                "--enable-nontrapping-float-to-int",
+                "--enable-sign-ext",
+                "--enable-mutable-globals",
+                "--enable-reference-types",
+                "--enable-multivalue",
+            ])
+            .arg(wasm)
+            .arg("-o")
+            .arg(wasm),
+    )
+}
+
+/// `cargo xtask checker [DIR]`: the checker module into DIR (default: Trunk's staging directory,
+/// `$TRUNK_STAGING_DIR`; Trunk.toml runs this after each build). The checker is crates/web with
+/// feature `checker` alone: the core's check and exports behind the worker's entry points, no
+/// view. The checking worker runs it, and the page when it must check itself, so the page's own
+/// module (feature `page`) is smaller. Written as checker-HASH.js and checker-HASH_bg.wasm (HASH:
+/// of the wasm, so a new build is never mixed with a cached one), their names handed to
+/// site/boot.js in DIR/index.html (data-checker-js, data-checker-wasm on its script tag).
+pub fn checker(dir: Option<&Path>) -> Result {
+    let dir = match dir {
+        Some(d) => d.to_path_buf(),
+        None => std::env::var_os("TRUNK_STAGING_DIR")
+            .map(std::path::PathBuf::from)
+            .ok_or_else(|| Failed::new("checker: no DIR and no TRUNK_STAGING_DIR"))?,
+    };
+    say("the checker module (crates/web, feature checker)");
+    run(
+        "cargo",
+        &[
+            "build",
+            "-p",
+            "kpiform-web",
+            "--bin",
+            "kpiform-web",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--release",
+            "--no-default-features",
+            "--features",
+            "checker",
+            // Apart from the page's build, which Trunk makes with other features.
+            "--target-dir",
+            "target/checker",
+            "--locked",
+        ],
+    )?;
+    let tmp = dir.join(".checker");
+    run_cmd(
+        Command::new("wasm-bindgen")
+            .args(["--target", "web", "--no-typescript", "--out-dir"])
+            .arg(&tmp)
+            .args(["--out-name", "checker"])
+            .arg("target/checker/wasm32-unknown-unknown/release/kpiform-web.wasm"),
+    )?;
+    let wasm = tmp.join("checker_bg.wasm");
+    wasm_opt(&wasm)?;
+    let bytes =
+        fs::read(&wasm).map_err(|e| Failed::new(format!("cannot read {}: {e}", wasm.display())))?;
+    let hash = format!("{:016x}", fnv1a(&bytes));
+    let js_name = format!("checker-{hash}.js");
+    let wasm_name = format!("checker-{hash}_bg.wasm");
+    let moved = fs::rename(tmp.join("checker.js"), dir.join(&js_name))
+        .and_then(|()| fs::rename(&wasm, dir.join(&wasm_name)))
+        .and_then(|()| fs::remove_dir_all(&tmp));
+    moved.map_err(|e| {
+        Failed::new(format!(
+            "cannot move the checker into {}: {e}",
+            dir.display()
+        ))
+    })?;
+    let index = dir.join("index.html");
+    let page = fs::read_to_string(&index)
+        .map_err(|e| Failed::new(format!("cannot read {}: {e}", index.display())))?;
+    const BOOT: &str = "data-kpiform-boot";
+    if page.matches(BOOT).count() != 1 {
+        return Err(Failed::new(format!(
+            "{}: expected one script tag with {BOOT}",
+            index.display()
+        )));
+    }
+    let page = page.replacen(
+        BOOT,
+        &format!("{BOOT} data-checker-js=\"./{js_name}\" data-checker-wasm=\"./{wasm_name}\""),
+        1,
+    );
+    fs::write(&index, page)
+        .map_err(|e| Failed::new(format!("cannot write {}: {e}", index.display())))?;
+    print_size(&dir.join(&wasm_name), 48)
+}
+
+/// FNV-1a, 64 bits: a content hash for file names (no crate needed).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
 /// `cargo xtask api [OUT]`: kpiform's JavaScript API (crates/wasm) as an ES module + wasm
 /// package. OUT (default dist/api, relative to the workspace root) then holds kpiform.js,
 /// kpiform_bg.wasm, kpiform.d.ts (TypeScript declarations), package.json and index.html, a small
@@ -221,22 +328,7 @@ pub fn api(root: &Path, out: &Path) -> Result {
     let wasm = out.join("kpiform_bg.wasm");
     // The features rustc enables by default, which the stripped module no longer names (see
     // site/api/example.html).
-    run_cmd(
-        Command::new("wasm-opt")
-            .args([
-                "-Oz",
-                "--enable-bulk-memory",
-                "--enable-bulk-memory-opt",
-                "--enable-nontrapping-float-to-int",
-                "--enable-sign-ext",
-                "--enable-mutable-globals",
-                "--enable-reference-types",
-                "--enable-multivalue",
-            ])
-            .arg(&wasm)
-            .arg("-o")
-            .arg(&wasm),
-    )?;
+    wasm_opt(&wasm)?;
     let copy = |from: &str, to: &str| {
         fs::copy(root.join(from), out.join(to))
             .map(drop)

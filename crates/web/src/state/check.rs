@@ -122,8 +122,14 @@ impl State {
             self.publish_unchecked(version, text, len16);
             return;
         }
-        let checked = worker::check_now(text, self.rules.get_untracked().options());
-        self.publish(version, len16, checked, start);
+        let options = self.rules.get_untracked().options();
+        match worker::check_now(text, options.clone()) {
+            Ok(checked) => self.publish(version, len16, checked, start),
+            // The checker is not on the page yet: as any check.
+            Err(text) => worker::check(version, text, options, move |checked| {
+                self.publish(version, len16, checked, start)
+            }),
+        }
     }
 
     /// A new version of the text to check: its number, the text, its UTF-16 length and when.

@@ -8,7 +8,9 @@
 //!
 //! `kpiform.html` (the single file) starts the same worker from a blob: URL
 //! (`scripts/single_file.py`). Where no worker can be started (a browser without workers) or
-//! the worker fails, the same work runs on the main thread: slower to type in, never wrong.
+//! the worker fails, the same work runs on the main thread: slower to type in, never wrong. A
+//! page built without the checker (feature `page` alone) runs the checker module there
+//! ([`super::local`]), loaded once the page is idle.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -197,12 +199,17 @@ pub fn prepare() {
         if rounds == 0 {
             return;
         }
-        super::warm_up();
+        here::warm_up();
         request_idle_callback(move || warm_up(rounds - 1));
     }
-    if !off_thread() {
-        request_idle_callback(|| warm_up(8));
-    }
+    // The checker on the main thread too, for edits the page makes (`check_now`).
+    request_idle_callback(|| {
+        here::when_ready(|ready| {
+            if ready && !off_thread() {
+                warm_up(8);
+            }
+        })
+    });
 }
 
 /// Whether checks run off the main thread.
@@ -214,16 +221,60 @@ pub fn off_thread() -> bool {
 }
 
 /// Check `text` here, on the main thread, and drop any check in flight or waiting: the page
-/// needs results that match the text box before it goes on.
-pub fn check_now(text: String, options: Options) -> Checked {
+/// needs results that match the text box before it goes on. The text back when the checker is
+/// not here yet (a page without it, in its first moments): check it the usual way.
+pub fn check_now(text: String, options: Options) -> Result<Checked, String> {
+    if !here::is_ready() {
+        return Err(text);
+    }
     cancel();
-    timed(text, |t| kpiform_core::check(t, &options))
+    let task = Task::Check(options);
+    let answer = timed(text, |t| here::run(t, &task).and_then(Outcome::checked));
+    match answer.outcome {
+        Some(_) => Ok(answer.map(|doc| doc).expect("checked above")),
+        None => Err(answer.text),
+    }
 }
 
+/// Do a job on the main thread: now, or once the checker is here.
 fn run_here_now(job: Job) {
-    let Job { request, done } = job;
-    done(timed(request.text, |t| super::run(t, &request.task)));
+    here::when_ready(move |ready| {
+        let Job { request, done } = job;
+        if !ready {
+            web_sys::console::error_1(&"kpiform: no checker could be started".into());
+            return;
+        }
+        if let Some(answer) = timed(request.text, |t| here::run(t, &request.task)).map(|o| o) {
+            done(answer);
+        }
+    });
 }
+
+/// The checker on the main thread: this module's own (a page built with it), or the checker
+/// module started here ([`super::local`]).
+#[cfg(feature = "checker")]
+mod here {
+    use super::super::{Outcome, Task};
+
+    pub fn is_ready() -> bool {
+        true
+    }
+
+    pub fn when_ready(then: impl FnOnce(bool) + 'static) {
+        then(true)
+    }
+
+    pub fn run(text: &str, task: &Task) -> Option<Outcome> {
+        Some(super::super::run(text, task))
+    }
+
+    pub fn warm_up() {
+        super::super::warm_up();
+    }
+}
+
+#[cfg(not(feature = "checker"))]
+use super::local as here;
 
 /// Do `work` on `text` here, on the main thread, and time it.
 fn timed<T>(text: String, work: impl FnOnce(&str) -> T) -> Answer<T> {

@@ -5,7 +5,7 @@ use kpiform_core::wire;
 use wasm_bindgen::prelude::*;
 
 use super::{Reply, Request};
-use crate::dom;
+use crate::clock;
 
 /// The worker's entry point (called by `site/worker.js` for every message): do the task of an
 /// encoded [`Request`] and return the encoded [`Reply`]. An undecodable request (the page and
@@ -16,9 +16,9 @@ pub fn kp_worker_handle(request: &[u8]) -> Vec<u8> {
     let Ok(Request { id, text, task }) = wire::from_bytes::<Request>(request) else {
         return Vec::new();
     };
-    let start = dom::now();
+    let start = clock::now();
     let result = super::run(&text, &task);
-    let ms = dom::now() - start;
+    let ms = clock::now() - start;
     wire::to_bytes(&Reply { id, ms, result })
 }
 
@@ -27,11 +27,6 @@ pub fn kp_worker_handle(request: &[u8]) -> Vec<u8> {
 #[wasm_bindgen]
 pub fn kp_worker_warm_up() {
     super::warm_up();
-}
-
-/// True when this module runs in a worker (no `window`): it must not mount the page.
-pub fn in_worker() -> bool {
-    web_sys::window().is_none()
 }
 
 #[cfg(test)]

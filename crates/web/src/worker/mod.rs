@@ -1,21 +1,35 @@
 //! Checking (and exporting) off the main thread.
 //!
-//! The page's wasm module runs twice: on the page, and in a dedicated Web Worker that checks
-//! and exports (`site/worker.js` loads the same module, compiled once by `site/boot.js`). The
-//! page sends the text and the options; the worker answers with the checked [`Document`] (or
-//! the exported files) as bytes ([`kpiform_core::wire`]), which the page decodes and renders.
-//! Typing therefore never waits for a check, and a check of megabytes does not freeze the tab.
+//! The checker module (this crate with feature `checker`) runs in a dedicated Web Worker that
+//! checks and exports (`site/worker.js` loads it, compiled once by `site/boot.js`). The page
+//! (feature `page`) sends the text and the options; the worker answers with the checked
+//! [`Document`] (or the exported files) as bytes ([`kpiform_core::wire`]), which the page
+//! decodes and renders. Typing therefore never waits for a check, a check of megabytes does not
+//! freeze the tab, and the page's own module, without the checker, loads sooner.
 //!
 //! This module holds what both sides share: the messages and how a task is done. The worker's
 //! side is [`entry`] (its entry points, called by `site/worker.js`); the page's side is
-//! [`client`] (sending requests, coalescing them, falling back to the main thread).
+//! [`client`] (sending requests, coalescing them, falling back to the main thread), and
+//! [`local`], the checker module on the main thread for a page built without it.
 
+#[cfg(feature = "page")]
 pub mod client;
+#[cfg(feature = "checker")]
 pub mod entry;
+#[cfg(all(feature = "page", not(feature = "checker")))]
+mod local;
 
-use kpiform_core::export::{self, ExportFile, ExportOptions, Format, Input};
+#[cfg(feature = "checker")]
+use kpiform_core::export::{self, Input};
+use kpiform_core::export::{ExportFile, ExportOptions, Format};
 use kpiform_core::{Document, Options};
 use serde::{Deserialize, Serialize};
+
+/// True when this module runs in a worker (no `window`).
+#[cfg(feature = "page")]
+pub fn in_worker() -> bool {
+    web_sys::window().is_none()
+}
 
 /// What the page asks the worker: a check or an export of a text.
 #[derive(Serialize, Deserialize)]
@@ -45,6 +59,7 @@ enum Outcome {
     Exported(Vec<ExportFile>),
 }
 
+#[cfg(feature = "page")]
 impl Outcome {
     fn checked(self) -> Option<Document> {
         match self {
@@ -62,6 +77,7 @@ impl Outcome {
 }
 
 /// Do `task` on `text`, wherever this runs (in the worker, or on the page without one).
+#[cfg(feature = "checker")]
 fn run(text: &str, task: &Task) -> Outcome {
     match task {
         Task::Check(options) => Outcome::Checked(kpiform_core::check(text, options)),
@@ -74,6 +90,7 @@ fn run(text: &str, task: &Task) -> Outcome {
 
 /// Check the example once, so that the engine optimizes the checker before the first real
 /// paste: in the worker ([`entry::kp_worker_warm_up`]), or on the page without one.
+#[cfg(feature = "checker")]
 fn warm_up() {
     thread_local! {
         static TEXT: String = [crate::example::EXAMPLE; 8].join("\n");

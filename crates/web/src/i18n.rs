@@ -184,8 +184,8 @@ pub const EMPTY_POINTS: [Tr; 5] = [
         "templates: Shenzhen level-2 project, MoF 2015 No. 88 project / department-wide, integrated budget system (一体化), Shanghai, Zhejiang, Anhui, Chongqing approval, Shandong, Hunan and other provincial project forms, poverty-relief / rural-revitalisation funds, transfer-payment regional tables, published targets (公示); any other template by its labels; many forms at once;",
     ),
     Tr(
-        "排版：Excel/WPS/Word 表格复制（制表符）、网页表格（竖线或每格一行）、PDF 文本（断行的单元格、整页一行）、空格分隔、标签与值粘连、繁体与拼音注音、文字公示；",
-        "layouts: tables copied from Excel, WPS or Word (tabs), web tables (pipes, or one cell per line), PDF text (cells broken over lines, a whole page on one line), space-separated, labels glued to their values, Traditional characters and pinyin, notices in prose;",
+        "排版：Excel/WPS/Word 表格复制（制表符）、网页表格（竖线或每格一行）、PDF 文本（断行的单元格、整页一行）、空格分隔、标签与值粘连、文字公示；",
+        "layouts: tables copied from Excel, WPS or Word (tabs), web tables (pipes, or one cell per line), PDF text (cells broken over lines, a whole page on one line), space-separated, labels glued to their values, notices in prose;",
     ),
     Tr(
         "每张表的表头、金额和绩效指标表都会列出，金额按万元和元换算；",

@@ -89,8 +89,15 @@ impl Layout {
         let name = find(Column::Name).unwrap_or(level2 + 1);
         let value = find(Column::Value).unwrap_or(name + 1);
         let unit = find(Column::Unit);
-        let explanation =
-            find(Column::Explanation).unwrap_or(value + 1 + usize::from(unit.is_some()));
+        // No 指标解释 column: the explanation goes to the first column after the value (and unit)
+        // the header does not give to another column (`权重`, `分值`, `指标方向` …), beyond the
+        // header if none.
+        let explanation = find(Column::Explanation).unwrap_or_else(|| {
+            let after = value.max(unit.unwrap_or(0)) + 1;
+            (after..)
+                .find(|&j| columns.get(j).is_none_or(|c| c.is_none()))
+                .unwrap_or(after)
+        });
         let mut more = [None; More::ALL.len()];
         for (slot, m) in more.iter_mut().zip(More::ALL) {
             *slot = find(Column::More(m));
@@ -711,8 +718,10 @@ fn word_score(word: &str, column: Column) -> i32 {
                     -3
                 }
             }
+            // A weight is a share of 100 points: `46,022` is no weight.
             More::Weight => {
-                if number {
+                let points = trimmed.replace(',', "").parse::<f64>().ok();
+                if number && points.is_some_and(|p| p <= 100.0) {
                     3
                 } else {
                     -3
@@ -864,6 +873,32 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_weight_column_is_no_explanation() {
+        // 一体化 (Sichuan list): no 指标解释 column; 权重 is the weight, not the explanation.
+        let header = "| 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 权重 | 指标方向性 | |";
+        let rows = grid(
+            header,
+            &["| 产出指标 | 数量指标 | 安置人数 | = | 60 | 人 | 20 | 正向指标 | |"],
+        );
+        assert_eq!(rows[0], "产出/数量 | 安置人数 | 60 | 人 | = |  | 20");
+        // A cell after the header's columns is still the explanation.
+        let header = "一级指标\t二级指标\t三级指标\t指标值\t分值";
+        let rows = grid(
+            header,
+            &["产出指标\t数量指标\t安置人数\t60人\t20\t按花名册"],
+        );
+        assert_eq!(rows[0], "产出/数量 | 安置人数 | 60人 |  |  | 按花名册 | 20");
+        // Flattened words: a number over 100 is no weight (`46,022` written as value and unit).
+        assert_eq!(
+            aligned(
+                HEADER,
+                "产出指标 时效指标 经费到位时间 正向 = 46,022 46,022 5"
+            )[5..],
+            ["目标值=46,022", "计量单位=46,022", "分值=5"]
+        );
     }
 
     #[test]

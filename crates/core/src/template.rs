@@ -395,13 +395,16 @@ impl TemplateId {
     }
 }
 
-/// The family of a form: its title's words (three points) and the markers among the keys of
-/// its labels and column headers (a point each) decide; the generic template of its kind when
-/// nothing points anywhere. `keys` are label keys (see `text::label_key`).
+/// The family of a form: its title's words (three points) and its markers decide: a point for
+/// each marker among the keys of its labels, two for each among its indicator table's column
+/// headers (the columns are the system's or the template's own layout, where a title like
+/// `项目支出绩效目标表` is shared by several families); the generic template of its kind when
+/// nothing points anywhere. `labels` and `columns` are label keys (see `text::label_key`).
 pub fn recognise<'a>(
     kind: FormKind,
     title_key: &str,
-    keys: impl IntoIterator<Item = &'a str> + Clone,
+    labels: impl IntoIterator<Item = &'a str> + Clone,
+    columns: impl IntoIterator<Item = &'a str> + Clone,
 ) -> TemplateId {
     let mut best = (0, TemplateId::generic(kind));
     for t in TEMPLATES.iter().filter(|t| t.kind == kind) {
@@ -410,7 +413,9 @@ pub fn recognise<'a>(
             score += 3;
         }
         for m in t.markers {
-            if keys.clone().into_iter().any(|k| k.starts_with(m)) {
+            if columns.clone().into_iter().any(|k| k.starts_with(m)) {
+                score += 2;
+            } else if labels.clone().into_iter().any(|k| k.starts_with(m)) {
                 score += 1;
             }
         }
@@ -424,6 +429,8 @@ pub fn recognise<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const NO_COLUMNS: [&str; 0] = [];
 
     #[test]
     fn the_catalogue_is_consistent() {
@@ -444,21 +451,66 @@ mod tests {
             FormKind::Project,
             "二级项目支出绩效目标申报表",
             ["项目编码"],
+            NO_COLUMNS,
         );
         assert_eq!(sz, TemplateId::Shenzhen);
         let ah = recognise(
             FormKind::Project,
             "项目支出绩效目标表(2025年度)",
             ["项目名称", "主管部门及代码", "项目来源", "上年结转"],
+            NO_COLUMNS,
         );
         assert_eq!(ah, TemplateId::Anhui);
         let p88 = recognise(
             FormKind::Project,
             "项目支出绩效目标申报表",
             ["项目名称", "主管部门及代码", "项目期"],
+            NO_COLUMNS,
         );
         assert_eq!(p88, TemplateId::Project88);
-        let unknown = recognise(FormKind::Department, "某某绩效目标表", ["部门名称"]);
+        let unknown = recognise(
+            FormKind::Department,
+            "某某绩效目标表",
+            ["部门名称"],
+            NO_COLUMNS,
+        );
         assert_eq!(unknown, TemplateId::Department);
+    }
+    #[test]
+    fn the_table_columns_weigh_more_than_a_shared_title() {
+        // The 一体化 export titled like an 88号 form: its columns are the system's own.
+        let labels = [
+            "项目名称",
+            "项目编码",
+            "主管部门",
+            "实施单位",
+            "项目期限",
+            "资金总额",
+        ];
+        let yitihua = recognise(
+            FormKind::Project,
+            "项目支出绩效目标表",
+            labels,
+            [
+                "一级指标",
+                "二级指标",
+                "三级指标",
+                "指标性质",
+                "指标值",
+                "度量单位",
+                "指标解释",
+                "评(扣)分标准",
+                "权重",
+            ],
+        );
+        assert_eq!(yitihua, TemplateId::Yitihua);
+        // The same labels under the plain columns: the title decides.
+        let p88 = recognise(
+            FormKind::Project,
+            "项目支出绩效目标表",
+            labels,
+            ["一级指标", "二级指标", "三级指标", "指标值"],
+        );
+        assert_eq!(p88, TemplateId::Project88);
     }
 }

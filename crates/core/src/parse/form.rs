@@ -1819,11 +1819,8 @@ impl<'a> FormReader<'a> {
         self.form.template = crate::template::recognise(
             self.form.kind,
             &label_key(self.form.title.span.text(self.text)),
-            self.form
-                .fields
-                .iter()
-                .map(|f| f.label.text.as_str())
-                .chain(self.columns.iter().map(String::as_str)),
+            self.form.fields.iter().map(|f| f.label.text.as_str()),
+            self.columns.iter().map(String::as_str),
         );
         // A table that lists several projects gives a form per project; each is checked for
         // the fields of its template.

@@ -1,6 +1,22 @@
 //! A loop over the corpus for profilers: `valgrind --tool=callgrind target/release/examples/profile`.
+//! `REGIONS=1`: over the region fixtures (tests/fixtures/regions) instead.
 fn main() {
-    let all = kpiform_testkit::corpus_all();
+    let all = if std::env::var("REGIONS").is_ok() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/regions");
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .expect("tests/fixtures/regions")
+            .map(|e| e.expect("an entry").path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        paths.sort();
+        let texts: Vec<String> = paths
+            .iter()
+            .map(|p| std::fs::read_to_string(p).expect("a fixture"))
+            .collect();
+        texts.join("\n")
+    } else {
+        kpiform_testkit::corpus_all()
+    };
     let n: usize = std::env::args()
         .nth(1)
         .and_then(|s| s.parse().ok())

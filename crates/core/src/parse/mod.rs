@@ -233,42 +233,46 @@ fn missed(text: &str, range: Span, read: &mut form::Read) {
     if read.forms.is_empty() || range.is_empty() || read.not_declaration.is_some() {
         return;
     }
-    let mut covered = vec![false; range.len()];
-    let mut cover = |s: Span| {
-        let a = s.start.clamp(range.start, range.end) - range.start;
-        let b = s.end.clamp(range.start, range.end) - range.start;
-        for c in &mut covered[a..b] {
-            *c = true;
+    // The covered intervals, merged; the gaps between them are what no span holds.
+    let mut spans: Vec<Span> = Vec::new();
+    {
+        let mut push = |s: Span| {
+            let (a, b) = (s.start.max(range.start), s.end.min(range.end));
+            if a < b {
+                spans.push(Span::new(a, b));
+            }
+        };
+        for f in &read.forms {
+            f.spans(&mut push);
         }
-    };
-    for f in &read.forms {
-        f.spans(&mut cover);
+        read.issues.iter().for_each(|i| push(i.span));
+        read.trailing.iter().for_each(|&t| push(t));
     }
-    for i in &read.issues {
-        cover(i.span);
+    spans.sort_unstable_by_key(|s| s.start);
+    let mut gaps = Vec::new();
+    let mut at = range.start;
+    for s in spans.into_iter().chain([Span::empty(range.end)]) {
+        if s.start > at {
+            gaps.push(Span::new(at, s.start));
+        }
+        at = at.max(s.end);
     }
-    for &t in &read.trailing {
-        cover(t);
-    }
+    // A gap, line by line (a layout line, a Markdown separator row, is nothing).
     let mut found = Vec::new();
-    let mut line_start = range.start;
-    for line in range.text(text).split_inclusive(['\n', '\r']) {
-        let line_span = Span::new(line_start, line_start + line.len());
-        line_start = line_span.end;
-        if lines::is_layout_line(line) {
-            continue;
-        }
-        let mut run: Option<usize> = None;
-        for (i, _) in line.char_indices().chain([(line.len(), '\n')]) {
-            let at = line_span.start + i;
-            let free = i < line.len() && !covered[at - range.start];
-            match (free, run) {
-                (true, None) => run = Some(at),
-                (false, Some(a)) => {
-                    found.push(Span::new(a, at));
-                    run = None;
-                }
-                _ => {}
+    for gap in gaps {
+        let mut start = gap.start;
+        for piece in gap.text(text).split_inclusive(['\n', '\r']) {
+            let span = Span::new(start, start + piece.len());
+            start = span.end;
+            let blank = piece
+                .chars()
+                .all(|c| crate::text::is_space(c) || matches!(c, '|' | '\n' | '\r'));
+            if blank {
+                continue;
+            }
+            let line = lines_around(text, span);
+            if !lines::is_layout_line(line.text(text)) {
+                found.push(span);
             }
         }
     }
@@ -294,6 +298,15 @@ fn missed(text: &str, range: Span, read: &mut form::Read) {
             });
         }
     }
+}
+
+/// The whole line (without its line break) a span lies on.
+fn lines_around(text: &str, span: Span) -> Span {
+    let start = text[..span.start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let end = text[span.start..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |i| span.start + i);
+    Span::new(start, end.max(start))
 }
 
 /// A form without a title line: where its first label is, when the lines hold at least three

@@ -7,7 +7,7 @@
 //! a row whose cells are all moved left or right is read with that shift.
 
 use super::lines::RawCell;
-use super::vocab::{category, Column, More};
+use super::vocab::{category, Category, Column, More};
 use crate::model::{Indicator, Level1, Level2, Text};
 use crate::span::Span;
 use crate::text::clean;
@@ -628,28 +628,68 @@ fn is_qualitative(word: &str) -> bool {
     MORPHEMES.iter().any(|m| word.contains(m))
 }
 
-/// What a word of a flattened row looks like, for placing it in a column.
-fn word_score(word: &str, column: Column) -> i32 {
-    let cat = category(word);
-    let is_cat = cat.level1.is_some() || cat.level2.is_some();
-    let trimmed = word.trim();
-    let op = crate::value::is_operator(trimmed) || matches!(trimmed, "定性" | "定量");
-    let direction = is_direction(trimmed);
-    let v = crate::value::parse_value(trimmed);
-    let number = !trimmed.is_empty()
-        && trimmed
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-'));
-    let quantitative = v.kind.is_quantitative() || number;
-    let chars = trimmed.chars().count();
-    let unit_like = !number
-        && !is_qualitative(trimmed)
-        && !crate::value::is_not_applicable(trimmed)
-        && !is_cat
-        && !op
-        && !direction
-        && chars <= 6
-        && !trimmed.chars().any(|c| c.is_ascii_digit());
+/// What a word looks like, read once for all the columns it is scored against.
+struct Word<'a> {
+    trimmed: &'a str,
+    cat: Category,
+    is_cat: bool,
+    op: bool,
+    direction: bool,
+    number: bool,
+    quantitative: bool,
+    chars: usize,
+    unit_like: bool,
+}
+
+impl<'a> Word<'a> {
+    fn of(word: &'a str) -> Word<'a> {
+        let cat = category(word);
+        let is_cat = cat.level1.is_some() || cat.level2.is_some();
+        let trimmed = word.trim();
+        let op = crate::value::is_operator(trimmed) || matches!(trimmed, "定性" | "定量");
+        let direction = is_direction(trimmed);
+        let v = crate::value::parse_value(trimmed);
+        let number = !trimmed.is_empty()
+            && trimmed
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-'));
+        let quantitative = v.kind.is_quantitative() || number;
+        let chars = trimmed.chars().count();
+        let unit_like = !number
+            && !is_qualitative(trimmed)
+            && !crate::value::is_not_applicable(trimmed)
+            && !is_cat
+            && !op
+            && !direction
+            && chars <= 6
+            && !trimmed.chars().any(|c| c.is_ascii_digit());
+        Word {
+            trimmed,
+            cat,
+            is_cat,
+            op,
+            direction,
+            number,
+            quantitative,
+            chars,
+            unit_like,
+        }
+    }
+}
+
+/// How well a word fits a column of a flattened row.
+fn score(w: &Word, column: Column) -> i32 {
+    let Word {
+        trimmed,
+        ref cat,
+        is_cat,
+        op,
+        direction,
+        number,
+        quantitative,
+        chars,
+        unit_like,
+    } = *w;
     match column {
         Column::Level1 => {
             if cat.level1.is_some() {
@@ -755,10 +795,8 @@ pub fn align_words(source: &str, words: &[RawCell], columns: &[Column]) -> Vec<O
     let score: Vec<Vec<i32>> = words
         .iter()
         .map(|w| {
-            columns
-                .iter()
-                .map(|&c| word_score(w.text(source), c))
-                .collect()
+            let w = Word::of(w.text(source));
+            columns.iter().map(|&c| score(&w, c)).collect()
         })
         .collect();
     // best[i][j]: the best score of the first i words in the first j columns.

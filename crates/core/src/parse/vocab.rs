@@ -613,6 +613,28 @@ pub fn short_cell(raw: &str) -> bool {
     raw.len() <= 96
 }
 
+/// The labels whose base starts with `c`, in the order of [`LABELS`] (an index built once: every
+/// word of every cell asks).
+fn labels_starting_with(c: char) -> &'static [&'static LabelDef] {
+    type Index = Vec<(char, Vec<&'static LabelDef>)>;
+    static INDEX: std::sync::LazyLock<Index> = std::sync::LazyLock::new(|| {
+        let mut index: Index = Vec::new();
+        for d in LABELS {
+            let Some(f) = d.base.chars().next() else {
+                continue;
+            };
+            match index.binary_search_by_key(&f, |e| e.0) {
+                Ok(i) => index[i].1.push(d),
+                Err(i) => index.insert(i, (f, vec![d])),
+            }
+        }
+        index
+    });
+    INDEX
+        .binary_search_by_key(&c, |e| e.0)
+        .map_or(&[], |i| INDEX[i].1.as_slice())
+}
+
 /// Recognize a header label at the start of a cell's raw text.
 ///
 /// `whole_only`: accept the label only when it fills the cell (up to a colon) or is followed by
@@ -624,11 +646,7 @@ pub fn match_label(raw: &str, kind: FormKind, whole_only: bool) -> Option<LabelM
     // Most cells are values: reject them on their first character before building a key.
     let first = first_key_char(raw)?;
     let numbered = first.is_ascii_digit() || "(一二三四五六七八九十".contains(first);
-    if !(first == '*'
-        || first == '其'
-        || numbered
-        || LABELS.iter().any(|d| d.base.starts_with(first)))
-    {
+    if !(first == '*' || first == '其' || numbered || !labels_starting_with(first).is_empty()) {
         return None;
     }
     // Labels are short: the longest with its note is `长期目标（跨度多年的项目需填）：`. Reading a
@@ -650,8 +668,8 @@ pub fn match_label(raw: &str, kind: FormKind, whole_only: bool) -> Option<LabelM
     let key = &chars[skip..];
     let first = *key.first()?;
     let mut best: Option<(&LabelDef, usize)> = None;
-    for d in LABELS {
-        if d.kind.is_some_and(|k| k != kind) || !d.base.starts_with(first) {
+    for &d in labels_starting_with(first) {
+        if d.kind.is_some_and(|k| k != kind) {
             continue;
         }
         let n = d.base.chars().count();
@@ -896,7 +914,7 @@ pub struct Category {
 /// Classify a cell as a 一级 or 二级 name (`产出指标`, `*数量`, `服务对象满意度指标`, `产出值`,
 /// `成本指标(0-20)分`, `时效指标(工期指标)`).
 pub fn category(raw: &str) -> Category {
-    if !short_cell(raw) {
+    if !short_cell(raw) || !may_be_category(raw) {
         return Category::default();
     }
     let key = label_key(raw);
@@ -915,6 +933,17 @@ pub fn category(raw: &str) -> Category {
         level2: level2_of(k),
         star,
     }
+}
+
+/// Whether a cell can name a category, from its first character (every cell of every row asks;
+/// most are names and values): the first letter of a category word, after stars and markup.
+fn may_be_category(raw: &str) -> bool {
+    let Some(first) = first_key_char(raw.trim_start_matches(['*', '＊', '★'])) else {
+        return false;
+    };
+    // 产出 预期产出 效益 效果 满意度 成本 数量 质量 时效 经济 社会 生态 环境 可持续 服务对象
+    // 其他满意度 预算(或投资规模)控制, and a star left after markup.
+    "产预效满成数质时经社生环可服其*★".contains(first)
 }
 
 /// `成本指标(0-20)分` → `成本指标`; `时效指标(工期指标)` → `时效指标`: a score, or a note that
@@ -1054,5 +1083,59 @@ mod tests {
             (Some(Level1::Cost), Some(Level2::Cost))
         );
         assert_eq!(category("工作正常运行率"), Category::default());
+    }
+}
+
+#[cfg(test)]
+mod category_prefilter {
+    use super::*;
+
+    /// Every word `category` knows passes its first-character filter (a word added to
+    /// `level1_of` or `level2_of` with a new first letter must be added to `may_be_category`).
+    #[test]
+    fn the_filter_lets_every_category_word_through() {
+        let words = [
+            "产出",
+            "预期产出",
+            "产出目标",
+            "效益",
+            "效果",
+            "效益目标",
+            "满意度",
+            "成本",
+            "数量",
+            "产出数量",
+            "质量",
+            "产出质量",
+            "时效",
+            "产出时效",
+            "产出成本",
+            "预算(或投资规模)控制",
+            "经济效益",
+            "社会效益",
+            "社会、经济、生态效益",
+            "生态效益",
+            "生态环境效益",
+            "环境效益",
+            "可持续影响",
+            "可持续发展影响",
+            "可持续影响力",
+            "可持续性发展影响",
+            "服务对象满意度",
+            "社会公众或服务对象满意度",
+            "服务对象或受益者满意度",
+            "其他满意度",
+            "经济成本",
+            "社会成本",
+            "生态环境成本",
+            "生态成本",
+        ];
+        for w in words {
+            let c = category(&format!("{w}指标"));
+            assert!(c.level1.is_some() || c.level2.is_some(), "{w}");
+            assert!(may_be_category(&format!("*{w}指标")), "{w}");
+        }
+        assert!(category("*產出指標").level1.is_some());
+        assert!(!may_be_category("项目名称"));
     }
 }

@@ -265,10 +265,20 @@ pub fn to_simplified(c: char) -> char {
         '費' => '费',
         '設' => '设',
         '備' => '备',
-        c => MORE_TRADITIONAL
-            .iter()
-            .find(|(t, _)| *t == c)
-            .map_or(c, |(_, s)| *s),
+        c if c.is_ascii() => c,
+        c => {
+            // Sorted once: every character of every label key asks.
+            static SORTED: std::sync::LazyLock<Vec<(char, char)>> =
+                std::sync::LazyLock::new(|| {
+                    let mut v = MORE_TRADITIONAL.to_vec();
+                    v.sort_unstable();
+                    v.dedup_by_key(|e| e.0);
+                    v
+                });
+            SORTED
+                .binary_search_by_key(&c, |e| e.0)
+                .map_or(c, |i| SORTED[i].1)
+        }
     }
 }
 

@@ -545,7 +545,7 @@ fn first_key_char(raw: &str) -> Option<char> {
     let mut i = 0;
     while i < raw.len() {
         let rest = &raw[i..];
-        if rest.starts_with('<') {
+        if rest.as_bytes().first() == Some(&b'<') {
             if let Some((len, _, _)) = html_tag_at(rest) {
                 i += len;
                 continue;
@@ -569,13 +569,13 @@ fn key_with_offsets(raw: &str, max_chars: usize) -> (Vec<char>, Vec<usize>) {
     let mut prev_cjk = false;
     while i < raw.len() && chars.len() < max_chars {
         let rest = &raw[i..];
-        if rest.starts_with('<') {
+        if rest.as_bytes().first() == Some(&b'<') {
             if let Some((len, _, _)) = html_tag_at(rest) {
                 i += len;
                 continue;
             }
         }
-        if prev_cjk && rest.starts_with('(') {
+        if prev_cjk && rest.as_bytes().first() == Some(&b'(') {
             if let Some(n) = crate::text::pinyin_gloss_len(rest) {
                 i += n;
                 if let Some(e) = ends.last_mut() {

@@ -208,6 +208,34 @@ pub fn to_half_width(c: char) -> char {
 /// so `項目編碼` is read as `项目编码`. Only the template's own words need this; values keep what
 /// was written (the T006 rule reports Traditional characters in them).
 pub fn to_simplified(c: char) -> char {
+    // Most characters have no other form: a bit per CJK character says which do (made once from
+    // the table below; every character of every label key asks).
+    const FIRST: u32 = 0x4E00;
+    const LAST: u32 = 0x9FFF;
+    static HAS_FORM: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+        let mut bits = vec![0u64; ((LAST - FIRST) / 64 + 1) as usize];
+        for n in FIRST..=LAST {
+            if let Some(ch) = char::from_u32(n) {
+                if simplified_form(ch) != ch {
+                    let i = n - FIRST;
+                    bits[(i / 64) as usize] |= 1 << (i % 64);
+                }
+            }
+        }
+        bits
+    });
+    let n = c as u32;
+    if (FIRST..=LAST).contains(&n) {
+        let i = n - FIRST;
+        if HAS_FORM[(i / 64) as usize] & (1 << (i % 64)) == 0 {
+            return c;
+        }
+    }
+    simplified_form(c)
+}
+
+/// [`to_simplified`] by the table.
+fn simplified_form(c: char) -> char {
     match c {
         '項' => '项',
         '編' => '编',

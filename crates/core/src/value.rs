@@ -245,6 +245,23 @@ fn strip_any<'a>(s: &'a str, list: &[&'static str]) -> Option<(&'static str, &'a
 }
 
 /// Read an indicator value (`≥5项`, `100%`, `2023年12月31日前`, `约260件/年`, `有效`).
+/// `(%)rest` → (`%`, `rest`): a short unit in brackets (no digits in it).
+fn bracketed_unit(s: &str) -> Option<(&str, &str)> {
+    let (open, close) = if s.starts_with('(') {
+        ('(', ')')
+    } else if s.starts_with('（') {
+        ('（', '）')
+    } else {
+        return None;
+    };
+    let inner = &s[open.len_utf8()..];
+    let end = inner.find(close)?;
+    let unit = inner[..end].trim_matches(is_space);
+    let short = (1..=4).contains(&unit.chars().count());
+    (short && !unit.chars().any(|c| c.is_ascii_digit() || is_space(c)))
+        .then(|| (unit, &inner[end + close.len_utf8()..]))
+}
+
 pub fn parse_value(text: &str) -> ParsedValue {
     let mut v = ParsedValue {
         kind: ValueKind::Text,
@@ -365,6 +382,15 @@ pub fn parse_value(text: &str) -> ParsedValue {
         }
     }
 
+    // A unit in brackets right after the number: `=100.00(%)`, `5（万元）`.
+    let unbracketed;
+    let after = match bracketed_unit(after) {
+        Some((unit, rest)) => {
+            unbracketed = format!("{unit}{rest}");
+            unbracketed.as_str()
+        }
+        None => after,
+    };
     let (unit, tail) = if let Some(r) = after.strip_prefix(['%', '％']) {
         v.kind = ValueKind::Percent;
         ("%".to_string(), r)
@@ -511,6 +537,16 @@ mod value_tests {
             v.unit,
             v.prefix,
         )
+    }
+
+    #[test]
+    fn a_unit_in_brackets() {
+        let v = parse_value("=100.00(%)");
+        assert_eq!((v.kind, v.op, v.number), (ValueKind::Percent, Some(Op::Eq), Some(100.0)));
+        let v = parse_value("≥5（万元）");
+        assert_eq!((v.number, v.unit.as_deref()), (Some(5.0), Some("万元")));
+        // A note in brackets is no unit.
+        assert_eq!(parse_value("≥5(2025年)").unit, None);
     }
 
     #[test]

@@ -465,8 +465,10 @@ fn render_diagnostic(out: &mut String, text: &str, doc: &Document, d: &Diagnosti
     .unwrap();
 }
 
+/// What the checker reads and finds: the structure, and every diagnostic (the parser's and the
+/// rules').
 fn render(text: &str) -> String {
-    let doc = parse(text);
+    let doc = kpiform_core::check(text, &Default::default());
     let mut out = String::new();
     writeln!(out, "forms: {}", doc.forms.len()).unwrap();
     if !doc.diagnostics.is_empty() {
@@ -670,4 +672,33 @@ fn shared_regions_are_the_hand_counts() {
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// Every diagnostic the checker makes on the real forms of ../shared/regions, by place and code
+/// only (their text is third-party, and one names a person): reviewed in the snapshot.
+#[test]
+fn shared_regions_diagnostics() {
+    let dir = shared_dir();
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("{} is not here: nothing to list", dir.display());
+        return;
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    let mut out = String::new();
+    for path in &files {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let site = name.split('_').next().unwrap_or(&name).to_string();
+        let text = std::fs::read_to_string(path).expect("a shared form");
+        let doc = kpiform_core::check(&text, &Default::default());
+        writeln!(out, "{site}: {} forms", doc.forms.len()).unwrap();
+        for d in all_diagnostics(&doc) {
+            let lc = doc.lines.line_col(&text, d.span.start);
+            writeln!(out, "  {}:{} {}", lc.line, lc.column, d.code()).unwrap();
+        }
+    }
+    insta::assert_snapshot!("shared-regions-diagnostics", out);
 }

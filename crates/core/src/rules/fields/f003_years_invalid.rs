@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use super::project_field;
-use crate::model::FieldKey;
+use crate::model::{FieldKey, TemplateId};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
@@ -16,8 +16,8 @@ pub(crate) static RULE: Rule = Rule {
         title_zh: "实施期限无效",
         title_en: "Invalid implementation period",
         doc: RuleDoc {
-            catches_zh: "实施期限不是 1 到 10 之间的整数年（或是无法识别的区间）。",
-            catches_en: "实施期限 is not a whole number of years from 1 to 10 (or an unreadable range).",
+            catches_zh: "实施期限不是 1 到 10 之间的整数年（或是无法识别的区间）。只查深圳模板（填年数）；其他模板写起止时间，由 F007 检查。",
+            catches_en: "实施期限 is not a whole number of years from 1 to 10 (or an unreadable range). Shenzhen's template only (a number of years); other templates write a period, which F007 checks.",
             why_zh: "实施期限决定中期规划金额和是否需要填写长期目标，必须是明确的整数年。",
             why_en: "The period decides the medium-term amount and whether a long-term goal is needed; it must be a whole number of years.",
             source: "绩效目标申报表填报说明",
@@ -29,6 +29,11 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    // A number of years is what Shenzhen's template asks; other templates write a period
+    // (全年, 2025年1月-12月), which F007 reads.
+    if ctx.form.template != TemplateId::Shenzhen {
+        return;
+    }
     let Some(f) = project_field(ctx, FieldKey::Years) else {
         return;
     };

@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use super::project_field;
-use crate::model::FieldKey;
+use crate::model::{FieldKey, TemplateId};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 use crate::text::excerpt;
@@ -17,8 +17,8 @@ pub(crate) static RULE: Rule = Rule {
         title_zh: "选项字段取值无效",
         title_en: "Invalid option value",
         doc: RuleDoc {
-            catches_zh: "是否新增项目不是“是/否”；分配方式不是“因素法/项目法/因素法和项目法”；项目类型不是“编号 名称”的形式。",
-            catches_en: "是否新增项目 not 是/否; 分配方式 not 因素法/项目法/因素法和项目法; 项目类型 not `NN 名称`.",
+            catches_zh: "是否新增项目不是“是/否”；分配方式不是“因素法/项目法/因素法和项目法”；项目类型不是“编号 名称”的形式（深圳模板的编码；其他模板的项目类型用文字，不检查）。",
+            catches_en: "是否新增项目 not 是/否; 分配方式 not 因素法/项目法/因素法和项目法; 项目类型 not `NN 名称` (the codes of Shenzhen's template; other templates name project types in words, not checked).",
             why_zh: "这些字段取自预算系统的固定选项，其他写法无法导入系统，也说明表格可能被改动过。",
             why_en: "These fields come from fixed options of the budget system; other values cannot be imported and suggest an edited template.",
             source: "预算系统填报要求",
@@ -61,6 +61,11 @@ fn project_type_ok(v: &str) -> bool {
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for (key, ok, zh, en) in ENUMS {
+        // `NN 名称` is the code list of Shenzhen's budget system; other templates name their
+        // project types in words (特定目标类, 基础设施类--水利类).
+        if key == FieldKey::ProjectType && ctx.form.template != TemplateId::Shenzhen {
+            continue;
+        }
         if let Some(f) = project_field(ctx, key) {
             // An option list left in the field is S005's.
             if !ok(&f.value.text) && !f.value.text.contains(['□', '☐', '/']) {
@@ -92,6 +97,12 @@ mod tests {
             1
         );
         assert_eq!(found(&with("15 其他经费", "其他经费"), "F004").len(), 1);
+    }
+
+    #[test]
+    fn quiet_on_project_types_in_words_of_other_templates() {
+        let text = "项目支出绩效目标表\n项目名称\t某某项目\n项目类型\t特定目标类\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t培训人次\t≥100人次\n";
+        assert!(found(text, "F004").is_empty());
     }
 
     #[test]

@@ -542,7 +542,10 @@ mod value_tests {
     #[test]
     fn a_unit_in_brackets() {
         let v = parse_value("=100.00(%)");
-        assert_eq!((v.kind, v.op, v.number), (ValueKind::Percent, Some(Op::Eq), Some(100.0)));
+        assert_eq!(
+            (v.kind, v.op, v.number),
+            (ValueKind::Percent, Some(Op::Eq), Some(100.0))
+        );
         let v = parse_value("≥5（万元）");
         assert_eq!((v.number, v.unit.as_deref()), (Some(5.0), Some("万元")));
         // A note in brackets is no unit.

@@ -268,3 +268,19 @@ fn space_separated_columns_and_traditional_labels() {
     assert!(f.indicators[0].mandatory);
     assert!(common::uncovered(text).is_empty());
 }
+
+/// A paste that ends in the first word of a row (a flattened table cut by an excerpt): the table
+/// is said to be cut off there (S006), and the rules that count rows say nothing.
+#[test]
+fn a_table_of_words_cut_in_its_first_word() {
+    let text = "项目绩效目标表\n项目名称 某某项目\n一级指标 二级指标 三级指标 指标值\n\
+                产出指标 数量指标 培训人次 ≥100人次\n效";
+    let checked = kpiform_core::check(text, &Default::default());
+    let codes: Vec<&str> = checked.all_diagnostics().map(|d| d.code()).collect();
+    assert!(codes.contains(&"S006"), "{codes:?}");
+    assert!(
+        !codes.iter().any(|c| matches!(*c, "I002" | "I007")),
+        "{codes:?}"
+    );
+    assert_eq!(checked.forms[0].indicators.len(), 1);
+}

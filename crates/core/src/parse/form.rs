@@ -1888,6 +1888,23 @@ impl<'a> FormReader<'a> {
     /// published forms often do): the incomplete row is no indicator; the table is said to end
     /// early.
     fn cut_off(&mut self) {
+        // The paste ends in the first word of a row (`数量指`, `效`), after rows were read: the
+        // table is cut off there, whatever the layout.
+        if self.at_end && !self.form.indicators.is_empty() {
+            let last_line = self
+                .lines
+                .iter()
+                .rposition(|l| !is_blank(l.span.text(self.text)));
+            let last = self.unplaced.last().copied();
+            if let (Some(n), Some((i, span, _))) = (last_line, last) {
+                if i == n && vocab::is_category_fragment(span.text(self.text)) {
+                    self.unplaced.pop();
+                    self.placed(i);
+                    self.issue(span, IssueKind::TableCutOff);
+                    return;
+                }
+            }
+        }
         if !self.at_end || !matches!(self.phase, Phase::Table(_)) {
             return;
         }

@@ -935,6 +935,59 @@ pub fn category(raw: &str) -> Category {
     }
 }
 
+/// The category words `category` knows (the keys of `level1_of` and `level2_of`), for what needs
+/// the list: a row cut in the middle of its first word (`数量指` of 数量指标).
+const CATEGORY_WORDS: &[&str] = &[
+    "产出",
+    "预期产出",
+    "产出目标",
+    "效益",
+    "效果",
+    "效益目标",
+    "满意度",
+    "成本",
+    "数量",
+    "产出数量",
+    "质量",
+    "产出质量",
+    "时效",
+    "产出时效",
+    "产出成本",
+    "预算(或投资规模)控制",
+    "经济效益",
+    "社会效益",
+    "社会、经济、生态效益",
+    "生态效益",
+    "生态环境效益",
+    "环境效益",
+    "可持续影响",
+    "可持续发展影响",
+    "可持续影响力",
+    "可持续性发展影响",
+    "服务对象满意度",
+    "社会公众或服务对象满意度",
+    "服务对象或受益者满意度",
+    "其他满意度",
+    "经济成本",
+    "社会成本",
+    "生态环境成本",
+    "生态成本",
+];
+
+/// A category word cut before its end (`数量指`, `效`): the start of a row a paste cut off.
+pub fn is_category_fragment(raw: &str) -> bool {
+    let key = label_key(raw);
+    let n = key.chars().count();
+    let cat = category(raw);
+    if n == 0 || n > 12 || cat.level1.is_some() || cat.level2.is_some() {
+        return false;
+    }
+    CATEGORY_WORDS.iter().any(|w| {
+        let full = format!("{w}指标");
+        full.len() > key.len() && full.starts_with(&key)
+    })
+}
+
 /// Whether a cell can name a category, from its first character (every cell of every row asks;
 /// most are names and values): the first letter of a category word, after stars and markup.
 fn may_be_category(raw: &str) -> bool {
@@ -1094,48 +1147,15 @@ mod category_prefilter {
     /// `level1_of` or `level2_of` with a new first letter must be added to `may_be_category`).
     #[test]
     fn the_filter_lets_every_category_word_through() {
-        let words = [
-            "产出",
-            "预期产出",
-            "产出目标",
-            "效益",
-            "效果",
-            "效益目标",
-            "满意度",
-            "成本",
-            "数量",
-            "产出数量",
-            "质量",
-            "产出质量",
-            "时效",
-            "产出时效",
-            "产出成本",
-            "预算(或投资规模)控制",
-            "经济效益",
-            "社会效益",
-            "社会、经济、生态效益",
-            "生态效益",
-            "生态环境效益",
-            "环境效益",
-            "可持续影响",
-            "可持续发展影响",
-            "可持续影响力",
-            "可持续性发展影响",
-            "服务对象满意度",
-            "社会公众或服务对象满意度",
-            "服务对象或受益者满意度",
-            "其他满意度",
-            "经济成本",
-            "社会成本",
-            "生态环境成本",
-            "生态成本",
-        ];
+        let words = CATEGORY_WORDS;
         for w in words {
             let c = category(&format!("{w}指标"));
             assert!(c.level1.is_some() || c.level2.is_some(), "{w}");
             assert!(may_be_category(&format!("*{w}指标")), "{w}");
         }
         assert!(category("*產出指標").level1.is_some());
+        assert!(is_category_fragment("数量指") && is_category_fragment("效"));
+        assert!(!is_category_fragment("数量指标") && !is_category_fragment("项目名称"));
         assert!(!may_be_category("项目名称"));
     }
 }

@@ -1378,20 +1378,23 @@ impl<'a> FormReader<'a> {
                                 .find(crate::text::is_space)
                                 .map_or(raw.len(), |e| from + e)
                         };
-                        let one = word_end(i);
-                        let two = word_end(one);
-                        let as_word = [one, two].into_iter().find_map(|end| {
-                            match_label(&raw[i..end], self.form.kind, true).filter(|m| {
-                                m.len == end - i
-                                    && matches!(
-                                        m.target,
-                                        LabelTarget::Field(_) | LabelTarget::Goals
-                                    )
+                        let with_colon = match_label(&raw[i..], self.form.kind, true)
+                            .filter(|m| m.colon)
+                            .is_some();
+                        let as_word = || {
+                            let one = word_end(i);
+                            let two = word_end(one);
+                            [one, two].into_iter().any(|end| {
+                                match_label(&raw[i..end], self.form.kind, true).is_some_and(|m| {
+                                    m.len == end - i
+                                        && matches!(
+                                            m.target,
+                                            LabelTarget::Field(_) | LabelTarget::Goals
+                                        )
+                                })
                             })
-                        });
-                        let with_colon =
-                            match_label(&raw[i..], self.form.kind, true).filter(|m| m.colon);
-                        if as_word.is_some() || with_colon.is_some() {
+                        };
+                        if with_colon || as_word() {
                             {
                                 let (a, b) = trim_range(&raw[start..i]);
                                 out.push(RawCell {

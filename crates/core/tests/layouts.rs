@@ -284,3 +284,14 @@ fn a_table_of_words_cut_in_its_first_word() {
     );
     assert_eq!(checked.forms[0].indicators.len(), 1);
 }
+
+/// The year under the title with spaces inside its brackets (`(   2023年度)`), as a page's
+/// space-separated copy leaves it: the budget year, no line left unread.
+#[test]
+fn a_year_line_with_spaces_inside_its_brackets() {
+    let text = "项目支出绩效目标审批表\n(   2023年度)\n项目名称 某某项目\n";
+    let doc = parse(text);
+    assert_eq!(doc.forms[0].budget_year, Some(2023));
+    assert!(common::uncovered(text).is_empty());
+    assert!(!doc.all_diagnostics().any(|d| d.code() == "S004"));
+}

@@ -260,10 +260,25 @@ impl<'a> FormReader<'a> {
             self.placed(i);
             return;
         }
+        // The year under the title, spaces inside its brackets (`(   2023年度)`) or not.
+        let year_cells = filled.len() <= 3 && filled.len() > 1 && line.span.len() <= 32;
+        if year_cells {
+            let key = label_key(line.span.text(self.text));
+            let year = vocab::year_line(&key);
+            if year.is_some() && self.form.fields.is_empty() {
+                if self.form.budget_year.is_none_or(|y| Some(y) == year) {
+                    self.form.budget_year = year;
+                    self.form.structure.extend(filled.iter().map(|c| c.span));
+                    self.placed(i);
+                    return;
+                }
+            }
+        }
         if filled.len() == 1 && vocab::short_cell(filled[0].text(self.text)) {
             let key = label_key(filled[0].text(self.text));
             if let Some(year) = vocab::year_line(&key) {
-                if self.form.budget_year.is_none() && self.form.fields.is_empty() {
+                // (The same year again, as under a title that names it, is the same line.)
+                if self.form.budget_year.is_none_or(|y| y == year) && self.form.fields.is_empty() {
                     self.form.budget_year = Some(year);
                     self.form.structure.push(filled[0].span);
                     self.placed(i);

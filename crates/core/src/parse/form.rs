@@ -265,13 +265,12 @@ impl<'a> FormReader<'a> {
         if year_cells {
             let key = label_key(line.span.text(self.text));
             let year = vocab::year_line(&key);
-            if year.is_some() && self.form.fields.is_empty() {
-                if self.form.budget_year.is_none_or(|y| Some(y) == year) {
-                    self.form.budget_year = year;
-                    self.form.structure.extend(filled.iter().map(|c| c.span));
-                    self.placed(i);
-                    return;
-                }
+            let fits = self.form.budget_year.is_none_or(|y| Some(y) == year);
+            if year.is_some() && self.form.fields.is_empty() && fits {
+                self.form.budget_year = year;
+                self.form.structure.extend(filled.iter().map(|c| c.span));
+                self.placed(i);
+                return;
             }
         }
         if filled.len() == 1 && vocab::short_cell(filled[0].text(self.text)) {

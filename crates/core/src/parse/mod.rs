@@ -115,7 +115,7 @@ pub fn parse(text: &str) -> Parsed {
             let mut reader = form::FormReader::new(text, kind, &lines[at..first], false);
             reader.at_end = first == lines.len();
             let read = reader.read();
-            let range = lines_span(&lines[at..first]);
+            let range = &lines[at..first];
             push_form(
                 text,
                 range,
@@ -153,7 +153,7 @@ pub fn parse(text: &str) -> Parsed {
             outside(text, &lines[start..end], Some(what), &mut outside_spans);
             continue;
         }
-        let range = lines_span(&lines[start..end]);
+        let range = &lines[start..end];
         push_form(
             text,
             range,
@@ -183,17 +183,18 @@ enum Title {
     Other(NotDeclaration),
 }
 
-/// Add a form read to the document, with its issues and the text after it. A table that lists
-/// several projects (a 项目名称 column) gives a form per project.
+/// Add a form read from `lines` to the document, with its issues (and what its readers left in
+/// no span) and the text after it. A table that lists several projects (a 项目名称 column)
+/// gives a form per project.
 fn push_form(
     text: &str,
-    range: Span,
+    lines: &[Line],
     mut read: form::Read,
     doc: &mut Document,
     in_forms: &mut Vec<Issue>,
     outside_spans: &mut Vec<(Span, Option<NotDeclaration>)>,
 ) {
-    missed(text, range, &mut read);
+    missed(text, lines_span(lines), &mut read);
     let forms = read.forms;
     let first = doc.forms.len();
     for i in read.issues {
@@ -278,9 +279,6 @@ fn missed(text: &str, range: Span, read: &mut form::Read) {
     }
     for gap in found {
         let raw = gap.text(text);
-        if raw.chars().all(|c| crate::text::is_space(c) || c == '|') {
-            continue;
-        }
         let (a, b) = crate::text::trim_range(raw);
         let gap = Span::new(gap.start + a, gap.start + b);
         let n = read

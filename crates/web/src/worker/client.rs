@@ -42,6 +42,22 @@ pub struct Answer<T> {
     pub off_thread: bool,
 }
 
+impl<T> Answer<Option<T>> {
+    /// The answer with its outcome, or the text back when there is none.
+    fn transpose(self) -> Result<Answer<T>, String> {
+        match self.outcome {
+            Some(outcome) => Ok(Answer {
+                outcome,
+                text: self.text,
+                ms: self.ms,
+                received: self.received,
+                off_thread: self.off_thread,
+            }),
+            None => Err(self.text),
+        }
+    }
+}
+
 impl<T> Answer<T> {
     fn map<U>(self, f: impl FnOnce(T) -> Option<U>) -> Option<Answer<U>> {
         Some(Answer {
@@ -229,11 +245,7 @@ pub fn check_now(text: String, options: Options) -> Result<Checked, String> {
     }
     cancel();
     let task = Task::Check(options);
-    let answer = timed(text, |t| here::run(t, &task).and_then(Outcome::checked));
-    match answer.outcome {
-        Some(_) => Ok(answer.map(|doc| doc).expect("checked above")),
-        None => Err(answer.text),
-    }
+    timed(text, |t| here::run(t, &task).and_then(Outcome::checked)).transpose()
 }
 
 /// Do a job on the main thread: now, or once the checker is here.
@@ -244,7 +256,7 @@ fn run_here_now(job: Job) {
             web_sys::console::error_1(&"kpiform: no checker could be started".into());
             return;
         }
-        if let Some(answer) = timed(request.text, |t| here::run(t, &request.task)).map(|o| o) {
+        if let Ok(answer) = timed(request.text, |t| here::run(t, &request.task)).transpose() {
             done(answer);
         }
     });

@@ -22,7 +22,11 @@ pub enum CheckFormat {
     Sarif,
 }
 
-const EXTENSIONS: [&str; 3] = ["txt", "csv", "md"];
+/// What a folder's files are read by their extension (kpiform-import reads each by its content).
+const EXTENSIONS: [&str; 14] = [
+    "txt", "csv", "tsv", "md", "xlsx", "xlsm", "xlsb", "xls", "ods", "docx", "html", "htm", "mht",
+    "mhtml",
+];
 
 /// Files named on the command line, and the matching files of named folders (recursively,
 /// sorted). A missing path is an error.
@@ -40,7 +44,7 @@ pub fn expand(args: &[String]) -> Result<Vec<String>, String> {
                 .map_err(|e| format!("无法读取目录 / cannot read folder {arg}: {e}"))?;
             if out.len() == before {
                 return Err(format!(
-                    "目录中没有 .txt/.csv/.md 文件 / no .txt, .csv or .md file in {arg}"
+                    "目录中没有可读取的文件（.txt、.csv、.xlsx、.xls、.docx、.html …）/ no file to read (.txt, .csv, .xlsx, .xls, .docx, .html …) in {arg}"
                 ));
             }
         } else if path.exists() {

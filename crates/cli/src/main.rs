@@ -171,24 +171,10 @@ fn main() -> ExitCode {
     }
 }
 
-/// Decode file bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (the usual
-/// encoding of text saved by Chinese Windows). Returns the text and the encoding used when it
-/// was not UTF-8.
-fn decode(bytes: &[u8]) -> (String, Option<&'static str>) {
-    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
-        let name = (enc != encoding_rs::UTF_8).then(|| enc.name());
-        return (text.into_owned(), name);
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => (s.to_string(), None),
-        Err(_) => {
-            let (text, _, _) = encoding_rs::GB18030.decode(bytes);
-            (text.into_owned(), Some("GB18030"))
-        }
-    }
-}
-
+/// Read a file (or standard input) into the text the checker reads: a workbook, a Word document,
+/// a web page or CSV through `kpiform-import`, a text file in its encoding. What is no readable
+/// form (a PDF, an image, random bytes, a damaged file) is an error with a message in Chinese
+/// and English, never mojibake; what the import changed goes to standard error.
 pub(crate) fn read_input(path: &str) -> Result<String, String> {
     let mut bytes = Vec::new();
     if path == "-" {
@@ -199,11 +185,22 @@ pub(crate) fn read_input(path: &str) -> Result<String, String> {
         bytes = std::fs::read(path)
             .map_err(|e| format!("无法读取 {path} / cannot read {path}: {e}"))?;
     }
-    let (text, encoding) = decode(&bytes);
-    if let Some(enc) = encoding {
+    let imported = kpiform_import::import(path, &bytes).map_err(|r| format!("{path}: {r}"))?;
+    if let Some(enc) = imported.encoding {
         eprintln!("kpiform: {path}: 按 {enc} 解码 / decoded as {enc}");
     }
-    Ok(text)
+    if imported.kind != kpiform_import::Kind::Text {
+        eprintln!(
+            "kpiform: {path}: 读作 {kind}，{n} 个表格 / read as {kind}, {n} table{s}",
+            kind = imported.kind.label(),
+            n = imported.tables,
+            s = if imported.tables == 1 { "" } else { "s" }
+        );
+    }
+    for n in &imported.notes {
+        eprintln!("kpiform: {path}:{}: {} / {}", n.line, n.zh, n.en);
+    }
+    Ok(imported.text)
 }
 
 fn options(

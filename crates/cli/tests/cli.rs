@@ -625,5 +625,5 @@ fn batch_over_folders_in_parallel_with_a_summary() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8(out.stderr)
         .unwrap()
-        .contains("no .txt, .csv or .md file"));
+        .contains("no file to read"));
 }

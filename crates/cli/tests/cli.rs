@@ -627,3 +627,77 @@ fn batch_over_folders_in_parallel_with_a_summary() {
         .unwrap()
         .contains("no file to read"));
 }
+
+fn import_fixture(name: &str) -> String {
+    format!(
+        "{}/../../tests/fixtures/import/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+#[test]
+fn reads_workbooks_and_documents() {
+    for name in ["corpus.xlsx", "corpus.xls", "corpus.docx"] {
+        let out = kpiform()
+            .args(["check", "--format", "json", &import_fixture(name)])
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{name}: the seed forms have errors"
+        );
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(stderr.contains("read as"), "{stderr}");
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let forms = v["inputs"][0]["forms"].as_array().unwrap();
+        assert_eq!(forms.len(), 42, "{name}");
+        let rows: usize = forms
+            .iter()
+            .map(|f| f["indicators"].as_array().unwrap().len())
+            .sum();
+        assert_eq!(rows, 526, "{name}");
+        assert_eq!(forms[0]["fields"]["name"], "一般管理事务");
+    }
+}
+
+#[test]
+fn files_that_are_no_form_exit_2_and_the_others_are_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = std::fs::read(import_fixture("corpus.xlsx")).unwrap();
+    let truncated = dir.path().join("cut.xlsx");
+    std::fs::write(&truncated, &xlsx[..xlsx.len() / 3]).unwrap();
+    let random = dir.path().join("random.txt");
+    let mut x: u32 = 1;
+    let bytes: Vec<u8> = (0..5000)
+        .map(|_| {
+            x = x.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+            (x >> 24) as u8
+        })
+        .collect();
+    std::fs::write(&random, bytes).unwrap();
+    let cases = [
+        (import_fixture("form.pdf"), "PDF"),
+        (import_fixture("image.png"), "PNG"),
+        (import_fixture("encrypted.xlsx"), "password"),
+        (truncated.to_str().unwrap().to_string(), "damaged"),
+        (random.to_str().unwrap().to_string(), "not a text file"),
+    ];
+    for (path, says) in &cases {
+        let out = kpiform().args(["check", path]).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{path}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(stderr.contains(says), "{path}: {stderr}");
+        assert!(out.stdout.is_empty(), "{path}: no mojibake on stdout");
+    }
+    // With a good file among them: the good one is checked, the run still exits 2.
+    let good = corpus("000_9a8050d2e31200e0.txt");
+    let out = kpiform()
+        .args(["check", "--format", "json", &cases[0].0, &good])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["inputs"].as_array().unwrap().len(), 1);
+    assert_eq!(v["inputs"][0]["forms"].as_array().unwrap().len(), 11);
+}

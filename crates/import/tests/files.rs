@@ -26,7 +26,8 @@ fn summary(doc: &Document) -> Vec<Summary> {
     doc.forms
         .iter()
         .map(|f| {
-            let mut codes: Vec<String> = f.diagnostics.iter().map(|d| d.code().to_string()).collect();
+            let mut codes: Vec<String> =
+                f.diagnostics.iter().map(|d| d.code().to_string()).collect();
             codes.sort();
             Summary {
                 kind: format!("{:?}", f.kind),
@@ -48,7 +49,10 @@ fn summary(doc: &Document) -> Vec<Summary> {
                     .map(|i| {
                         [
                             format!("{:?}", i.level1),
-                            i.level2.as_ref().map(|l| l.name().to_string()).unwrap_or_default(),
+                            i.level2
+                                .as_ref()
+                                .map(|l| l.name().to_string())
+                                .unwrap_or_default(),
                             i.name.text.clone(),
                             i.value.text.clone(),
                             i.explanation.text.clone(),
@@ -83,7 +87,10 @@ fn assert_same(name: &str, kind: Kind, expected: &[Summary]) {
 fn seed_forms_as_workbooks_and_documents() {
     let expected = summary(&check(&corpus_text()));
     assert_eq!(expected.len(), 42);
-    assert_eq!(expected.iter().map(|s| s.indicators.len()).sum::<usize>(), 526);
+    assert_eq!(
+        expected.iter().map(|s| s.indicators.len()).sum::<usize>(),
+        526
+    );
     assert_same("corpus.xlsx", Kind::Xlsx, &expected);
     assert_same("corpus.xls", Kind::Xls, &expected);
     assert_same("corpus.docx", Kind::Docx, &expected);
@@ -104,10 +111,14 @@ fn region_forms_as_workbooks_and_documents() {
     assert_same("regions.docx", Kind::Docx, &expected);
     // In the workbook the Shanghai form's dates are date cells: they read as ISO dates.
     let xlsx = import("regions.xlsx", &file("regions.xlsx")).unwrap();
-    assert!(xlsx.text.contains("计划开始日期\t2025-01-01\t计划完成日期\t2025-12-31"));
+    assert!(xlsx
+        .text
+        .contains("计划开始日期\t2025-01-01\t计划完成日期\t2025-12-31"));
     for s in &mut expected {
         for (_, v) in &mut s.fields {
-            *v = v.replace("2025年1月1日", "2025-01-01").replace("2025年12月31日", "2025-12-31");
+            *v = v
+                .replace("2025年1月1日", "2025-01-01")
+                .replace("2025年12月31日", "2025-12-31");
         }
     }
     assert_same("regions.xlsx", Kind::Xlsx, &expected);
@@ -117,7 +128,9 @@ fn region_forms_as_workbooks_and_documents() {
 fn what_the_cells_hold() {
     let x = import("corpus.xlsx", &file("corpus.xlsx")).unwrap();
     // An amount cell formatted #,##0.00 holds the number; a percentage cell shows its percent.
-    assert!(x.text.contains("项目总金额(中期规划,万元):\t7944900\t本年度项目金额(万元):\t1648300"));
+    assert!(x
+        .text
+        .contains("项目总金额(中期规划,万元):\t7944900\t本年度项目金额(万元):\t1648300"));
     assert!(x.text.contains("\t100%\t"));
     // The merged 一级指标 leaves the rows below it empty in that column, as Excel copies it.
     assert!(x.text.contains("\n\t*质量\t"));
@@ -143,11 +156,20 @@ fn its_own_workbook_reads_back() {
     for (a, b) in doc.forms.iter().zip(&original.forms) {
         assert_eq!(a.text(FieldKey::Name), b.text(FieldKey::Name));
         assert_eq!(a.text(FieldKey::Code), b.text(FieldKey::Code));
-        assert_eq!(a.amount(FieldKey::YearAmount), b.amount(FieldKey::YearAmount));
+        assert_eq!(
+            a.amount(FieldKey::YearAmount),
+            b.amount(FieldKey::YearAmount)
+        );
         let rows = |f: &kpiform_core::Form| -> Vec<(String, String, String)> {
             f.indicators
                 .iter()
-                .map(|i| (i.name.text.clone(), i.value.text.clone(), i.explanation.text.clone()))
+                .map(|i| {
+                    (
+                        i.name.text.clone(),
+                        i.value.text.clone(),
+                        i.explanation.text.clone(),
+                    )
+                })
                 .collect()
         };
         assert_eq!(rows(a), rows(b));
@@ -157,8 +179,14 @@ fn its_own_workbook_reads_back() {
 #[test]
 fn what_cannot_be_read_says_so() {
     assert_eq!(import("a.pdf", &file("form.pdf")), Err(Refusal::Pdf));
-    assert_eq!(import("a.png", &file("image.png")), Err(Refusal::Image("PNG")));
-    assert_eq!(import("a.xlsx", &file("encrypted.xlsx")), Err(Refusal::Encrypted));
+    assert_eq!(
+        import("a.png", &file("image.png")),
+        Err(Refusal::Image("PNG"))
+    );
+    assert_eq!(
+        import("a.xlsx", &file("encrypted.xlsx")),
+        Err(Refusal::Encrypted)
+    );
     let xlsx = file("corpus.xlsx");
     match import("a.xlsx", &xlsx[..xlsx.len() / 2]) {
         Err(Refusal::Damaged(Kind::Xlsx, _)) => {}

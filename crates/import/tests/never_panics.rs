@@ -11,7 +11,9 @@ const NAMES: [&str; 5] = [
     "regions.xlsx",
     "regions.docx",
 ];
-const EXTENSIONS: [&str; 8] = ["x.xlsx", "x.xls", "x.docx", "x.html", "x.mht", "x.csv", "x.txt", "x"];
+const EXTENSIONS: [&str; 8] = [
+    "x.xlsx", "x.xls", "x.docx", "x.html", "x.mht", "x.csv", "x.txt", "x",
+];
 
 fn fixtures() -> &'static [Vec<u8>] {
     static F: std::sync::OnceLock<Vec<Vec<u8>>> = std::sync::OnceLock::new();

@@ -81,6 +81,8 @@ pub fn test(root: &Path) -> Result {
             "-p",
             "kpiform-core",
             "-p",
+            "kpiform-import",
+            "-p",
             "kpiform-cli",
             "-p",
             "kpiform-testkit",
@@ -115,7 +117,7 @@ pub fn test(root: &Path) -> Result {
     )?;
 
     say(&format!(
-        "cargo test: core, CLI, the page's, testkit's and xtask's unit tests (PROPTEST_CASES={})",
+        "cargo test: core, import, CLI, the page's, testkit's and xtask's unit tests (PROPTEST_CASES={})",
         cases.to_string_lossy()
     ));
     run(
@@ -124,6 +126,8 @@ pub fn test(root: &Path) -> Result {
             "test",
             "-p",
             "kpiform-core",
+            "-p",
+            "kpiform-import",
             "-p",
             "kpiform-cli",
             "-p",

@@ -5,8 +5,9 @@ inlined. Run after `trunk build --release` (`cargo xtask dist` does both).
 
 The Content-Security-Policy stays strict: the one inline script and the one inline style are
 allowed by their SHA-256 hashes, WebAssembly by 'wasm-unsafe-eval', nothing is fetched.
-The two wasm modules (the page's and the checker's, see `cargo xtask checker`) are carried as
-base64 in non-executed data blocks and compiled from bytes once each. The checking worker is
+The three wasm modules (the page's, the checker's and the importer's, see `cargo xtask checker`)
+are carried as base64 in non-executed data blocks and compiled from bytes once each (the
+importer's when the page first opens a file or a pasted table, `kpiformLoadImporter`). The checking worker is
 started from a blob: URL holding the checker's wasm-bindgen code as a classic script followed by
 site/worker.js with its own loader; it gets the compiled checker in a message
 (site/start-worker.js, as on a server). The page runs the same code inside a function when it
@@ -58,6 +59,8 @@ def main():
     wasm_path = attr(boot, "data-wasm")
     checker_js_path = attr(boot, "data-checker-js")
     checker_wasm_path = attr(boot, "data-checker-wasm")
+    importer_js_path = attr(boot, "data-importer-js")
+    importer_wasm_path = attr(boot, "data-importer-wasm")
     css_tag = re.search(r"<link[^>]*rel=\"?stylesheet\"?[^>]*>", page).group(0)
     icon_tag = re.search(r"<link[^>]*rel=\"?icon\"?[^>]*>", page).group(0)
 
@@ -73,6 +76,11 @@ def main():
     checker_src = re.sub(r"^export (?=(async )?(function|class|const|let) )", "", checker_glue, flags=re.M)
     checker_src = checker_src.replace("import.meta.url", "self.location.href")
     worker_src = checker_src
+    # The importer's code likewise, inside the function that starts it on first use.
+    importer_glue = read(importer_js_path)
+    importer_glue = re.sub(r"^export \{[^}]*\};\s*$", "", importer_glue, flags=re.M)
+    importer_src = re.sub(r"^export (?=(async )?(function|class|const|let) )", "", importer_glue, flags=re.M)
+    importer_src = importer_src.replace("import.meta.url", "self.location.href")
     worker_js = read("worker.js")
     if LOADER_MARK not in worker_js:
         raise SystemExit("single_file: worker.js has no loader to replace")
@@ -84,6 +92,7 @@ def main():
     b64 = lambda p: base64.b64encode(open(os.path.join(dist, p), "rb").read()).decode()
     wasm = b64(wasm_path)
     checker_wasm = b64(checker_wasm_path)
+    importer_wasm = b64(importer_wasm_path)
     css = read(attr(css_tag, "href"))
     icon = base64.b64encode(open(os.path.join(dist, attr(icon_tag, "href")), "rb").read()).decode()
 
@@ -131,6 +140,16 @@ globalThis.kpiformLoadChecker = () => {
   });
   return local;
 };
+// The importer (files, pasted tables): compiled and started when the page first asks for it.
+let importer = null;
+globalThis.kpiformLoadImporter = () => {
+  importer ??= compileInlined("kpiform-importer-wasm").then(async (module) => {
+    // IMPORTER_SRC
+    await __wbg_init({ module_or_path: module });
+    return { kp_import_file, kp_import_clipboard };
+  });
+  return importer;
+};
 try {
   const module = await compileInlined("kpiform-wasm");
   // The checking worker, from the inlined source (see the module's docstring).
@@ -153,7 +172,11 @@ try {
     start_worker = re.sub(r"^export (?=function )", "", read("start-worker.js"), flags=re.M)
     if "// CHECKER_SRC" not in start:
         raise SystemExit("single_file: no place for the checker's code")
-    script = glue + start_worker + start.replace("// CHECKER_SRC", checker_src)
+    if "// IMPORTER_SRC" not in start:
+        raise SystemExit("single_file: no place for the importer's code")
+    script = glue + start_worker + start.replace("// CHECKER_SRC", checker_src).replace(
+        "// IMPORTER_SRC", importer_src
+    )
     if "</script" in script.lower():
         raise SystemExit("single_file: the module contains </script")
     csp = (
@@ -174,6 +197,7 @@ try {
     tail = (
         f'<script type="application/octet-stream" id="kpiform-wasm">{wasm}</script>'
         + f'<script type="application/octet-stream" id="kpiform-checker-wasm">{checker_wasm}</script>'
+        + f'<script type="application/octet-stream" id="kpiform-importer-wasm">{importer_wasm}</script>'
         + f'<script type="text/plain" id="kpiform-worker-src">{worker_src}</script>'
         + "".join(rules)
         + f'<script type="module">{script}</script>'

@@ -3,13 +3,15 @@
 // Trunk would put an inline <script type="module"> into index.html; Trunk.toml replaces it by this
 // file (pattern_script) so that the Content-Security-Policy can forbid inline scripts entirely.
 // The hashed names of the wasm-bindgen modules and of their .wasm files come in data attributes:
-// the page's (data-js, data-wasm) and the checker's (data-checker-js, data-checker-wasm; see
-// `cargo xtask checker`).
+// the page's (data-js, data-wasm), the checker's (data-checker-js, data-checker-wasm) and the
+// importer's (data-importer-js, data-importer-wasm; see `cargo xtask checker`).
 //
 // Two modules: the page (views and state), which starts at once, and the checker (the core's check
 // and exports), which is fetched and compiled alongside and used twice: by the checking worker
 // (worker.js), which gets the compiled module in a message instead of downloading it again, and by
-// the page when it must check itself (`kpiformLoadChecker`).
+// the page when it must check itself (`kpiformLoadChecker`). A third, the importer (workbooks,
+// Word documents, web pages and pasted tables read into text), is fetched only when the page first
+// asks for it (`kpiformLoadImporter`): when a file is opened or a table pasted.
 const boot = document.querySelector("script[data-kpiform-boot]");
 const status = document.getElementById("boot-status");
 
@@ -40,6 +42,21 @@ globalThis.kpiformLoadChecker = () => {
     return kp;
   });
   return local;
+};
+
+/** The importer's bindings (crates/web/src/importer.rs), fetched and started on first use. */
+let importer = null;
+globalThis.kpiformLoadImporter = () => {
+  importer ??= Promise.all([import(url(boot.dataset.importerJs)), compile(boot.dataset.importerWasm)])
+    .then(async ([kp, module]) => {
+      await kp.default({ module_or_path: module });
+      return kp;
+    })
+    .catch((err) => {
+      importer = null; // a later file may try again
+      throw err;
+    });
+  return importer;
 };
 
 try {

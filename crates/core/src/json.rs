@@ -64,6 +64,9 @@ pub struct FormJson {
     pub title: String,
     /// The template family the form was read as (`template::TEMPLATES`, docs/templates.md).
     pub template: &'static str,
+    /// The file the form came from, in a paste of several files (its line `【文件：…】`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
     pub start_line: usize,
     pub end_line: usize,
     pub budget_year: Option<u16>,
@@ -425,6 +428,7 @@ impl Ctx<'_> {
             kind: f.kind.as_str(),
             title: f.title.text.clone(),
             template: f.template.info().key,
+            file: None,
             start_line: self.lines.line(f.span.start),
             end_line: self.lines.line(f.span.end),
             budget_year: f.budget_year,
@@ -450,7 +454,14 @@ pub fn input(path: &str, text: &str, doc: &Document, lang: Lang) -> Input {
     Input {
         path: path.to_string(),
         budget_year: doc.budget_year,
-        forms: doc.forms.iter().map(|f| ctx.form(f)).collect(),
+        forms: doc
+            .forms
+            .iter()
+            .map(|f| FormJson {
+                file: doc.file_at(f.span.start).map(|t| t.text.clone()),
+                ..ctx.form(f)
+            })
+            .collect(),
         diagnostics: doc.diagnostics.iter().map(|d| ctx.diagnostic(d)).collect(),
         changes: Vec::new(),
     }

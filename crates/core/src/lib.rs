@@ -37,7 +37,7 @@ pub use model::{
 pub use rules::docs;
 pub use rules::{all as rules, by_code as rule, check, parse, Facts, Options, UnknownCode};
 pub use span::{utf16_offset, LineCol, LineIndex, Span};
-pub use text::{excerpt, is_space, label_key, thousands, to_simplified, Cents};
+pub use text::{excerpt, file_line, is_space, label_key, thousands, to_simplified, Cents};
 pub use value::{expected_kind, parse_value, Expected, Op, ParsedValue, ValueKind};
 
 /// The version of kpiform, as in `Cargo.toml`.

@@ -622,9 +622,17 @@ pub struct Document {
     pub lines: LineIndex,
     /// The budget year the rules used: given by the user or detected (see `rules::check`).
     pub budget_year: Option<u16>,
+    /// The file names of a paste of several files, each from its line `【文件：…】` on: the text
+    /// after one, up to the next, came from that file.
+    pub files: Vec<Text>,
 }
 
 impl Document {
+    /// The file a position of the text came from (the last file line before it), if any.
+    pub fn file_at(&self, offset: usize) -> Option<&Text> {
+        self.files.iter().rev().find(|f| f.span.start <= offset)
+    }
+
     /// Every diagnostic of the paste: those outside forms first, then each form's.
     pub fn all_diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
         self.diagnostics

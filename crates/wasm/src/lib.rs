@@ -1,10 +1,12 @@
 //! kpiform's JavaScript API (ES module + wasm, built with wasm-bindgen).
 //!
 //! ```js
-//! import init, { check, exportAs, rules, version } from "./kpiform.js";
+//! import init, { check, exportAs, importFile, importClipboard, rules, version } from "./kpiform.js";
 //! await init();
 //! const report = check(text, { budgetYear: 2024, ignore: ["V002"], lang: "zh" });
 //! const csv = exportAs(text, "csv", { table: "indicators" });
+//! const { text: fromWorkbook } = importFile("申报表.xlsx", new Uint8Array(await file.arrayBuffer()));
+//! const pasted = importClipboard(event.clipboardData.getData("text/html"), event.clipboardData.getData("text/plain"));
 //! ```
 //!
 //! `check` returns the same structure as `kpiform check --format json` for one input (plain JS
@@ -63,6 +65,18 @@ export interface Form {
 
 export interface CheckResult {
   path: string; budget_year: number | null; forms: Form[]; diagnostics: Diagnostic[];
+}
+
+/** A file or a paste read into the text `check` reads (tables one row per line, cells at tabs). */
+export interface ImportResult {
+  text: string;
+  /** "xlsx" | "xlsb" | "xls" | "ods" | "docx" | "html" | "mht" | "csv" | "text" */
+  kind: string;
+  /** The encoding of a text file when it was not UTF-8 ("GB18030", "UTF-16LE" …). */
+  encoding: string | null;
+  tables: number;
+  /** What the import changed or left out (a line break in a cell, a hidden sheet …). */
+  notes: { line: number; message: string; message_en: string }[];
 }
 
 export interface Rule {
@@ -260,6 +274,62 @@ pub fn rules() -> Result<JsValue, JsError> {
         })
         .collect();
     to_js(&list)
+}
+
+#[derive(Serialize)]
+struct NoteJs {
+    line: usize,
+    message: String,
+    message_en: String,
+}
+
+#[derive(Serialize)]
+struct ImportJs {
+    text: String,
+    kind: &'static str,
+    encoding: Option<&'static str>,
+    tables: usize,
+    notes: Vec<NoteJs>,
+}
+
+fn imported(i: kpiform_import::Imported) -> Result<JsValue, JsError> {
+    to_js(&ImportJs {
+        text: i.text,
+        kind: i.kind.label(),
+        encoding: i.encoding,
+        tables: i.tables,
+        notes: i
+            .notes
+            .into_iter()
+            .map(|n| NoteJs {
+                line: n.line,
+                message: n.zh,
+                message_en: n.en,
+            })
+            .collect(),
+    })
+}
+
+/// Read a file (its name, for the extension, and its bytes): a workbook (.xlsx, .xls, .ods), a
+/// Word document (.docx), a web page (.html, .mht), CSV or text in any encoding. A file that is
+/// no form (a PDF, an image, an encrypted or damaged file, random bytes) throws, with a message
+/// in Chinese and English that says what to do instead.
+#[wasm_bindgen(js_name = importFile, unchecked_return_type = "ImportResult")]
+pub fn import_file(name: &str, bytes: &[u8]) -> Result<JsValue, JsError> {
+    match kpiform_import::import(name, bytes) {
+        Ok(i) => imported(i),
+        Err(r) => Err(error(&r.zh(), &r.en())),
+    }
+}
+
+/// Read a paste's `text/html` (a copy from Excel, WPS, Word or a web page) with its
+/// `text/plain`: the table rebuilt by its cells; `null` when the HTML holds no table.
+#[wasm_bindgen(js_name = importClipboard, unchecked_return_type = "ImportResult | null")]
+pub fn import_clipboard(html: &str, plain: &str) -> Result<JsValue, JsError> {
+    match kpiform_import::clipboard(html, plain) {
+        Some(i) => imported(i),
+        None => Ok(JsValue::NULL),
+    }
 }
 
 /// The version of kpiform.

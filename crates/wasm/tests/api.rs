@@ -122,3 +122,29 @@ fn rules_and_version() {
     );
     assert_eq!(kpiform_wasm::version(), env!("CARGO_PKG_VERSION"));
 }
+
+#[wasm_bindgen_test]
+fn import_reads_files_and_refuses_what_is_no_form() {
+    let csv = "项目名称,\"示例,项目\"\r\n".as_bytes();
+    let r = kpiform_wasm::import_file("a.csv", csv).unwrap();
+    assert_eq!(
+        get(&r, "text").as_string().as_deref(),
+        Some("项目名称\t示例,项目\n")
+    );
+    assert_eq!(get(&r, "kind").as_string().as_deref(), Some("csv"));
+    let refused = kpiform_wasm::import_file("a.pdf", b"%PDF-1.4 ...");
+    let message = format!("{:?}", JsValue::from(refused.unwrap_err()));
+    assert!(message.contains("PDF"), "{message}");
+    let pasted = kpiform_wasm::import_clipboard(
+        "<table><tr><td colspan=2>a</td><td>b</td></tr></table>",
+        "a\t\tb",
+    )
+    .unwrap();
+    assert_eq!(
+        get(&pasted, "text").as_string().as_deref(),
+        Some("a\t\tb\n")
+    );
+    assert!(kpiform_wasm::import_clipboard("<p>x</p>", "x")
+        .unwrap()
+        .is_null());
+}

@@ -57,6 +57,7 @@ pub fn App() -> impl IntoView {
         }
         settings::store_theme(th);
     });
+    Effect::new(move |_| settings::store_rich_paste(st.rich_paste.get()));
     // Rule settings: remember them and check again.
     Effect::new(move |first: Option<()>| {
         let rules = st.rules.get();

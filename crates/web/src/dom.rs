@@ -110,16 +110,15 @@ pub fn html_document() -> Option<web_sys::HtmlDocument> {
     document().dyn_into::<web_sys::HtmlDocument>().ok()
 }
 
-/// The contents of a dropped or chosen file as text. UTF-8 (with or without BOM) and UTF-16
-/// with BOM are read as such; anything else that is not valid UTF-8 is read as GB18030 (what
-/// Chinese Windows saves), the encoding the CLI also falls back to.
-pub async fn read_file(file: web_sys::File) -> Result<(String, &'static str), JsValue> {
+/// The bytes of a dropped or chosen file.
+pub async fn read_bytes(file: web_sys::File) -> Result<Vec<u8>, JsValue> {
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    Ok(decode(&bytes))
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// Decode file bytes (see [`read_file`]); returns the text and the encoding used.
+/// Decode a text file's bytes when the importer cannot be loaded: UTF-8 (with or without BOM)
+/// and UTF-16 with BOM as such, anything else that is not UTF-8 as GB18030 (what Chinese
+/// Windows saves). Returns the text and the encoding used.
 pub fn decode(bytes: &[u8]) -> (String, &'static str) {
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         return (String::from_utf8_lossy(rest).into_owned(), "UTF-8");

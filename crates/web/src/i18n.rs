@@ -132,16 +132,77 @@ pub fn bytes(l: Lang, n: usize) -> String {
     }
 }
 
-pub fn file_loaded(name: &str, encoding: &str, binary: bool) -> Message {
-    let mut m = Message::new(
-        format!("已载入文件「{name}」（{encoding}）。"),
-        format!("Loaded “{name}” ({encoding})."),
-    );
-    if binary {
-        m.zh.push_str("其中有许多不可打印的字符，它可能不是文本文件。");
-        m.en.push_str(" It has many unprintable characters and may not be a text file.");
+/// What opening files gave: each file read (name, kind, encoding, tables, notes), and how many
+/// were refused (their messages follow in the same toast).
+pub fn files_loaded(files: &[(String, String, Option<String>, usize, usize)]) -> Message {
+    let kind = |k: &str| match k {
+        "xlsx" | "xlsb" | "xls" | "ods" => ("工作簿", "workbook"),
+        "docx" => ("Word 文档", "Word document"),
+        "html" | "mht" => ("网页", "web page"),
+        "csv" => ("CSV 表格", "CSV table"),
+        _ => ("文本", "text"),
+    };
+    let mut zh = Vec::new();
+    let mut en = Vec::new();
+    for (name, k, encoding, tables, notes) in files {
+        let (kz, ke) = kind(k);
+        let mut z = format!("「{name}」（{kz}");
+        let mut e = format!("“{name}” ({ke}");
+        if let Some(enc) = encoding {
+            z.push_str(&format!("，{enc}"));
+            e.push_str(&format!(", {enc}"));
+        }
+        if *tables > 0 {
+            z.push_str(&format!("，{tables} 个表格"));
+            e.push_str(&format!(
+                ", {tables} table{}",
+                if *tables == 1 { "" } else { "s" }
+            ));
+        }
+        if *notes > 0 {
+            z.push_str(&format!("，{notes} 处改动"));
+            e.push_str(&format!(
+                ", {notes} change{}",
+                if *notes == 1 { "" } else { "s" }
+            ));
+        }
+        z.push('）');
+        e.push(')');
+        zh.push(z);
+        en.push(e);
     }
-    m
+    Message::new(
+        format!("已载入{}。", zh.join("、")),
+        format!("Loaded {}.", en.join(", ")),
+    )
+}
+
+/// A file the import refused: its name and why.
+pub fn file_refused(name: &str, zh: &str, en: &str) -> Message {
+    Message::new(format!("「{name}」：{zh}"), format!("“{name}”: {en}"))
+}
+
+/// The importer could not be loaded (a page saved without its modules, an old browser).
+pub fn importer_unavailable(name: &str) -> Message {
+    Message::new(
+        format!("无法读取「{name}」：读取文件的模块未能加载。请刷新页面后重试。"),
+        format!("Could not read “{name}”: the module that reads files did not load. Reload the page and try again."),
+    )
+}
+
+/// A table pasted from Excel, WPS or Word, read by its cells.
+pub fn table_pasted(tables: usize, notes: usize) -> Message {
+    Message::new(
+        format!(
+            "已按单元格读取粘贴的表格（{tables} 个表格{}）。如需纯文本，可在设置中关闭。",
+            if notes > 0 { format!("，{notes} 处改动") } else { String::new() }
+        ),
+        format!(
+            "The pasted table was read by its cells ({tables} table{}{}). Plain text only can be chosen in the settings.",
+            if tables == 1 { "" } else { "s" },
+            if notes > 0 { format!(", {notes} change{}", if notes == 1 { "" } else { "s" }) } else { String::new() }
+        ),
+    )
 }
 
 pub fn file_unreadable(name: &str) -> Message {
@@ -450,6 +511,19 @@ pub const MESSAGE: Tr = Tr("说明", "Message");
 pub const DISPLAY: Tr = Tr("显示", "Display");
 pub const LANGUAGE: Tr = Tr("语言", "Language");
 pub const THEME: Tr = Tr("主题", "Theme");
+pub const RICH_PASTE: Tr = Tr("粘贴表格", "Pasting tables");
+pub const RICH_PASTE_HELP: Tr = Tr(
+    "从 Excel、WPS 或 Word 复制的表格按其单元格读取（合并单元格、精确数值）；选“纯文本”则只取复制内容的纯文本。",
+    "A table copied from Excel, WPS or Word is read by its cells (merged cells, exact values); “plain text” takes only the copy's plain text.",
+);
+
+pub fn rich_paste(l: Lang, rich: bool) -> &'static str {
+    if rich {
+        Tr("按表格读取", "As a table").get(l)
+    } else {
+        Tr("纯文本", "Plain text").get(l)
+    }
+}
 pub const CHECKING_SETTINGS: Tr = Tr("检查", "Checking");
 pub const AUTO: Tr = Tr("自动", "auto");
 pub const NO_YEAR_DETECTED: Tr = Tr(

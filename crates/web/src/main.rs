@@ -2,10 +2,12 @@
 //!
 //! Client-side only (Leptos CSR): the pasted text never leaves the browser.
 //!
-//! Two modules are built from this crate (see its Cargo.toml): the page (feature `page`, what the
+//! Three modules are built from this crate (see its Cargo.toml): the page (feature `page`, what the
 //! browser loads first) and the checker (feature `checker`: the core's check and exports behind
 //! the worker's entry points, run by the checking worker and, when it must, on the page). With
-//! both features, as in the native tests, it is the whole page in one module.
+//! both features, as in the native tests, it is the whole page in one module. A third module,
+//! the importer (feature `importer`: workbooks, documents, web pages and rich pastes read into
+//! text), is loaded by the page when a file is first opened or a table first pasted.
 
 /// `view!` with the scoped class `kp` on every element. Use it instead of `view!` in this crate.
 ///
@@ -22,14 +24,18 @@ macro_rules! safe_view {
 
 #[cfg(feature = "page")]
 mod app;
+#[cfg(any(feature = "page", feature = "checker"))]
 mod clock;
 #[cfg(feature = "page")]
 mod constants;
 #[cfg(feature = "page")]
 mod dom;
+#[cfg(any(feature = "page", feature = "checker"))]
 mod example;
 #[cfg(feature = "page")]
 mod i18n;
+#[cfg(any(feature = "page", feature = "importer"))]
+mod importer;
 #[cfg(feature = "page")]
 mod report;
 #[cfg(feature = "page")]
@@ -38,6 +44,7 @@ mod settings;
 mod state;
 #[cfg(feature = "page")]
 mod views;
+#[cfg(any(feature = "page", feature = "checker"))]
 mod worker;
 
 fn main() {

@@ -10,6 +10,7 @@ use crate::dom;
 const LANG_KEY: &str = "kpiform.lang";
 const THEME_KEY: &str = "kpiform.theme";
 const RULES_KEY: &str = "kpiform.rules";
+const PASTE_KEY: &str = "kpiform.paste";
 
 /// Light, dark, or whatever the system prefers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -184,6 +185,16 @@ pub fn load_theme() -> Theme {
 
 pub fn store_theme(theme: Theme) {
     dom::store(THEME_KEY, theme.as_str());
+}
+
+/// Whether a paste with a table in its `text/html` (Excel, WPS, Word) is rebuilt from the table
+/// (the default) or taken as its plain text.
+pub fn load_rich_paste() -> bool {
+    dom::load(PASTE_KEY).as_deref() != Some("plain")
+}
+
+pub fn store_rich_paste(rich: bool) {
+    dom::store(PASTE_KEY, if rich { "table" } else { "plain" });
 }
 
 pub fn load_rules() -> RuleSettings {

@@ -32,7 +32,7 @@ const TASKS: &[(&str, &str)] = &[
     ),
     (
         "checker [DIR]",
-        "build the checker module into DIR (Trunk's staging directory; Trunk.toml runs it)",
+        "build the checker and importer modules into DIR (Trunk's staging directory; Trunk.toml runs it)",
     ),
     (
         "e2e [page|dist]",

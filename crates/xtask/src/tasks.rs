@@ -216,13 +216,18 @@ fn wasm_opt(wasm: &Path) -> Result {
     )
 }
 
-/// `cargo xtask checker [DIR]`: the checker module into DIR (default: Trunk's staging directory,
-/// `$TRUNK_STAGING_DIR`; Trunk.toml runs this after each build). The checker is crates/web with
-/// feature `checker` alone: the core's check and exports behind the worker's entry points, no
-/// view. The checking worker runs it, and the page when it must check itself, so the page's own
-/// module (feature `page`) is smaller. Written as checker-HASH.js and checker-HASH_bg.wasm (HASH:
-/// of the wasm, so a new build is never mixed with a cached one), their names handed to
-/// site/boot.js in DIR/index.html (data-checker-js, data-checker-wasm on its script tag).
+/// `cargo xtask checker [DIR]`: the page's other two modules into DIR (default: Trunk's staging
+/// directory, `$TRUNK_STAGING_DIR`; Trunk.toml runs this after each build), both crates/web with
+/// one feature alone:
+/// - the checker (feature `checker`): the core's check and exports behind the worker's entry
+///   points, no view. The checking worker runs it, and the page when it must check itself, so
+///   the page's own module (feature `page`) is smaller;
+/// - the importer (feature `importer`): kpiform-import behind two entry points, loaded by the page
+///   when a file is first opened or a table first pasted.
+///
+/// Each is written as NAME-HASH.js and NAME-HASH_bg.wasm (HASH: of the wasm, so a new build is
+/// never mixed with a cached one), their names handed to site/boot.js in DIR/index.html
+/// (data-checker-js, data-checker-wasm, data-importer-js, data-importer-wasm on its script tag).
 pub fn checker(dir: Option<&Path>) -> Result {
     let dir = match dir {
         Some(d) => d.to_path_buf(),
@@ -230,7 +235,38 @@ pub fn checker(dir: Option<&Path>) -> Result {
             .map(std::path::PathBuf::from)
             .ok_or_else(|| Failed::new("checker: no DIR and no TRUNK_STAGING_DIR"))?,
     };
-    say("the checker module (crates/web, feature checker)");
+    let mut attrs = String::new();
+    let mut sizes = Vec::new();
+    for name in ["checker", "importer"] {
+        let (js_name, wasm_name) = module(&dir, name)?;
+        attrs.push_str(&format!(
+            " data-{name}-js=\"./{js_name}\" data-{name}-wasm=\"./{wasm_name}\""
+        ));
+        sizes.push(dir.join(wasm_name));
+    }
+    let index = dir.join("index.html");
+    let page = fs::read_to_string(&index)
+        .map_err(|e| Failed::new(format!("cannot read {}: {e}", index.display())))?;
+    const BOOT: &str = "data-kpiform-boot";
+    if page.matches(BOOT).count() != 1 {
+        return Err(Failed::new(format!(
+            "{}: expected one script tag with {BOOT}",
+            index.display()
+        )));
+    }
+    let page = page.replacen(BOOT, &format!("{BOOT}{attrs}"), 1);
+    fs::write(&index, page)
+        .map_err(|e| Failed::new(format!("cannot write {}: {e}", index.display())))?;
+    for wasm in sizes {
+        print_size(&wasm, 48)?;
+    }
+    Ok(())
+}
+
+/// Build crates/web with feature `name` alone into DIR as NAME-HASH.js and NAME-HASH_bg.wasm;
+/// returns the two file names.
+fn module(dir: &Path, name: &str) -> Result<(String, String)> {
+    say(&format!("the {name} module (crates/web, feature {name})"));
     run(
         "cargo",
         &[
@@ -244,55 +280,39 @@ pub fn checker(dir: Option<&Path>) -> Result {
             "--release",
             "--no-default-features",
             "--features",
-            "checker",
-            // Apart from the page's build, which Trunk makes with other features.
+            name,
+            // Apart from the page's build, which Trunk makes with other features; the two
+            // modules share their dependencies' builds.
             "--target-dir",
             "target/checker",
             "--locked",
         ],
     )?;
-    let tmp = dir.join(".checker");
+    let tmp = dir.join(format!(".{name}"));
     run_cmd(
         Command::new("wasm-bindgen")
             .args(["--target", "web", "--no-typescript", "--out-dir"])
             .arg(&tmp)
-            .args(["--out-name", "checker"])
+            .args(["--out-name", name])
             .arg("target/checker/wasm32-unknown-unknown/release/kpiform-web.wasm"),
     )?;
-    let wasm = tmp.join("checker_bg.wasm");
+    let wasm = tmp.join(format!("{name}_bg.wasm"));
     wasm_opt(&wasm)?;
     let bytes =
         fs::read(&wasm).map_err(|e| Failed::new(format!("cannot read {}: {e}", wasm.display())))?;
     let hash = format!("{:016x}", fnv1a(&bytes));
-    let js_name = format!("checker-{hash}.js");
-    let wasm_name = format!("checker-{hash}_bg.wasm");
-    let moved = fs::rename(tmp.join("checker.js"), dir.join(&js_name))
+    let js_name = format!("{name}-{hash}.js");
+    let wasm_name = format!("{name}-{hash}_bg.wasm");
+    let moved = fs::rename(tmp.join(format!("{name}.js")), dir.join(&js_name))
         .and_then(|()| fs::rename(&wasm, dir.join(&wasm_name)))
         .and_then(|()| fs::remove_dir_all(&tmp));
     moved.map_err(|e| {
         Failed::new(format!(
-            "cannot move the checker into {}: {e}",
+            "cannot move the {name} module into {}: {e}",
             dir.display()
         ))
     })?;
-    let index = dir.join("index.html");
-    let page = fs::read_to_string(&index)
-        .map_err(|e| Failed::new(format!("cannot read {}: {e}", index.display())))?;
-    const BOOT: &str = "data-kpiform-boot";
-    if page.matches(BOOT).count() != 1 {
-        return Err(Failed::new(format!(
-            "{}: expected one script tag with {BOOT}",
-            index.display()
-        )));
-    }
-    let page = page.replacen(
-        BOOT,
-        &format!("{BOOT} data-checker-js=\"./{js_name}\" data-checker-wasm=\"./{wasm_name}\""),
-        1,
-    );
-    fs::write(&index, page)
-        .map_err(|e| Failed::new(format!("cannot write {}: {e}", index.display())))?;
-    print_size(&dir.join(&wasm_name), 48)
+    Ok((js_name, wasm_name))
 }
 
 /// FNV-1a, 64 bits: a content hash for file names (no crate needed).

@@ -75,6 +75,64 @@ pub enum Unplaced {
 /// Parse a paste of one or many forms.
 pub fn parse(text: &str) -> Parsed {
     let lines = reline::reline(text, split_lines(text));
+    let mut doc = Document {
+        forms: Vec::new(),
+        diagnostics: Vec::new(),
+        lines: LineIndex::new(text),
+        budget_year: None,
+        files: Vec::new(),
+    };
+    let mut outside_spans = Vec::new();
+    let mut in_forms = Vec::new();
+    // A paste of several files: each file's text, from its line `【文件：…】` on, is read on its
+    // own, so that no form runs from one file into the next; the file lines are structure.
+    let mut from = 0;
+    for (i, line) in lines.iter().enumerate() {
+        let Some((a, b)) = crate::text::file_mark(line.span.text(text)) else {
+            continue;
+        };
+        read_lines(
+            text,
+            &lines[from..i],
+            &mut doc,
+            &mut in_forms,
+            &mut outside_spans,
+        );
+        let span = Span::new(line.span.start + a, line.span.start + b);
+        doc.files.push(crate::model::Text {
+            span,
+            text: span.text(text).to_string(),
+        });
+        from = i + 1;
+    }
+    read_lines(
+        text,
+        &lines[from..],
+        &mut doc,
+        &mut in_forms,
+        &mut outside_spans,
+    );
+    let mut issues: Vec<Issue> = outside_spans
+        .into_iter()
+        .map(|(span, what)| Issue {
+            form: None,
+            span,
+            kind: IssueKind::OutsideForm { what },
+        })
+        .collect();
+    in_text_order(&mut issues);
+    issues.extend(in_forms);
+    Parsed { doc, issues }
+}
+
+/// Read the forms of a run of lines (the whole paste, or one file's part of it).
+fn read_lines(
+    text: &str,
+    lines: &[Line],
+    doc: &mut Document,
+    in_forms: &mut Vec<Issue>,
+    outside_spans: &mut Vec<(Span, Option<NotDeclaration>)>,
+) {
     // Form boundaries: 申报表 titles start a form; the titles of other documents (自评表, 评价表,
     // 审核表) start text that is no form.
     let titles: Vec<(usize, Title)> = lines
@@ -99,39 +157,24 @@ pub fn parse(text: &str) -> Parsed {
             }
         })
         .collect();
-    let mut doc = Document {
-        forms: Vec::with_capacity(titles.len()),
-        diagnostics: Vec::new(),
-        lines: LineIndex::new(text),
-        budget_year: None,
-    };
-    let mut outside_spans = Vec::new();
-    let mut in_forms = Vec::new();
+    doc.forms.reserve(titles.len());
     let first = titles.first().map_or(lines.len(), |t| t.0);
     // Before the first title: a form with no title of its own, found by its labels.
     match untitled_form(text, &lines[..first]) {
         Some((at, kind)) => {
-            outside(text, &lines[..at], None, &mut outside_spans);
+            outside(text, &lines[..at], None, outside_spans);
             let mut reader = form::FormReader::new(text, kind, &lines[at..first], false);
             reader.at_end = first == lines.len();
             let read = reader.read();
-            let range = &lines[at..first];
-            push_form(
-                text,
-                range,
-                read,
-                &mut doc,
-                &mut in_forms,
-                &mut outside_spans,
-            );
+            push_form(text, &lines[at..first], read, doc, in_forms, outside_spans);
         }
-        None => outside(text, &lines[..first], None, &mut outside_spans),
+        None => outside(text, &lines[..first], None, outside_spans),
     }
     for (n, &(start, title)) in titles.iter().enumerate() {
         let end = titles.get(n + 1).map_or(lines.len(), |t| t.0);
         let kind = match title {
             Title::Other(what) => {
-                outside(text, &lines[start..end], Some(what), &mut outside_spans);
+                outside(text, &lines[start..end], Some(what), outside_spans);
                 continue;
             }
             Title::Form(kind) => kind,
@@ -146,34 +189,15 @@ pub fn parse(text: &str) -> Parsed {
             .iter()
             .all(|f| f.fields.is_empty() && f.indicators.is_empty() && f.tasks.is_empty());
         if empty && n + 1 < titles.len() {
-            outside(text, &lines[start..end], None, &mut outside_spans);
+            outside(text, &lines[start..end], None, outside_spans);
             continue;
         }
         if let Some(what) = read.not_declaration {
-            outside(text, &lines[start..end], Some(what), &mut outside_spans);
+            outside(text, &lines[start..end], Some(what), outside_spans);
             continue;
         }
-        let range = &lines[start..end];
-        push_form(
-            text,
-            range,
-            read,
-            &mut doc,
-            &mut in_forms,
-            &mut outside_spans,
-        );
+        push_form(text, &lines[start..end], read, doc, in_forms, outside_spans);
     }
-    let mut issues: Vec<Issue> = outside_spans
-        .into_iter()
-        .map(|(span, what)| Issue {
-            form: None,
-            span,
-            kind: IssueKind::OutsideForm { what },
-        })
-        .collect();
-    in_text_order(&mut issues);
-    issues.extend(in_forms);
-    Parsed { doc, issues }
 }
 
 /// What a title line starts.
@@ -410,6 +434,41 @@ fn outside(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Several files in one paste: each file line is structure, no form runs over it (the
+    /// second file's form has no title and is found by its labels), and each form knows its file.
+    #[test]
+    fn files_in_one_paste() {
+        let a = "二级项目支出绩效目标申报表\n项目名称:\t甲\t项目编码:\t44030422146150000007\n";
+        let b = "项目名称:\t乙\n申请单位:\t某单位\n项目编码:\t44030422146150000008\n";
+        let text = format!(
+            "{}\n{a}{}\n{b}",
+            crate::text::file_line("甲.xlsx"),
+            crate::text::file_line("乙.docx")
+        );
+        let Parsed { doc, issues } = parse(&text);
+        assert_eq!(
+            doc.files
+                .iter()
+                .map(|f| f.text.as_str())
+                .collect::<Vec<_>>(),
+            ["甲.xlsx", "乙.docx"]
+        );
+        assert_eq!(doc.forms.len(), 2);
+        assert!(
+            !issues
+                .iter()
+                .any(|i| matches!(i.kind, IssueKind::OutsideForm { .. })),
+            "{issues:?}"
+        );
+        let files: Vec<&str> = doc
+            .forms
+            .iter()
+            .map(|f| doc.file_at(f.span.start).unwrap().text.as_str())
+            .collect();
+        assert_eq!(files, ["甲.xlsx", "乙.docx"]);
+        assert!(!doc.forms[0].span.text(&text).contains("乙"));
+    }
 
     /// The net under the readers: what a reader left in no span is reported; layout (a
     /// separator row) is nothing.

@@ -681,6 +681,42 @@ pub fn is_checkbox(c: char) -> bool {
     matches!(c, '□' | '☐' | '☑' | '☒' | '√' | '■' | '✓' | '✔')
 }
 
+/// The line that names the file the text after it came from, as the page and the CLI write it
+/// when several files are opened at once: `【文件：审核.xlsx】`.
+pub fn file_line(name: &str) -> String {
+    let name: String = name
+        .chars()
+        .map(|c| {
+            if c == '\n' || c == '\r' || c == '】' {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    format!("【文件：{}】", name.trim())
+}
+
+/// The byte range of the file name in a line written by [`file_line`] (also `【文件: x】` and
+/// `【file: x】`), or `None`.
+pub fn file_mark(line: &str) -> Option<(usize, usize)> {
+    let t = line.trim();
+    let offset = line.len() - line.trim_start().len();
+    let inner = t.strip_prefix('【')?.strip_suffix('】')?;
+    let open = '【'.len_utf8();
+    let rest = ["文件：", "文件:", "file:", "File:"]
+        .iter()
+        .find_map(|p| inner.strip_prefix(p).map(|r| (p.len(), r)))?;
+    let (head, name) = rest;
+    let lead = name.len() - name.trim_start().len();
+    let name = name.trim();
+    if name.is_empty() || name.contains(['【', '】']) {
+        return None;
+    }
+    let start = offset + open + head + lead;
+    Some((start, start + name.len()))
+}
+
 /// A page number on its own line: `-1-`, `- 2 -`, `—3—`, `第1页`, `第 1 页 共 3 页`, `共3页第1页`.
 pub fn is_page_number(line: &str) -> bool {
     let s: String = line.chars().filter(|c| !is_space(*c)).collect();
@@ -708,6 +744,20 @@ pub fn is_page_number(line: &str) -> bool {
 #[cfg(test)]
 mod wrap_tests {
     use super::*;
+
+    #[test]
+    fn file_lines() {
+        let l = file_line("审核 意见.xlsx");
+        assert_eq!(l, "【文件：审核 意见.xlsx】");
+        let (a, b) = file_mark(&l).unwrap();
+        assert_eq!(&l[a..b], "审核 意见.xlsx");
+        let l = "  【file: a.docx 】";
+        let (a, b) = file_mark(l).unwrap();
+        assert_eq!(&l[a..b], "a.docx");
+        assert_eq!(file_mark("【文件：】"), None);
+        assert_eq!(file_mark("文件：a.xlsx"), None);
+        assert_eq!(file_line("a】b\n"), "【文件：a b】");
+    }
 
     #[test]
     fn page_numbers() {

@@ -44,6 +44,8 @@ use crate::settings::{self, RuleSettings, Theme};
 pub struct State {
     pub lang: RwSignal<Lang>,
     pub theme: RwSignal<Theme>,
+    /// Pastes with a table in their `text/html` are rebuilt from it (settings).
+    pub rich_paste: RwSignal<bool>,
     pub rules: RwSignal<RuleSettings>,
     pub analysis: ReadOnly<Arc<Analysis>>,
     /// The text box changed since the last check.
@@ -125,6 +127,7 @@ impl State {
         State {
             lang: RwSignal::new(settings::load_lang().unwrap_or_else(browser_lang)),
             theme: RwSignal::new(settings::load_theme()),
+            rich_paste: RwSignal::new(settings::load_rich_paste()),
             rules: RwSignal::new(settings::load_rules()),
             analysis: ReadOnly::new(Arc::new(Analysis::empty())),
             dirty: ReadOnly::new(false),

@@ -45,6 +45,22 @@ impl State {
         self.replace_all(text, label);
     }
 
+    /// Put `text` in place of the UTF-16 range `start..end` of the text box, as a paste does
+    /// (undoable): a table pasted from Excel, WPS or Word, read by its cells.
+    pub fn insert_at(self, start: u32, end: u32, text: &str) {
+        let Some(el) = self.input.get_untracked() else {
+            return;
+        };
+        let value = el.value();
+        let (Some(a), Some(b)) = (byte_offset(&value, start), byte_offset(&value, end)) else {
+            return;
+        };
+        let original = value[a..b].to_string();
+        if self.replace_range(start, end, text) {
+            self.push_undo(start, text, original);
+        }
+    }
+
     /// Replace the UTF-16 range `start..end` of the text box by `with` the way typing does, so
     /// that the browser's own undo (Ctrl+Z) can take it back too; then check at once.
     fn replace_range(self, start: u32, end: u32, with: &str) -> bool {

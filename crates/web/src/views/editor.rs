@@ -14,6 +14,7 @@ use wasm_bindgen::JsCast;
 use crate::constants::{AUTO_CHECK_LIMIT, LINE_HEIGHT, MAX_FILE_BYTES, PAD_TOP};
 use crate::dom;
 use crate::i18n as t;
+use crate::importer::{self, Reply};
 use crate::state::{count_lines, use_state, State};
 
 /// Lines of a multi-line span highlighted at most, and the longest line start drawn before a
@@ -56,8 +57,11 @@ pub fn InputPanel() -> impl IntoView {
         let Some(input) = file_input.get_untracked() else {
             return;
         };
-        if let Some(file) = input.files().and_then(|f| f.get(0)) {
-            load_file(st, file);
+        if let Some(files) = input.files() {
+            load_files(
+                st,
+                (0..files.length()).filter_map(|i| files.get(i)).collect(),
+            );
         }
         input.set_value("");
     };
@@ -98,13 +102,14 @@ pub fn InputPanel() -> impl IntoView {
     };
     let on_drop = move |ev: web_sys::DragEvent| {
         dragging.set(false);
-        let file = ev
+        let files: Vec<web_sys::File> = ev
             .data_transfer()
             .and_then(|dt| dt.files())
-            .and_then(|f| f.get(0));
-        if let Some(file) = file {
+            .map(|f| (0..f.length()).filter_map(|i| f.get(i)).collect())
+            .unwrap_or_default();
+        if !files.is_empty() {
             ev.prevent_default();
-            load_file(st, file);
+            load_files(st, files);
         }
         // Dropped text (not a file) is inserted by the text box itself.
     };
@@ -149,7 +154,8 @@ pub fn InputPanel() -> impl IntoView {
                 </div>
                 <input
                     type="file"
-                    accept=".txt,.text,.md,.csv,.tsv,text/plain"
+                    multiple=true
+                    accept=".txt,.text,.md,.csv,.tsv,.xlsx,.xlsm,.xlsb,.xls,.ods,.docx,.html,.htm,.mht,.mhtml,text/plain"
                     class="kp-offscreen"
                     tabindex="-1"
                     aria-hidden="true"
@@ -217,6 +223,7 @@ pub fn InputPanel() -> impl IntoView {
                         aria-describedby="input-counts input-hint"
                         placeholder=move || t::INPUT_PLACEHOLDER.get(lang.get())
                         on:input=on_input
+                        on:paste=move |ev| on_paste(st, ev)
                         on:scroll=move |_| st.update_viewport()
                     ></textarea>
                 </div>
@@ -237,25 +244,113 @@ pub fn InputPanel() -> impl IntoView {
     }
 }
 
-/// Read a file and put its text into the text box (undoable).
-fn load_file(st: State, file: web_sys::File) {
-    let name = file.name();
-    if file.size() > MAX_FILE_BYTES {
-        st.show_toast(t::file_too_large(&name, file.size()), false, true);
+/// Read the files chosen or dropped (workbooks, documents, web pages, CSV, text) and put their
+/// text into the text box (undoable): one file's text replaces it; several are joined, each after
+/// its line `【文件：…】`, which the checker reads as the start of that file. A file that is no
+/// form says why, and what was in the box stays.
+fn load_files(st: State, files: Vec<web_sys::File>) {
+    leptos::task::spawn_local(async move {
+        let many = files.len() > 1;
+        let mut text = String::new();
+        let mut read = Vec::new();
+        let mut refused = Vec::new();
+        for file in files {
+            let name = file.name();
+            if file.size() > MAX_FILE_BYTES {
+                refused.push(t::file_too_large(&name, file.size()));
+                continue;
+            }
+            let Ok(bytes) = dom::read_bytes(file).await else {
+                refused.push(t::file_unreadable(&name));
+                continue;
+            };
+            let imported = match importer::ask(importer::Ask::File(&name, &bytes)).await {
+                Some(Reply::Read(i)) => i,
+                Some(Reply::Refused(zh, en)) => {
+                    refused.push(t::file_refused(&name, &zh, &en));
+                    continue;
+                }
+                // No importer (a page saved without its modules): text files still open.
+                Some(Reply::NoTable) | None => match dom::decode(&bytes) {
+                    (s, enc) if !s.contains('\0') => importer::Imported {
+                        text: s,
+                        kind: "text".into(),
+                        encoding: (enc != "UTF-8").then(|| enc.to_string()),
+                        notes: Vec::new(),
+                        tables: 0,
+                    },
+                    _ => {
+                        refused.push(t::importer_unavailable(&name));
+                        continue;
+                    }
+                },
+            };
+            if many {
+                if !text.is_empty() && !text.ends_with('\n') {
+                    text.push('\n');
+                }
+                text.push_str(&kpiform_core::file_line(&name));
+                text.push('\n');
+            }
+            text.push_str(&imported.text);
+            read.push((
+                name,
+                imported.kind,
+                imported.encoding,
+                imported.tables,
+                imported.notes.len(),
+            ));
+        }
+        let any_refused = !refused.is_empty();
+        let mut message = if read.is_empty() {
+            None
+        } else {
+            st.replace_text(&text, None);
+            Some(t::files_loaded(&read))
+        };
+        for r in refused {
+            message = Some(match message {
+                Some(m) => kpiform_core::Message::new(
+                    format!("{} {}", m.zh, r.zh),
+                    format!("{} {}", m.en, r.en),
+                ),
+                None => r,
+            });
+        }
+        if let Some(m) = message {
+            st.show_toast(m, !read.is_empty(), any_refused);
+        }
+    });
+}
+
+/// A paste whose `text/html` holds a table (a copy from Excel, WPS, Word or a web page): the
+/// table is read by its cells and inserted where the paste goes, unless the settings say plain
+/// text only. Any other paste is the text box's own.
+fn on_paste(st: State, ev: web_sys::ClipboardEvent) {
+    if !st.rich_paste.get_untracked() {
         return;
     }
+    let Some(data) = ev.clipboard_data() else {
+        return;
+    };
+    let html = data.get_data("text/html").unwrap_or_default();
+    if !html.to_ascii_lowercase().contains("<table") {
+        return;
+    }
+    let plain = data.get_data("text/plain").unwrap_or_default();
+    let Some(el) = st.input.get_untracked() else {
+        return;
+    };
+    ev.prevent_default();
+    let start = el.selection_start().ok().flatten().unwrap_or(0);
+    let end = el.selection_end().ok().flatten().unwrap_or(start);
     leptos::task::spawn_local(async move {
-        match dom::read_file(file).await {
-            Ok((text, encoding)) => {
-                let odd = text
-                    .chars()
-                    .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-                    .count();
-                let binary = odd > 0 && odd * 100 >= text.chars().count().max(1);
-                st.replace_text(&text, None);
-                st.show_toast(t::file_loaded(&name, encoding, binary), true, binary);
+        match importer::ask(importer::Ask::Clipboard(&html, &plain)).await {
+            Some(Reply::Read(i)) => {
+                st.insert_at(start, end, &i.text);
+                st.show_toast(t::table_pasted(i.tables, i.notes.len()), false, false);
             }
-            Err(_) => st.show_toast(t::file_unreadable(&name), false, true),
+            _ => st.insert_at(start, end, &plain),
         }
     });
 }

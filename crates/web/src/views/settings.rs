@@ -87,6 +87,28 @@ pub fn SettingsView() -> impl IntoView {
                             .collect_view()}
                     </div>
                 </div>
+                <div class="setting">
+                    <span class="setting-label" id="set-paste">{move || t::RICH_PASTE.get(lang.get())}</span>
+                    <div class="segmented" role="radiogroup" aria-labelledby="set-paste">
+                        {[true, false]
+                            .into_iter()
+                            .map(|rich| {
+                                safe_view! {
+                                    <button
+                                        type="button"
+                                        role="radio"
+                                        data-testid=if rich { "set-paste-table" } else { "set-paste-plain" }
+                                        aria-checked=move || (st.rich_paste.get() == rich).to_string()
+                                        on:click=move |_| st.rich_paste.set(rich)
+                                    >
+                                        {move || t::rich_paste(lang.get(), rich)}
+                                    </button>
+                                }
+                            })
+                            .collect_view()}
+                    </div>
+                    <p class="setting-help">{move || t::RICH_PASTE_HELP.get(lang.get())}</p>
+                </div>
             </section>
 
             <section class="settings-group" aria-labelledby="set-check">

@@ -71,6 +71,16 @@ describe("dist", () => {
       await download.saveAs(saved);
       assert.ok(statSync(saved).size > 1000, `${download.suggestedFilename()} has content`);
 
+      // A workbook opens too: the importer is inlined and started on first use.
+      await page.getByRole("tab", { name: /概览/ }).click();
+      await page.setInputFiles('[data-testid="file-input"]', {
+        name: "corpus.xlsx",
+        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        buffer: readFileSync(join(root, "tests", "fixtures", "import", "corpus.xlsx")),
+      });
+      await page.waitForFunction(() => document.querySelector('[data-testid="form-count"]')?.textContent?.trim() === "42", null, { timeout: 20000 });
+      assert.match(await page.textContent('[data-testid="toast-text"]'), /已载入「corpus.xlsx」（工作簿/);
+
       await page.screenshot({ path: join(artifacts, "single-file.png") });
       const outside = requests.filter((r) => !r.startsWith(url) && !r.startsWith("blob:") && !r.startsWith("data:"));
       assert.deepEqual(outside, [], "the single file loads nothing");

@@ -65,7 +65,7 @@ describe("input", () => {
         buffer: Buffer.from(corpus("000"), "utf8"),
       });
       await waitForFormCount(page, 11);
-      assert.match(await page.textContent('[data-testid="toast-text"]'), /已载入文件「000.txt」（UTF-8）/);
+      assert.match(await page.textContent('[data-testid="toast-text"]'), /已载入「000.txt」（文本）/);
 
       // Drop a GB18030 file (what Chinese Windows saves): the bytes of the example's title.
       const gbTitle = [0xb6, 0xfe, 0xbc, 0xb6, 0xcf, 0xee, 0xc4, 0xbf]; // 二级项目

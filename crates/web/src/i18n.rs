@@ -48,17 +48,17 @@ pub const THEME_TOGGLE: Tr = Tr("切换浅色 / 深色", "Switch light / dark");
 pub const INPUT_LABEL: Tr = Tr("申报表文本", "Form text");
 pub const INPUT_TOOLS: Tr = Tr("文本操作", "Text tools");
 pub const INPUT_PLACEHOLDER: Tr = Tr(
-    "在此粘贴一张或多张绩效目标申报表，或把 .txt 文件拖到这里……",
-    "Paste one or more performance target forms here, or drop a .txt file…",
+    "在此粘贴一张或多张绩效目标申报表，或把 Excel、WPS、Word、网页或文本文件拖到这里……",
+    "Paste one or more performance target forms here, or drop Excel, WPS, Word, web page or text files…",
 );
 pub const INPUT_HINT: Tr = Tr(
-    "支持制表符分隔、Markdown 表格和带 HTML 标记的文本。",
-    "Tab-separated text, Markdown tables and text with HTML tags all work.",
+    "可打开 .xlsx、.xls、.docx、.html、.csv 和 .txt 文件（可多选）；从 Excel、WPS 或 Word 粘贴的表格按单元格读取。",
+    "Opens .xlsx, .xls, .docx, .html, .csv and .txt files (several at once); a table pasted from Excel, WPS or Word is read by its cells.",
 );
 pub const EXAMPLE: Tr = Tr("示例", "Example");
 pub const OPEN_FILE: Tr = Tr("打开文件…", "Open file…");
 pub const CLEAR: Tr = Tr("清空", "Clear");
-pub const DROP_HERE: Tr = Tr("松开鼠标以载入文件", "Drop to load the file");
+pub const DROP_HERE: Tr = Tr("松开鼠标以载入文件", "Drop to load the files");
 pub const CHECKING: Tr = Tr("正在检查…", "checking…");
 pub const NOT_CHECKED: Tr = Tr("尚未检查", "not checked");
 pub const DISCARD: Tr = Tr("丢弃", "Discard");
@@ -236,8 +236,8 @@ pub fn tab(l: Lang, tab: Tab) -> &'static str {
 pub const RESULTS: Tr = Tr("检查结果", "Results");
 pub const EMPTY_TITLE: Tr = Tr("还没有内容", "Nothing here yet");
 pub const EMPTY_BODY: Tr = Tr(
-    "把申报表全文粘贴到左侧文本框（或拖入 .txt 文件、点击“示例”），结果会立即显示在这里：",
-    "Paste the full text of your forms into the box on the left (or drop a .txt file, or click “Example”); results appear here at once:",
+    "把申报表全文粘贴到左侧文本框（或拖入 Excel、Word、文本文件，点击“示例”），结果会立即显示在这里：",
+    "Paste the full text of your forms into the box on the left (or drop Excel, Word or text files, or click “Example”); results appear here at once:",
 );
 pub const EMPTY_POINTS: [Tr; 5] = [
     Tr(
@@ -511,6 +511,7 @@ pub const MESSAGE: Tr = Tr("说明", "Message");
 pub const DISPLAY: Tr = Tr("显示", "Display");
 pub const LANGUAGE: Tr = Tr("语言", "Language");
 pub const THEME: Tr = Tr("主题", "Theme");
+pub const FILE: Tr = Tr("文件", "File");
 pub const RICH_PASTE: Tr = Tr("粘贴表格", "Pasting tables");
 pub const RICH_PASTE_HELP: Tr = Tr(
     "从 Excel、WPS 或 Word 复制的表格按其单元格读取（合并单元格、精确数值）；选“纯文本”则只取复制内容的纯文本。",

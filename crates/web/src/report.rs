@@ -45,6 +45,8 @@ pub struct FormRow {
     pub line: usize,
     /// The title line (what "go to the form" selects).
     pub title: Span,
+    /// The file it came from, when several files were opened at once (`【文件：…】`).
+    pub file: Option<String>,
 }
 
 /// Another place a problem points to.
@@ -205,6 +207,7 @@ impl Report {
                 codes,
                 line: doc.lines.line(form.span.start),
                 title,
+                file: doc.file_at(form.span.start).map(|f| f.text.clone()),
             };
             row.key = form_key(&row);
             report.forms.push(row);
@@ -278,7 +281,7 @@ fn form_key(f: &FormRow) -> u64 {
         f.counts.info,
     )
         .hash(&mut h);
-    (&f.codes, f.line).hash(&mut h);
+    (&f.codes, f.line, &f.file).hash(&mut h);
     h.finish()
 }
 

@@ -300,6 +300,9 @@ fn form_row(st: State, l: Lang, f: FormRow) -> impl IntoView {
                     <span class="form-code" data-testid="form-code" title=t::COL_CODE.get(l)>
                         {f.code.unwrap_or_else(|| t::NO_VALUE.to_string())}
                     </span>
+                    {f.file.map(|file| safe_view! {
+                        <span class="form-file" data-testid="form-file" title=t::FILE.get(l)>{file}</span>
+                    })}
                 </span>
             </td>
             <td
@@ -448,6 +451,7 @@ mod tests {
             codes: Vec::new(),
             line: 1,
             title: kpiform_core::Span::default(),
+            file: None,
         }
     }
 

@@ -53,11 +53,14 @@ pub fn show_more(
     }
 }
 
-/// `#3 一般管理事务`.
+/// `#3 一般管理事务`, and ` · 审核.xlsx` when several files were opened at once.
 pub fn form_label(report: &Report, number: usize, lang: Lang) -> String {
-    let name = report
-        .form(number)
+    let form = report.form(number);
+    let name = form
         .and_then(|f| f.name.clone())
         .unwrap_or_else(|| t::NO_NAME.get(lang).to_string());
-    format!("#{number} {name}")
+    match form.and_then(|f| f.file.as_deref()) {
+        Some(file) => format!("#{number} {name} · {file}"),
+        None => format!("#{number} {name}"),
+    }
 }

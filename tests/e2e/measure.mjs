@@ -5,7 +5,10 @@
 //
 // Reports, as medians over several runs:
 //   - size: wasm + JS, gzipped: the page at load, its module and scripts (budget ≤ 400 KB); the
-//     checker module (checker-*), which loads beside it for the worker, apart
+//     checker module (checker-*), which loads beside it for the worker, and the importer module
+//     (importer-*), loaded when a file is first opened, apart
+//   - opening a workbook of 100 forms (tests/fixtures/import/hundred.xlsx): "kp-import", reading
+//     it into text, the first time (the importer module fetched and compiled) and again
 //   - navigation → interactive: the page's "kp-interactive" mark (boot.js), in a fresh context
 //     (budget < 1 s)
 //   - checking the whole corpus (42 forms) in the page: the "kp-check" measure, from the request
@@ -66,14 +69,16 @@ function sizes() {
   const out = {};
   let total = 0;
   let checker = 0;
+  let importer = 0;
   for (const f of files) {
     const raw = readFileSync(join(dist, f));
     const gz = gzipSync(raw, { level: 9 }).length;
     out[f] = { bytes: raw.length, gzipped: gz };
     if (f.startsWith("checker-")) checker += gz;
+    else if (f.startsWith("importer-")) importer += gz;
     else total += gz;
   }
-  return { files: out, gzippedTotal: total, checkerGzipped: checker };
+  return { files: out, gzippedTotal: total, checkerGzipped: checker, importerGzipped: importer };
 }
 
 function wholeCorpus() {
@@ -272,6 +277,29 @@ await context.close();
   };
   await context.close();
 }
+// Opening a workbook of 100 forms: the import alone ("kp-import"), first (the importer module
+// fetched and compiled) and then again; and until the 100 forms are shown.
+{
+  const workbook = readFileSync(join(root, "tests", "fixtures", "import", "hundred.xlsx"));
+  const firsts = [];
+  const agains = [];
+  const shown = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { context, page } = await fresh();
+    await page.goto(url);
+    await page.waitForFunction(() => performance.getEntriesByName("kp-interactive").length > 0);
+    for (const [n, list] of [[1, firsts], [2, agains]]) {
+      const started = Date.now();
+      await page.setInputFiles('[data-testid="file-input"]', { name: `hundred-${n}.xlsx`, mimeType: "application/octet-stream", buffer: workbook });
+      await page.waitForFunction((k) => performance.getEntriesByName("kp-import").length === k, n);
+      await page.waitForFunction(() => document.querySelector('[data-testid="form-count"]')?.textContent === "100", null, { timeout: 30000 });
+      list.push(await page.evaluate(() => performance.getEntriesByName("kp-import").at(-1).duration));
+      if (n === 1) shown.push(Date.now() - started);
+    }
+    await context.close();
+  }
+  result.importWorkbook = { first: median(firsts), again: median(agains), firstShown: median(shown) };
+}
 await browser.close();
 close();
 
@@ -282,6 +310,7 @@ const kb = (n) => (n / 1024).toFixed(1);
 console.log(`page: ${url}  (medians; ${RUNS} loads, ${KEYS} keys per view)`);
 console.log(`size at load, wasm + JS gzipped: ${kb(result.size.gzippedTotal)} KB   (budget ≤ 400 KB)`);
 console.log(`the checker module beside it:    ${kb(result.size.checkerGzipped)} KB gzipped`);
+console.log(`the importer module, on demand: ${kb(result.size.importerGzipped)} KB gzipped`);
 for (const [f, s] of Object.entries(result.size.files)) console.log(`    ${f}: ${kb(s.bytes)} KB, ${kb(s.gzipped)} KB gzipped`);
 console.log(`navigation → interactive:       ${fmt(result.interactiveMs)} ms   (budget < 1000 ms)`);
 const first = (c) => `${fmt(c.check)} ms (core in the worker ${fmt(c.core)} ms, main thread ${fmt(c.apply)} ms)`;
@@ -299,6 +328,9 @@ for (const [tab, t] of Object.entries(result.typing)) {
     `               key events ≥ 16 ms: ${t.keyEvents}, key to next paint ${fmt(t.keyEvent)} ms, handlers ${fmt(t.keyHandler)} (max ${fmt(t.keyHandlerMax)}) ms`,
   );
 }
+console.log(
+  `a workbook of 100 forms: import ${fmt(result.importWorkbook.first)} ms the first time (importer loaded), ${fmt(result.importWorkbook.again)} ms again; file chosen → 100 forms shown ${fmt(result.importWorkbook.firstShown)} ms`,
+);
 const bare = result.bareTextarea;
 console.log(
   `    a bare text box, same text: all renderer tasks per key ${fmt(bare.tasksPerKey)} ms; key events ≥ 16 ms: ${bare.keyEvents}, key to next paint ${fmt(bare.keyEvent)} ms, handlers ${fmt(bare.keyHandler)} (max ${fmt(bare.keyHandlerMax)}) ms`,

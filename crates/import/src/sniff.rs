@@ -176,3 +176,53 @@ fn zip_kind(bytes: &[u8], ext: &str) -> Result<Kind, Refusal> {
         Err(Refusal::Unsupported("ZIP 压缩包 / a ZIP archive"))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An OLE compound file's header and a directory entry naming `stream` (UTF-16).
+    fn ole(stream: &str) -> Vec<u8> {
+        let mut b = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+        b.resize(512, 0);
+        b.extend(stream.encode_utf16().flat_map(u16::to_le_bytes));
+        b.resize(1024, 0);
+        b
+    }
+
+    #[test]
+    fn kinds_by_their_bytes() {
+        assert_eq!(
+            sniff("a.doc", &ole("WordDocument")),
+            Err(Refusal::OldOffice("Word 97–2003 .doc"))
+        );
+        assert_eq!(
+            sniff("a.xlsx", &ole("EncryptedPackage")),
+            Err(Refusal::Encrypted)
+        );
+        assert_eq!(sniff("a.xls", &ole("Workbook")), Ok(Kind::Xls));
+        // The bytes decide, not the name: a workbook named .txt is a workbook.
+        assert_eq!(sniff("a.txt", &ole("Workbook")), Ok(Kind::Xls));
+        assert_eq!(sniff("a.txt", b"%PDF-1.7\n"), Err(Refusal::Pdf));
+        assert_eq!(
+            sniff("scan.jpg", b"\xFF\xD8\xFF\xE0"),
+            Err(Refusal::Image("JPEG"))
+        );
+        assert_eq!(
+            sniff("a.rtf", b"{\\rtf1\\ansi"),
+            Err(Refusal::OldOffice("RTF"))
+        );
+        assert_eq!(
+            sniff("a.gz", b"\x1F\x8B\x08"),
+            Err(Refusal::Unsupported("gzip"))
+        );
+        assert_eq!(sniff("page", b"  <!DOCTYPE html><table>"), Ok(Kind::Html));
+        assert_eq!(sniff("a.mht", b"MIME-Version: 1.0"), Ok(Kind::Mht));
+        assert_eq!(sniff("a.csv", "项目,1".as_bytes()), Ok(Kind::Csv));
+        assert_eq!(sniff("a.txt", "项目\t1".as_bytes()), Ok(Kind::Text));
+        assert!(matches!(
+            sniff("a.docx", b"PK\x03\x04garbage"),
+            Err(Refusal::Damaged(Kind::Docx, _))
+        ));
+    }
+}

@@ -134,7 +134,10 @@ pub fn bytes(l: Lang, n: usize) -> String {
 
 /// What opening files gave: each file read (name, kind, encoding, tables, notes), and how many
 /// were refused (their messages follow in the same toast).
-pub fn files_loaded(files: &[(String, String, Option<String>, usize, usize)]) -> Message {
+pub fn files_loaded(
+    files: &[(String, String, Option<String>, usize, usize)],
+    changes: &[(usize, String, String)],
+) -> Message {
     let kind = |k: &str| match k {
         "xlsx" | "xlsb" | "xls" | "ods" => ("工作簿", "workbook"),
         "docx" => ("Word 文档", "Word document"),
@@ -171,9 +174,21 @@ pub fn files_loaded(files: &[(String, String, Option<String>, usize, usize)]) ->
         zh.push(z);
         en.push(e);
     }
+    // The first changes, by line (all of them are counted above).
+    const SHOWN: usize = 3;
+    let mut more_zh = String::new();
+    let mut more_en = String::new();
+    for (line, z, e) in changes.iter().take(SHOWN) {
+        more_zh.push_str(&format!("第 {line} 行：{z}；"));
+        more_en.push_str(&format!(" Line {line}: {e}."));
+    }
+    if changes.len() > SHOWN {
+        more_zh.push_str("……");
+        more_en.push_str(" …");
+    }
     Message::new(
-        format!("已载入{}。", zh.join("、")),
-        format!("Loaded {}.", en.join(", ")),
+        format!("已载入{}。{}", zh.join("、"), more_zh.trim_end_matches('；')),
+        format!("Loaded {}.{more_en}", en.join(", ")),
     )
 }
 

@@ -254,6 +254,8 @@ fn load_files(st: State, files: Vec<web_sys::File>) {
         let mut text = String::new();
         let mut read = Vec::new();
         let mut refused = Vec::new();
+        // What the import changed, by line of the text box.
+        let mut changes = Vec::new();
         for file in files {
             let name = file.name();
             if file.size() > MAX_FILE_BYTES {
@@ -264,7 +266,12 @@ fn load_files(st: State, files: Vec<web_sys::File>) {
                 refused.push(t::file_unreadable(&name));
                 continue;
             };
-            let imported = match importer::ask(importer::Ask::File(&name, &bytes)).await {
+            let start = dom::now();
+            let reply = importer::ask(importer::Ask::File(&name, &bytes)).await;
+            // For tests/e2e/measure.mjs: "kp-import", reading one file (the importer's first
+            // load included).
+            dom::measure("kp-import", start);
+            let imported = match reply {
                 Some(Reply::Read(i)) => i,
                 Some(Reply::Refused(zh, en)) => {
                     refused.push(t::file_refused(&name, &zh, &en));
@@ -292,6 +299,13 @@ fn load_files(st: State, files: Vec<web_sys::File>) {
                 text.push_str(&kpiform_core::file_line(&name));
                 text.push('\n');
             }
+            let base = text.matches('\n').count();
+            changes.extend(
+                imported
+                    .notes
+                    .iter()
+                    .map(|(line, zh, en)| (base + line, zh.clone(), en.clone())),
+            );
             text.push_str(&imported.text);
             read.push((
                 name,
@@ -306,7 +320,7 @@ fn load_files(st: State, files: Vec<web_sys::File>) {
             None
         } else {
             st.replace_text(&text, None);
-            Some(t::files_loaded(&read))
+            Some(t::files_loaded(&read, &changes))
         };
         for r in refused {
             message = Some(match message {

@@ -4,7 +4,8 @@
 region fixtures. The files are committed; run this only to regenerate them:
 
     python3 -m venv /tmp/fixvenv
-    /tmp/fixvenv/bin/pip install openpyxl==3.1.5 xlwt==1.3.0 python-docx==1.2.0 msoffcrypto-tool==5.4.2
+    /tmp/fixvenv/bin/pip install openpyxl==3.1.5 xlwt==1.3.0 python-docx==1.2.0 msoffcrypto-tool==5.4.2 \
+        xlsx2html==0.6.1 odfpy==1.4.1
     /tmp/fixvenv/bin/python scripts/import_fixtures.py
 
 What the files hold, so that reading them exercises what real workbooks and documents do:
@@ -18,7 +19,10 @@ What the files hold, so that reading them exercises what real workbooks and docu
   - a space in a long cell is written as a line break inside the cell (read back as a space);
   - several forms per sheet (one sheet per corpus file) and several sheets;
   - the Shanghai form's planned dates are date cells (regions.xlsx);
-  - encrypted.xlsx is corpus.xlsx protected by the password "kpiform" (msoffcrypto-tool).
+  - encrypted.xlsx is corpus.xlsx protected by the password "kpiform" (msoffcrypto-tool);
+  - corpus-000.html is the first sheet of corpus.xlsx (the 11 forms of corpus 000) saved as a web
+    page by xlsx2html (merged cells as rowspan and colspan, numbers as displayed);
+  - corpus.ods is the seed forms written by odfpy (OpenDocument), with the same merges.
 """
 
 import datetime
@@ -225,6 +229,70 @@ def write_docx(texts, path):
     d.save(path)
 
 
+def write_html(xlsx, sheets, path):
+    from xlsx2html import xlsx2html
+
+    tables = []
+    for i in range(len(sheets)):
+        out = io.StringIO()
+        xlsx2html(str(xlsx), out, sheet=i)
+        html = out.getvalue()
+        tables.append(html[html.index("<table") : html.rindex("</table>") + len("</table>")])
+    path.write_text(
+        '<!DOCTYPE html>\n<html lang="zh"><head><meta charset="UTF-8"><title>申报表</title></head><body>\n'
+        + "\n".join(tables)
+        + "\n</body></html>\n",
+        encoding="utf-8",
+    )
+
+
+def write_ods(sheets, path):
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import CoveredTableCell, Table, TableCell, TableRow
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    for name, text in sheets:
+        table = Table(name=name)
+        for kind, body in groups(text):
+            if kind == "para":
+                row = TableRow()
+                cell = TableCell()
+                if body.strip():
+                    cell = TableCell(valuetype="string")
+                    cell.addElement(P(text=body))
+                row.addElement(cell)
+                table.addElement(row)
+                continue
+            merges, covered = plan(body)
+            starts = {(r0, c0): (r1, c1) for r0, c0, r1, c1 in merges}
+            for i, cells in enumerate(body):
+                row = TableRow()
+                for j, c in enumerate(cells):
+                    if (i, j) in covered:
+                        row.addElement(CoveredTableCell())
+                        continue
+                    attrs = {}
+                    if (i, j) in starts:
+                        r1, c1 = starts[(i, j)]
+                        attrs = {"numberrowsspanned": r1 - i + 1, "numbercolumnsspanned": c1 - j + 1}
+                    s = c.strip()
+                    if AMOUNT.match(s):
+                        cell = TableCell(valuetype="float", value=s.replace(",", ""), **attrs)
+                        cell.addElement(P(text=s))
+                    elif s:
+                        # Text cells carry their value type, as LibreOffice writes them.
+                        cell = TableCell(valuetype="string", **attrs)
+                        for line in broken(c).split("\n"):
+                            cell.addElement(P(text=line))
+                    else:
+                        cell = TableCell(**attrs)
+                    row.addElement(cell)
+                table.addElement(row)
+        doc.spreadsheet.addElement(table)
+    doc.save(str(path))
+
+
 def png(path):
     """A 2×2 grey PNG (an image, which the import refuses)."""
     raw = b"".join(b"\x00" + b"\x80\x80\x80" * 2 for _ in range(2))
@@ -273,6 +341,8 @@ def main():
     write_xlsx(corpus, OUT / "corpus.xlsx")
     write_xls(corpus, OUT / "corpus.xls")
     write_docx([t for _, t in corpus], OUT / "corpus.docx")
+    write_html(OUT / "corpus.xlsx", corpus[:1], OUT / "corpus-000.html")
+    write_ods(corpus, OUT / "corpus.ods")
     write_xlsx(regions, OUT / "regions.xlsx")
     # 100 forms (the seed forms over again), 25 to a sheet: the page's import-time measurement.
     forms = []

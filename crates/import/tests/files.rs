@@ -94,6 +94,15 @@ fn seed_forms_as_workbooks_and_documents() {
     assert_same("corpus.xlsx", Kind::Xlsx, &expected);
     assert_same("corpus.xls", Kind::Xls, &expected);
     assert_same("corpus.docx", Kind::Docx, &expected);
+    assert_same("corpus.ods", Kind::Ods, &expected);
+}
+
+#[test]
+fn a_workbook_saved_as_a_web_page() {
+    // xlsx2html: merged cells as rowspan/colspan, numbers as displayed (7,944,900.00).
+    let expected = summary(&check(kpiform_testkit::TEXTS[0]));
+    assert_eq!(expected.len(), 11);
+    assert_same("corpus-000.html", Kind::Html, &expected);
 }
 
 #[test]

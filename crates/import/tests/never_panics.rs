@@ -4,10 +4,12 @@
 use proptest::prelude::*;
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/import");
-const NAMES: [&str; 5] = [
+const NAMES: [&str; 7] = [
     "corpus.xlsx",
     "corpus.xls",
     "corpus.docx",
+    "corpus.ods",
+    "corpus-000.html",
     "regions.xlsx",
     "regions.docx",
 ];

@@ -43,8 +43,9 @@ enum Command {
         /// 预算年度（默认从文本推断）/ Budget year (detected from the text by default)
         #[arg(long, value_name = "YYYY")]
         budget_year: Option<u16>,
-        /// 文件或目录（目录中的 .txt/.csv/.md，含子目录）；不给或为 `-` 时读标准输入
-        /// / Files or folders (their .txt/.csv/.md files, recursively); standard input when none or `-`
+        /// 文件或目录（文本、CSV、Excel、WPS、Word、网页文件，目录含子目录）；不给或为 `-` 时读标准输入
+        /// / Files or folders (text, CSV, Excel, WPS, Word and web page files; folders recursively);
+        /// standard input when none or `-`
         files: Vec<String>,
     },
     /// 导出整理后的文本、JSON、CSV、Excel 或审核意见 / Export cleaned text, JSON, CSV, Excel or the review report
@@ -67,7 +68,17 @@ enum Command {
         ignore: Vec<String>,
         #[arg(long, value_name = "YYYY")]
         budget_year: Option<u16>,
-        /// 文本文件；不给或为 `-` 时读标准输入 / Text files; standard input when none or `-`
+        /// 文件（文本、CSV、Excel、WPS、Word、网页）；不给或为 `-` 时读标准输入
+        /// / Files (text, CSV, Excel, WPS, Word, web pages); standard input when none or `-`
+        files: Vec<String>,
+    },
+    /// 把文件读成检查所用的文本（工作簿、Word 文档、网页、CSV）并输出；问题的行号即此文本的行号
+    /// / Print the text a file is read into (workbooks, Word documents, web pages, CSV): the
+    /// lines that `check` names
+    Import {
+        /// 文件；多个文件时各以一行【文件：名称】开头 / Files; several each start with a line
+        /// 【文件：name】
+        #[arg(required = true)]
         files: Vec<String>,
     },
     /// 列出所有规则 / List every rule
@@ -160,6 +171,7 @@ fn main() -> ExitCode {
             };
             export(format.into(), &o, output.as_deref(), &files)
         }),
+        Command::Import { files } => import(&files),
         Command::Rules { format, lang, out } => list_rules(format, lang.into(), out.as_deref()),
     };
     match result {
@@ -201,6 +213,39 @@ pub(crate) fn read_input(path: &str) -> Result<String, String> {
         eprintln!("kpiform: {path}:{}: {} / {}", n.line, n.zh, n.en);
     }
     Ok(imported.text)
+}
+
+/// `kpiform import FILES`: the text each file is read into, on standard output; a file that is
+/// no form gives its message and exit code 2, and the others are still printed.
+fn import(files: &[String]) -> Result<ExitCode, String> {
+    let mut out = String::new();
+    let mut failed = false;
+    for path in files {
+        match read_input(path) {
+            Ok(text) => {
+                if files.len() > 1 {
+                    out.push_str(&kpiform_core::file_line(path));
+                    out.push('\n');
+                }
+                out.push_str(&text);
+                if !out.ends_with('\n') {
+                    out.push('\n');
+                }
+            }
+            Err(e) => {
+                eprintln!("kpiform: {e}");
+                failed = true;
+            }
+        }
+    }
+    std::io::stdout()
+        .write_all(out.as_bytes())
+        .map_err(|e| e.to_string())?;
+    Ok(if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn options(

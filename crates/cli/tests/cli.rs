@@ -701,3 +701,33 @@ fn files_that_are_no_form_exit_2_and_the_others_are_checked() {
     assert_eq!(v["inputs"].as_array().unwrap().len(), 1);
     assert_eq!(v["inputs"][0]["forms"].as_array().unwrap().len(), 11);
 }
+
+#[test]
+fn import_prints_the_text_check_reads() {
+    let xlsx = import_fixture("corpus.xlsx");
+    let out = kpiform()
+        .args(["import", &xlsx, &import_fixture("image.png")])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "the image is refused");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with(&format!("【文件：{xlsx}】\n二级项目支出绩效目标申报表\n")));
+    assert!(text.contains("项目总金额(中期规划,万元):\t7944900\t"));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("PNG"));
+    // Its output, checked, holds the same forms; each knows its file.
+    let (code, v) = {
+        let out = kpiform()
+            .args(["check", "--format", "json", "-"])
+            .write_stdin(text)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            serde_json::from_slice::<Value>(&out.stdout).unwrap(),
+        )
+    };
+    assert_eq!(code, Some(1));
+    let forms = v["inputs"][0]["forms"].as_array().unwrap();
+    assert_eq!(forms.len(), 42);
+    assert!(forms.iter().all(|f| f["file"] == xlsx.as_str()));
+}

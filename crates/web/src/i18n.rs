@@ -187,7 +187,11 @@ pub fn files_loaded(
         more_en.push_str(" …");
     }
     Message::new(
-        format!("已载入{}。{}", zh.join("、"), more_zh.trim_end_matches('；')),
+        format!(
+            "已载入{}。{}",
+            zh.join("、"),
+            more_zh.trim_end_matches('；')
+        ),
         format!("Loaded {}.{more_en}", en.join(", ")),
     )
 }

@@ -12,8 +12,8 @@ What the files hold, so that reading them exercises what real workbooks and docu
   - every line with a tab is a table row, its cells at the tabs; other lines are paragraphs (in
     the .docx) or rows of one cell (in the workbooks);
   - amounts (7,944,900.00) are number cells with the format #,##0.00, so the cell holds 7944900;
-  - in the .xlsx, indicator values that are a bare percentage (100%, 95.5%) are number cells with
-    a percentage format (the .xls keeps them as text: BIFF percentage formats are not read);
+  - indicator values that are a bare percentage (100%, 95.5%) are number cells with a percentage
+    format (0.95 formatted 0%);
   - the 一级指标 of consecutive indicator rows is one merged cell (vertical merge), and a field
     value followed by empty cells up to the table's width is merged across them;
   - a space in a long cell is written as a line break inside the cell (read back as a space);
@@ -179,8 +179,13 @@ def write_xls(sheets, path):
                     if (i, j) in covered:
                         continue
                     s = c.strip()
+                    m = PERCENT.match(s)
                     if AMOUNT.match(s):
                         value, style = float(s.replace(",", "")), money
+                    elif m:
+                        digits = len(m.group(2)) - 1 if m.group(2) else 0
+                        fmt = "0%" if digits <= 0 else "0." + "0" * digits + "%"
+                        value, style = float(m.group(1)) / 100, xlwt.easyxf(num_format_str=fmt)
                     elif not s:
                         if (i, j) not in starts:
                             continue

@@ -11,6 +11,7 @@
 //! damaged file, random bytes) is a [`Refusal`] with a message in Chinese and English that says
 //! what to do instead; it is never decoded into mojibake.
 
+mod biff;
 mod csv;
 mod docx;
 mod grid;
@@ -125,6 +126,12 @@ pub fn import(name: &str, bytes: &[u8]) -> Result<Imported, Refusal> {
                 html::decode_html(bytes)
             };
             let blocks = html::blocks(&html, None);
+            if blocks.is_empty() && html.to_ascii_lowercase().contains("<frameset") {
+                // Excel's "web page" of several sheets: the sheets are files of their own.
+                return Err(Refusal::Unsupported(
+                    "多工作表网页，各表在同名 _files 文件夹中 / a web page of several sheets, each in the _files folder beside it",
+                ));
+            }
             let (text, notes, tables) = grid::render(&blocks);
             Ok(Imported {
                 text,

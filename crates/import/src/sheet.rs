@@ -10,6 +10,7 @@ use std::io::Cursor;
 
 use calamine::{Data, Range, Reader, SheetVisible};
 
+use crate::biff;
 use crate::grid::{self, Block, Table};
 use crate::{Imported, Kind, Refusal};
 
@@ -89,7 +90,7 @@ pub(crate) fn date(serial: f64, is_1904: bool) -> String {
 }
 
 /// Whether a number format shows a percentage (a `%` outside quotes and escapes).
-fn is_percent_format(code: &str) -> bool {
+pub(crate) fn is_percent_format(code: &str) -> bool {
     let mut quoted = false;
     let mut escaped = false;
     for c in code.chars() {
@@ -176,14 +177,16 @@ fn sheets(kind: Kind, bytes: &[u8]) -> Result<(Vec<SheetData>, usize), Refusal> 
                 calamine::XlsError::Password => Refusal::Encrypted,
                 e => damaged(kind, e),
             })?;
+            let mut percent = biff::percent_cells(bytes);
             for name in visible!(wb) {
                 let range = wb.worksheet_range(&name).map_err(|e| damaged(kind, e))?;
                 let merges = wb.merge_cells_by_sheet_name(&name).unwrap_or_default();
+                let percent = percent.remove(&name).unwrap_or_default();
                 out.push(SheetData {
                     name,
                     range,
                     merges,
-                    percent: Default::default(),
+                    percent,
                 });
             }
         }

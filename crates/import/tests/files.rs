@@ -141,6 +141,10 @@ fn what_the_cells_hold() {
         .text
         .contains("项目总金额(中期规划,万元):\t7944900\t本年度项目金额(万元):\t1648300"));
     assert!(x.text.contains("\t100%\t"));
+    // The .xls too: a BIFF number cell 1.0 formatted 0% (its format read from the XF records).
+    let xls = import("corpus.xls", &file("corpus.xls")).unwrap();
+    assert!(xls.text.contains("第三方服务质量合格率\t100%\t"));
+    assert!(xls.text.contains("项目总金额(中期规划,万元):\t7944900\t"));
     // The merged 一级指标 leaves the rows below it empty in that column, as Excel copies it.
     assert!(x.text.contains("\n\t*质量\t"));
     // A line break inside a cell became a space, and the import says where.
@@ -216,6 +220,12 @@ fn what_cannot_be_read_says_so() {
         })
         .collect();
     assert_eq!(import("a.txt", &random), Err(Refusal::Binary));
+    let frames =
+        "<html><frameset rows=\"*,39\"><frame src=\"a_files/sheet001.htm\"></frameset></html>";
+    assert!(matches!(
+        import("a.htm", frames.as_bytes()),
+        Err(Refusal::Unsupported(_))
+    ));
     for r in [Refusal::Pdf, Refusal::Binary, Refusal::Encrypted] {
         assert!(!r.zh().is_empty() && r.en().is_ascii());
     }

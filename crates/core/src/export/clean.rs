@@ -130,10 +130,19 @@ pub fn clean(text: &str, options: &ExportOptions) -> Cleaned {
         changes: &mut changes,
         out: &mut out,
     };
+    let mut file = None;
     for (fi, form) in doc2.forms.iter().enumerate() {
         if fi > 0 {
             w.out.push('\n');
         }
+        // A paste of several files keeps its file lines, each before the first form of its file.
+        let here = doc2.file_at(form.span.start).map(|f| f.text.as_str());
+        if here.is_some() && here != file {
+            w.out
+                .push_str(&crate::text::file_line(here.unwrap_or_default()));
+            w.out.push('\n');
+        }
+        file = here;
         let unit = if relabel_yuan.contains(&fi) {
             Some(AmountUnit::Yuan)
         } else {
@@ -520,6 +529,23 @@ mod tests {
         );
         assert_eq!(amount_text("7,944,900.00"), "7944900.00");
         assert_eq!(amount_text("１,０００"), "1000");
+    }
+
+    #[test]
+    fn file_lines_are_kept() {
+        let form = "二级项目支出绩效目标申报表\n项目名称:\t甲\n项目编码:\t44030422146150000007\n";
+        let text = format!(
+            "{}\n{form}{}\n{}",
+            crate::text::file_line("a.xlsx"),
+            crate::text::file_line("b.docx"),
+            form.replace('甲', "乙")
+        );
+        let out = clean(&text, &ExportOptions::default()).text;
+        let files: Vec<&str> = out.lines().filter(|l| l.starts_with("【文件")).collect();
+        assert_eq!(files, ["【文件：a.xlsx】", "【文件：b.docx】"]);
+        let doc = crate::rules::parse(&out);
+        assert_eq!(doc.forms.len(), 2);
+        assert_eq!(doc.file_at(doc.forms[1].span.start).unwrap().text, "b.docx");
     }
 
     #[test]

@@ -72,6 +72,21 @@ enum Command {
         /// / Files (text, CSV, Excel, WPS, Word, web pages); standard input when none or `-`
         files: Vec<String>,
     },
+    /// 比较重新报送的申报表与上一版：已改正、新出现、仍存在的问题，以及改动的字段和指标值
+    /// / Compare a resubmission with the earlier version: findings fixed, new and remaining, and
+    /// the fields and indicator values that changed
+    Compare {
+        /// 输出格式 / Output format
+        #[arg(long, value_enum, default_value_t = CompareFormat::Text)]
+        format: CompareFormat,
+        /// 消息语言 / Language of messages
+        #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+        lang: LangArg,
+        /// 上一版 / The earlier version
+        old: String,
+        /// 重新报送的版本 / The resubmission
+        new: String,
+    },
     /// 把文件读成检查所用的文本（工作簿、Word 文档、网页、CSV）并输出；问题的行号即此文本的行号
     /// / Print the text a file is read into (workbooks, Word documents, web pages, CSV): the
     /// lines that `check` names
@@ -125,6 +140,12 @@ impl From<ExportFormat> for kpiform_core::export::Format {
     }
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum CompareFormat {
+    Text,
+    Json,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum LangArg {
     Zh,
@@ -172,6 +193,12 @@ fn main() -> ExitCode {
             export(format.into(), &o, output.as_deref(), &files)
         }),
         Command::Import { files } => import(&files),
+        Command::Compare {
+            format,
+            lang,
+            old,
+            new,
+        } => compare(&old, &new, format, lang.into()),
         Command::Rules { format, lang, out } => list_rules(format, lang.into(), out.as_deref()),
     };
     match result {
@@ -213,6 +240,126 @@ pub(crate) fn read_input(path: &str) -> Result<String, String> {
         eprintln!("kpiform: {path}:{}: {} / {}", n.line, n.zh, n.en);
     }
     Ok(imported.text)
+}
+
+/// `kpiform compare OLD NEW`: per form, the findings fixed, new and remaining, and what changed.
+/// Exits 1 when the resubmission has findings that are errors, else 0.
+fn compare(old: &str, new: &str, format: CompareFormat, lang: Lang) -> Result<ExitCode, String> {
+    use kpiform_core::{Change, Options};
+    let (old_text, new_text) = (read_input(old)?, read_input(new)?);
+    let o = Options::default();
+    let (a, b) = (
+        kpiform_core::check(&old_text, &o),
+        kpiform_core::check(&new_text, &o),
+    );
+    let forms = kpiform_core::compare(&old_text, &a, &new_text, &b);
+    let finding = |f: &kpiform_core::Finding| serde_json::json!({ "code": f.code, "message": f.message.get(lang), "quote": f.quote });
+    let mut out = String::new();
+    match format {
+        CompareFormat::Json => {
+            let list: Vec<serde_json::Value> = forms
+                .iter()
+                .map(|c| {
+                    let changed: Vec<serde_json::Value> = c
+                        .changed
+                        .iter()
+                        .map(|ch| match ch {
+                            Change::Field { label, old, new } => {
+                                serde_json::json!({ "field": label, "old": old, "new": new })
+                            }
+                            Change::Indicator { name, old, new } => {
+                                serde_json::json!({ "indicator": name, "old": old, "new": new })
+                            }
+                        })
+                        .collect();
+                    serde_json::json!({
+                        "code": c.code,
+                        "name": c.name,
+                        "old_form": c.old.map(|i| i + 1),
+                        "new_form": c.new.map(|i| i + 1),
+                        "fixed": c.fixed.iter().map(finding).collect::<Vec<_>>(),
+                        "new": c.added.iter().map(finding).collect::<Vec<_>>(),
+                        "remaining": c.remaining.iter().map(finding).collect::<Vec<_>>(),
+                        "changed": changed,
+                    })
+                })
+                .collect();
+            out = serde_json::to_string_pretty(&serde_json::json!({ "forms": list }))
+                .map_err(|e| e.to_string())?;
+            out.push('\n');
+        }
+        CompareFormat::Text => {
+            let zh = lang == Lang::Zh;
+            let none = if zh { "（空）" } else { "(none)" };
+            for c in &forms {
+                let title = match (c.old, c.new) {
+                    (Some(_), None) => {
+                        if zh {
+                            "（重新报送中没有此表）"
+                        } else {
+                            " (not in the resubmission)"
+                        }
+                    }
+                    (None, Some(_)) => {
+                        if zh {
+                            "（新增的表）"
+                        } else {
+                            " (a new form)"
+                        }
+                    }
+                    _ => "",
+                };
+                out.push_str(&format!(
+                    "== {} {}{title}\n",
+                    c.code.as_deref().unwrap_or("-"),
+                    c.name.as_deref().unwrap_or("-")
+                ));
+                let counts = if zh {
+                    format!(
+                        "   已改正 {}，新出现 {}，仍存在 {}\n",
+                        c.fixed.len(),
+                        c.added.len(),
+                        c.remaining.len()
+                    )
+                } else {
+                    format!(
+                        "   fixed {}, new {}, remaining {}\n",
+                        c.fixed.len(),
+                        c.added.len(),
+                        c.remaining.len()
+                    )
+                };
+                out.push_str(&counts);
+                for (mark, list) in [("-", &c.fixed), ("+", &c.added)] {
+                    for f in list {
+                        out.push_str(&format!("   {mark} [{}] {}\n", f.code, f.message.get(lang)));
+                    }
+                }
+                for ch in &c.changed {
+                    let (what, old, new) = match ch {
+                        Change::Field { label, old, new } => (label, old, new),
+                        Change::Indicator { name, old, new } => (name, old, new),
+                    };
+                    out.push_str(&format!(
+                        "   ~ {what}: {} → {}\n",
+                        old.as_deref().unwrap_or(none),
+                        new.as_deref().unwrap_or(none)
+                    ));
+                }
+            }
+        }
+    }
+    std::io::stdout()
+        .write_all(out.as_bytes())
+        .map_err(|e| e.to_string())?;
+    let errors = b
+        .all_diagnostics()
+        .any(|d| d.severity == kpiform_core::Severity::Error);
+    Ok(if errors {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// `kpiform import FILES`: the text each file is read into, on standard output; a file that is
@@ -404,6 +551,7 @@ fn list_rules(
                         "name": r.name,
                         "severity": r.severity.as_str(),
                         "category": r.category.as_str(),
+                        "dimension": r.dimension.as_str(),
                         "title": r.title_zh,
                         "title_en": r.title_en,
                         "fix": r.fix.as_str(),

@@ -436,7 +436,11 @@ fn committed_rule_pages_are_current() {
         .map(|e| e.unwrap().file_name())
         .collect();
     generated.sort();
-    assert_eq!(generated.len(), 56, "index, style sheet and 54 rules");
+    assert_eq!(
+        generated.len(),
+        57,
+        "index, style sheet, grading formula and 54 rules"
+    );
     for name in generated {
         let fresh = std::fs::read_to_string(dir.path().join(&name)).unwrap();
         let committed = std::fs::read_to_string(site.join(&name)).unwrap_or_default();
@@ -730,4 +734,106 @@ fn import_prints_the_text_check_reads() {
     let forms = v["inputs"][0]["forms"].as_array().unwrap();
     assert_eq!(forms.len(), 42);
     assert!(forms.iter().all(|f| f["file"] == xlsx.as_str()));
+}
+
+/// Corpus 000 resubmitted: three errors fixed (two rates written as 1, a 测算依据 that did not
+/// add up) and one made (a rate of 900%).
+fn resubmitted_000() -> (String, String) {
+    let old = std::fs::read_to_string(corpus("000_9a8050d2e31200e0.txt")).unwrap();
+    let mut new = old.clone();
+    for (from, to) in [
+        (
+            "成本控制率\t≤1\t该指标主要考察培训",
+            "成本控制率\t≤100%\t该指标主要考察培训",
+        ),
+        (
+            "成本控制率\t≤1\t该指标主要考察疫情",
+            "成本控制率\t≤100%\t该指标主要考察疫情",
+        ),
+        ("预计需要5万元用于办公场所", "预计需要2万元用于办公场所"),
+        ("工作任务质量合格率\t≥90%", "工作任务质量合格率\t≥900%"),
+    ] {
+        assert!(new.contains(from), "{from}");
+        new = new.replacen(from, to, 1);
+    }
+    (old, new)
+}
+
+#[test]
+fn compare_lists_fixed_new_remaining_and_changes() {
+    let (old, new) = resubmitted_000();
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("old.txt"), dir.path().join("new.txt"));
+    std::fs::write(&a, &old).unwrap();
+    std::fs::write(&b, &new).unwrap();
+    let out = kpiform()
+        .args(["compare", "--format", "json"])
+        .args([&a, &b])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "errors remain");
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let forms = v["forms"].as_array().unwrap();
+    assert_eq!(forms.len(), 11);
+    let count =
+        |key: &str| -> usize { forms.iter().map(|f| f[key].as_array().unwrap().len()).sum() };
+    let before = check_json(&[a.to_str().unwrap()]).1;
+    let findings: usize = before["inputs"][0]["forms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["diagnostics"].as_array().unwrap().len())
+        .sum();
+    assert_eq!((count("fixed"), count("new")), (3, 1));
+    assert_eq!(count("remaining"), findings - 3);
+    let fixed: Vec<&str> = forms
+        .iter()
+        .flat_map(|f| f["fixed"].as_array().unwrap())
+        .map(|x| x["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(fixed, ["V005", "A005", "V005"]);
+    assert_eq!(forms[1]["new"][0]["code"], "V004");
+    assert_eq!(forms[1]["new"][0]["quote"], "≥900%");
+    assert_eq!(
+        forms[3]["changed"][0],
+        serde_json::json!({
+            "field": "测算依据",
+            "old": "2023年预计需要5万元用于办公场所的修缮维护。",
+            "new": "2023年预计需要2万元用于办公场所的修缮维护。"
+        })
+    );
+    // The text format says the same, by form.
+    let out = kpiform().args(["compare"]).args([&a, &b]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(
+            "== 440304221461500000008 培训费\n   已改正 1，新出现 0，仍存在 5\n   - [V005]"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn check_json_grades_every_form() {
+    let (_, v) = check_json(&[&corpus("000_9a8050d2e31200e0.txt")]);
+    let forms = v["inputs"][0]["forms"].as_array().unwrap();
+    for f in forms {
+        let g = &f["grade"];
+        assert!(["excellent", "good", "fair", "poor"].contains(&g["level"].as_str().unwrap()));
+        let scores: Vec<f64> = [
+            "completeness",
+            "relevance",
+            "appropriateness",
+            "feasibility",
+        ]
+        .iter()
+        .map(|k| f["scores"][k].as_f64().unwrap())
+        .collect();
+        let mean = (scores.iter().sum::<f64>() / 4.0 * 10.0).round() / 10.0;
+        assert_eq!(g["score"].as_f64().unwrap(), mean);
+    }
+    // 一般管理事务: F002, A001, A005, I001 and warnings: 79.5, 中.
+    assert_eq!(forms[0]["grade"]["label"], "中");
+    assert_eq!(forms[0]["grade"]["score"], 79.5);
+    assert_eq!(forms[1]["grade"]["label"], "良");
 }

@@ -213,6 +213,51 @@ impl std::ops::AddAssign for Counts {
     }
 }
 
+/// The four things 财预〔2015〕88号 has a reviewer judge a target form by (审核内容); each rule
+/// bears on one, and the grade of a form scores each (`review::grade`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "wire", derive(serde::Serialize, serde::Deserialize))]
+pub enum Dimension {
+    /// 完整性: the content is complete, clear and correctly written (fields, tables, codes).
+    Completeness,
+    /// 相关性: the goals fit the project, and each has related indicators, specific and
+    /// measurable (细化、量化).
+    Relevance,
+    /// 适当性: the size of the funds fits the targets; the targets are neither too high nor too
+    /// low for them.
+    Appropriateness,
+    /// 可行性: the targets are argued and computed soundly (测算依据, 政策依据) and can be met.
+    Feasibility,
+}
+
+impl Dimension {
+    pub const ALL: [Dimension; 4] = [
+        Dimension::Completeness,
+        Dimension::Relevance,
+        Dimension::Appropriateness,
+        Dimension::Feasibility,
+    ];
+
+    /// The key in JSON and settings.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Dimension::Completeness => "completeness",
+            Dimension::Relevance => "relevance",
+            Dimension::Appropriateness => "appropriateness",
+            Dimension::Feasibility => "feasibility",
+        }
+    }
+
+    pub fn name(self) -> Message {
+        match self {
+            Dimension::Completeness => Message::new("完整性", "completeness"),
+            Dimension::Relevance => Message::new("相关性", "relevance"),
+            Dimension::Appropriateness => Message::new("适当性", "appropriateness"),
+            Dimension::Feasibility => Message::new("可行性", "feasibility"),
+        }
+    }
+}
+
 /// The families of rules, by the first letter of their code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "wire", derive(serde::Serialize, serde::Deserialize))]
@@ -317,6 +362,8 @@ pub struct RuleInfo {
     pub name: &'static str,
     pub severity: Severity,
     pub category: Category,
+    /// What of the form the rule judges, in the terms of 财预〔2015〕88号 (the grade's scores).
+    pub dimension: Dimension,
     pub fix: FixKind,
     pub title_zh: &'static str,
     pub title_en: &'static str,

@@ -76,7 +76,33 @@ pub struct FormJson {
     /// has one.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub medium_indicators: Vec<IndicatorJson>,
+    /// The suggested grade (财预〔2015〕88号; the formula: rules/grading.html).
+    pub grade: GradeJson,
+    /// The score of each review dimension, 0–100.
+    pub scores: ScoresJson,
     pub diagnostics: Vec<DiagnosticJson>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct GradeJson {
+    /// `excellent`, `good`, `fair` or `poor`.
+    pub level: &'static str,
+    /// 优, 良, 中, 差 (in the report's language).
+    pub label: String,
+    /// What the grade means for the form.
+    pub meaning: String,
+    /// The weighted mean of the four scores.
+    pub score: f64,
+    /// True when the form is graded below its score because required content is missing.
+    pub capped: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ScoresJson {
+    pub completeness: f64,
+    pub relevance: f64,
+    pub appropriateness: f64,
+    pub feasibility: f64,
 }
 
 #[derive(Debug, Serialize)]
@@ -424,6 +450,8 @@ impl Ctx<'_> {
                 })
             }
         };
+        let g = crate::review::grade::grade(f, &Default::default());
+        let [completeness, relevance, appropriateness, feasibility] = g.scores;
         FormJson {
             kind: f.kind.as_str(),
             title: f.title.text.clone(),
@@ -439,6 +467,19 @@ impl Ctx<'_> {
                 .iter()
                 .map(|i| self.indicator(i))
                 .collect(),
+            grade: GradeJson {
+                level: g.grade.as_str(),
+                label: g.grade.label().get(self.lang).to_string(),
+                meaning: g.grade.meaning().get(self.lang).to_string(),
+                score: g.score,
+                capped: g.capped,
+            },
+            scores: ScoresJson {
+                completeness,
+                relevance,
+                appropriateness,
+                feasibility,
+            },
             diagnostics: f.diagnostics.iter().map(|d| self.diagnostic(d)).collect(),
         }
     }

@@ -9,7 +9,7 @@
 //! The modules form layers, each using only those below it (ARCHITECTURE.md; a test checks it):
 //!
 //! ```text
-//! span, text → value, calc → model, diagnostic → parse → rules → json → export → wire
+//! span, text → value, calc → model, diagnostic → parse → rules → review → json → export → wire
 //! ```
 
 mod calc;
@@ -18,6 +18,7 @@ pub mod export;
 pub mod json;
 mod model;
 mod parse;
+mod review;
 mod rules;
 mod span;
 mod template;
@@ -27,14 +28,21 @@ mod value;
 pub mod wire;
 
 pub use diagnostic::{
-    Applicability, Category, Counts, Diagnostic, Fix, FixKind, Lang, Message, Related, RuleDoc,
-    RuleInfo, Severity,
+    Applicability, Category, Counts, Diagnostic, Dimension, Fix, FixKind, Lang, Message, Related,
+    RuleDoc, RuleInfo, Severity,
 };
 pub use model::{
     AmountUnit, Cell, Document, Field, FieldKey, Form, FormKind, Indicator, Level1, Level2, Task,
     Text,
 };
-pub use rules::docs;
+pub use review::compare::{compare, Change, Finding, FormComparison};
+pub use review::grade::{grade, FormGrade, Grade, GradeOptions};
+/// The documentation pages of the site (`site/rules/`): one per rule, the index, the grading
+/// formula and the style sheet.
+pub mod docs {
+    pub use crate::review::site_files;
+    pub use crate::rules::docs::{index_page, rule_page, CSS};
+}
 pub use rules::{all as rules, by_code as rule, check, parse, Facts, Options, UnknownCode};
 pub use span::{utf16_offset, LineCol, LineIndex, Span};
 pub use text::{excerpt, file_line, is_space, label_key, thousands, to_simplified, Cents};

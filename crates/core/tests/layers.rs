@@ -13,6 +13,7 @@ const LAYERS: &[&[&str]] = &[
     &["model", "diagnostic", "template"],
     &["parse"],
     &["rules"],
+    &["review"],
     &["json"],
     &["export"],
     &["wire", ""],

@@ -81,6 +81,8 @@ export interface ImportResult {
 
 export interface Rule {
   code: string; name: string; severity: "error" | "warning" | "info"; category: string;
+  /** 财预〔2015〕88号's review dimension: "completeness" | "relevance" | "appropriateness" | "feasibility" */
+  dimension: string;
   title: string; title_en: string; fix: "none" | "safe" | "suggest"; catches: string; catches_en: string;
 }
 "#;
@@ -250,6 +252,7 @@ struct RuleJs {
     name: &'static str,
     severity: &'static str,
     category: &'static str,
+    dimension: &'static str,
     title: &'static str,
     title_en: &'static str,
     fix: &'static str,
@@ -266,6 +269,7 @@ pub fn rules() -> Result<JsValue, JsError> {
             name: r.name,
             severity: r.severity.as_str(),
             category: r.category.as_str(),
+            dimension: r.dimension.as_str(),
             title: r.title_zh,
             title_en: r.title_en,
             fix: r.fix.as_str(),

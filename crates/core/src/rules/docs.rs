@@ -20,7 +20,7 @@ fn fix_label(f: FixKind) -> (&'static str, &'static str) {
     }
 }
 
-fn head(title: &str) -> String {
+pub(crate) fn head(title: &str) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
@@ -35,6 +35,7 @@ pub fn rule_page(r: &RuleInfo) -> String {
     let d = &r.doc;
     let (fix_zh, fix_en) = fix_label(r.fix);
     let cat = r.category.name();
+    let dim = r.dimension.name();
     let sev = r.severity.label();
     let mut h = head(&format!("{} {} · kpiform", r.code, r.title_zh));
     h.push_str("<nav><a href=\"index.html\">规则目录 / All rules</a> · <a href=\"../index.html\">返回检查页面 / Back to the checker</a></nav>\n<main>\n");
@@ -47,12 +48,16 @@ pub fn rule_page(r: &RuleInfo) -> String {
     ));
     h.push_str(&format!(
         "<dl class=\"meta\"><dt>严重程度 / Severity</dt><dd class=\"sev-{}\">{} / {}</dd>\
-         <dt>类别 / Category</dt><dd>{} / {}</dd><dt>修复 / Fix</dt><dd>{} / {}</dd></dl>\n",
+         <dt>类别 / Category</dt><dd>{} / {}</dd>\
+         <dt>审核维度 / Review dimension</dt><dd><a href=\"grading.html\">{} / {}</a></dd>\
+         <dt>修复 / Fix</dt><dd>{} / {}</dd></dl>\n",
         r.severity.as_str(),
         escape(&sev.zh),
         escape(&sev.en),
         escape(&cat.zh),
         escape(&cat.en),
+        escape(&dim.zh),
+        escape(&dim.en),
         escape(fix_zh),
         escape(fix_en)
     ));
@@ -100,6 +105,7 @@ pub fn index_page() -> String {
     let mut h = head("规则目录 · kpiform");
     h.push_str("<nav><a href=\"../index.html\">返回检查页面 / Back to the checker</a></nav>\n<main>\n<h1>规则目录 <span class=\"en\">Rule catalogue</span></h1>\n");
     h.push_str("<p>每条规则有稳定的编号：编号一旦发布就不再改变含义。<span class=\"en\" lang=\"en\">Every rule has a stable code: a code never changes meaning once shipped.</span></p>\n");
+    h.push_str("<p><a href=\"grading.html\">评分方法：建议等级（优/良/中/差）如何由问题得出</a> <span class=\"en\" lang=\"en\">How the suggested grade (优/良/中/差) follows from the findings</span></p>\n");
     h.push_str(EXAMPLES);
     for cat in Category::ALL {
         let rules: Vec<&RuleInfo> = all().filter(|r| r.category == cat).collect();
@@ -146,8 +152,9 @@ td{border-top:1px solid #e4e7eb;padding:.4rem .6rem;vertical-align:top}\n\
 @media (prefers-color-scheme:dark){body{background:#111827;color:#e5e7eb}nav,pre,dl.meta,table{background:#1f2937;border-color:#374151}\
 td{border-color:#374151}.en,.en-title,.source,dl.meta dt{color:#9ca3af}nav a{color:#93c5fd}}\n";
 
-/// Every generated file: (file name, content).
-pub fn site_files() -> Vec<(String, String)> {
+/// The rule pages, the index and the style sheet: (file name, content). With the grading page,
+/// they are `crate::review::site_files`.
+pub(crate) fn rule_files() -> Vec<(String, String)> {
     let mut files = vec![
         ("index.html".to_string(), index_page()),
         ("rules.css".to_string(), CSS.to_string()),

@@ -6,7 +6,7 @@
 use super::trim_num;
 use crate::model::FieldKey;
 use crate::text::{thousands, Cents};
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
@@ -16,6 +16,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "amount-unit-magnitude",
         severity: Severity::Error,
         category: Category::Amounts,
+        dimension: Dimension::Appropriateness,
         fix: FixKind::Suggest,
         title_zh: "金额单位与数值不符",
         title_en: "Amount unit does not fit the numbers",

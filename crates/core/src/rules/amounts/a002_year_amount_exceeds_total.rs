@@ -1,7 +1,7 @@
 //! A002 year-amount-exceeds-total: 本年度项目金额 larger than 项目总金额.
 
 use super::{both, show};
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
@@ -11,6 +11,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "year-amount-exceeds-total",
         severity: Severity::Error,
         category: Category::Amounts,
+        dimension: Dimension::Appropriateness,
         fix: FixKind::None,
         title_zh: "本年度金额超过总金额",
         title_en: "Amount this year exceeds the total",

@@ -2,7 +2,7 @@
 
 use super::{both, show};
 use crate::calc::close;
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
@@ -12,6 +12,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "single-year-total-mismatch",
         severity: Severity::Warning,
         category: Category::Amounts,
+        dimension: Dimension::Appropriateness,
         fix: FixKind::None,
         title_zh: "一年期项目总金额与本年度金额不一致",
         title_en: "One-year project: total differs from this year",

@@ -1,7 +1,7 @@
 //! A004 total-amount-implausible: a 总金额 more than twice 实施期限 × 本年度金额.
 
 use super::{both, show};
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
@@ -11,6 +11,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "total-amount-implausible",
         severity: Severity::Warning,
         category: Category::Amounts,
+        dimension: Dimension::Appropriateness,
         fix: FixKind::None,
         title_zh: "总金额与期限不相称",
         title_en: "Total amount implausible for the period",

@@ -4,7 +4,7 @@
 
 use super::{show, show_money, total_gap, unit_typo};
 use crate::calc::{counted, CalcBasis, Source};
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
@@ -14,6 +14,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "calc-basis-total-mismatch",
         severity: Severity::Error,
         category: Category::Amounts,
+        dimension: Dimension::Feasibility,
         fix: FixKind::None,
         title_zh: "测算依据合计与本年度金额不符",
         title_en: "Calculation basis does not add up to this year's amount",

@@ -4,7 +4,7 @@
 use super::{show, show_money, trim_num};
 use crate::calc::{close, counted, MoneyUnit};
 use crate::model::FormKind;
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
@@ -14,6 +14,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "calc-basis-arithmetic",
         severity: Severity::Error,
         category: Category::Amounts,
+        dimension: Dimension::Feasibility,
         fix: FixKind::None,
         title_zh: "测算依据算式有误",
         title_en: "Wrong arithmetic in the calculation basis",

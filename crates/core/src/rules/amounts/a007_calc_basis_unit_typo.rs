@@ -3,7 +3,7 @@
 //! suggested.
 
 use super::{show, total_gap, unit_typo};
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
@@ -13,6 +13,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "calc-basis-unit-typo",
         severity: Severity::Error,
         category: Category::Amounts,
+        dimension: Dimension::Feasibility,
         fix: FixKind::Suggest,
         title_zh: "测算依据金额单位笔误",
         title_en: "Unit typo in the calculation basis",

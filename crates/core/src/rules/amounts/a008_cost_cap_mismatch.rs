@@ -7,7 +7,7 @@ use crate::calc::{close, MoneyUnit};
 use crate::model::{Level1, Level2};
 use crate::span::Span;
 use crate::value::{Expected, Op};
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
@@ -17,6 +17,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "cost-cap-mismatch",
         severity: Severity::Error,
         category: Category::Amounts,
+        dimension: Dimension::Appropriateness,
         fix: FixKind::None,
         title_zh: "成本指标金额与预算不符",
         title_en: "Cost cap differs from the budget",

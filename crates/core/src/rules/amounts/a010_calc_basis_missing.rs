@@ -1,7 +1,7 @@
 //! A010 calc-basis-missing: a 测算依据 with no amount at all, or that repeats the 政策依据.
 
 use crate::model::{FieldKey, FormKind};
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
@@ -11,6 +11,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "calc-basis-missing",
         severity: Severity::Error,
         category: Category::Amounts,
+        dimension: Dimension::Feasibility,
         fix: FixKind::None,
         title_zh: "测算依据缺少金额",
         title_en: "Calculation basis without amounts",

@@ -4,7 +4,7 @@
 use super::show;
 use crate::calc::close;
 use crate::model::{FieldKey, FormKind};
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
@@ -14,6 +14,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "task-sum-mismatch",
         severity: Severity::Error,
         category: Category::Amounts,
+        dimension: Dimension::Feasibility,
         fix: FixKind::None,
         title_zh: "部门任务金额不平衡",
         title_en: "Department task amounts do not add up",

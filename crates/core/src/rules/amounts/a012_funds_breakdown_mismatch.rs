@@ -3,7 +3,7 @@
 
 use super::show;
 use crate::calc::close;
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::model::{Field, FieldKey, FormKind};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
@@ -15,6 +15,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "funds-breakdown-mismatch",
         severity: Severity::Error,
         category: Category::Amounts,
+        dimension: Dimension::Feasibility,
         fix: FixKind::None,
         title_zh: "资金总额与各来源之和不符",
         title_en: "Total of funds differs from the sum of its sources",

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::model::FieldKey;
 use crate::rules::facts::PasteCtx;
 use crate::rules::{Check, Placed, Rule};
@@ -15,6 +15,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "code-length-outlier",
         severity: Severity::Error,
         category: Category::Fields,
+        dimension: Dimension::Completeness,
         fix: FixKind::None,
         title_zh: "项目编码位数异常",
         title_en: "Project code of unusual length",

@@ -1,7 +1,7 @@
 //! X001 unit-name-inconsistent: the same unit written two ways across the forms of a paste
 //! (`活力城区建设事务中心` vs `活力城市建设事务中心`).
 
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::model::{FieldKey, FormKind};
 use crate::rules::facts::PasteCtx;
 use crate::rules::{Check, Placed, Rule};
@@ -14,6 +14,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "unit-name-inconsistent",
         severity: Severity::Error,
         category: Category::CrossForm,
+        dimension: Dimension::Completeness,
         fix: FixKind::Suggest,
         title_zh: "单位名称写法不一致",
         title_en: "Unit name written two ways",

@@ -1,6 +1,6 @@
 //! X002 duplicate-code: two forms of a paste with the same 项目编码.
 
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::model::FieldKey;
 use crate::rules::facts::PasteCtx;
 use crate::rules::{Check, Placed, Rule};
@@ -12,6 +12,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "duplicate-code",
         severity: Severity::Error,
         category: Category::CrossForm,
+        dimension: Dimension::Completeness,
         fix: FixKind::None,
         title_zh: "项目编码重复",
         title_en: "Duplicate project code",

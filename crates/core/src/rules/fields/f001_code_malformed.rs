@@ -1,6 +1,6 @@
 //! F001 code-malformed: a 项目编码 with non-digits, spaces or full-width digits.
 
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use super::project_field;
 use crate::model::FieldKey;
 use crate::rules::facts::Ctx;
@@ -13,6 +13,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "code-malformed",
         severity: Severity::Error,
         category: Category::Fields,
+        dimension: Dimension::Completeness,
         fix: FixKind::Safe,
         title_zh: "项目编码格式错误",
         title_en: "Malformed project code",

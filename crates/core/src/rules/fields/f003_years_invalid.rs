@@ -1,6 +1,6 @@
 //! F003 years-invalid: 实施期限 not a whole number of years from 1 to 10.
 
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use super::project_field;
 use crate::model::{FieldKey, TemplateId};
 use crate::rules::facts::Ctx;
@@ -12,6 +12,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "years-invalid",
         severity: Severity::Error,
         category: Category::Fields,
+        dimension: Dimension::Completeness,
         fix: FixKind::None,
         title_zh: "实施期限无效",
         title_en: "Invalid implementation period",

@@ -1,6 +1,6 @@
 //! F004 enum-value-invalid: 是否新增项目, 分配方式 or 项目类型 not one of the template's values.
 
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use super::project_field;
 use crate::model::{FieldKey, TemplateId};
 use crate::rules::facts::Ctx;
@@ -13,6 +13,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "enum-value-invalid",
         severity: Severity::Warning,
         category: Category::Fields,
+        dimension: Dimension::Completeness,
         fix: FixKind::None,
         title_zh: "选项字段取值无效",
         title_en: "Invalid option value",

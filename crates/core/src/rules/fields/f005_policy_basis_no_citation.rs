@@ -1,6 +1,6 @@
 //! F005 policy-basis-no-citation: a 政策依据 that names no document (no 《…》, no 文号).
 
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use super::project_field;
 use crate::model::FieldKey;
 use crate::rules::facts::Ctx;
@@ -13,6 +13,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "policy-basis-no-citation",
         severity: Severity::Warning,
         category: Category::Fields,
+        dimension: Dimension::Feasibility,
         fix: FixKind::None,
         title_zh: "政策依据未引用文件",
         title_en: "Policy basis cites no document",

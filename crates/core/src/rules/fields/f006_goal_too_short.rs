@@ -1,6 +1,6 @@
 //! F006 goal-too-short: a 年度目标 of fewer than 15 characters, or the project's name again.
 
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use super::project_field;
 use crate::model::FieldKey;
 use crate::rules::facts::Ctx;
@@ -12,6 +12,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "goal-too-short",
         severity: Severity::Warning,
         category: Category::Fields,
+        dimension: Dimension::Completeness,
         fix: FixKind::None,
         title_zh: "年度目标过于简略",
         title_en: "Annual goal too short",

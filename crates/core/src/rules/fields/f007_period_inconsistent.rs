@@ -2,7 +2,7 @@
 //! 开始时间 after the 完成时间), or that does not contain the budget year (`2024年3月-2024年11月`
 //! in a 2025 form).
 
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::model::{Field, FieldKey};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
@@ -14,6 +14,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "period-inconsistent",
         severity: Severity::Warning,
         category: Category::Fields,
+        dimension: Dimension::Appropriateness,
         fix: FixKind::None,
         title_zh: "项目起止时间有误",
         title_en: "Project period inconsistent",

@@ -1,7 +1,7 @@
 //! I001 mandatory-category-empty: a starred 二级 category (`*服务对象满意度`) whose only row is
 //! 不适用, or that has no row at all.
 
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::model::{Indicator, Level1, Level2};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
@@ -12,6 +12,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "mandatory-category-empty",
         severity: Severity::Error,
         category: Category::Indicators,
+        dimension: Dimension::Completeness,
         fix: FixKind::None,
         title_zh: "必填指标类别为空",
         title_en: "Mandatory indicator category empty",

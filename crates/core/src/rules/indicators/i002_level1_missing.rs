@@ -1,6 +1,6 @@
 //! I002 level1-missing: 产出, 效益 or 满意度 absent from the indicator table altogether.
 
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::model::FormKind;
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
@@ -11,6 +11,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "level1-missing",
         severity: Severity::Error,
         category: Category::Indicators,
+        dimension: Dimension::Completeness,
         fix: FixKind::None,
         title_zh: "缺少一级指标",
         title_en: "Level-1 category missing",

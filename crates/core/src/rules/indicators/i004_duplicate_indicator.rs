@@ -1,6 +1,6 @@
 //! I004 duplicate-indicator: the same 三级 name twice among a form's applicable indicators.
 
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::model::Indicator;
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
@@ -11,6 +11,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "duplicate-indicator",
         severity: Severity::Warning,
         category: Category::Indicators,
+        dimension: Dimension::Relevance,
         fix: FixKind::None,
         title_zh: "三级指标重复",
         title_en: "Duplicate indicator",

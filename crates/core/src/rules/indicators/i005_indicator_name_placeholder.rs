@@ -1,7 +1,7 @@
 //! I005 indicator-name-placeholder: a 三级 name that is a category label, `指标1`, `……` or
 //! another placeholder.
 
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::parse::vocab::category;
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
@@ -12,6 +12,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "indicator-name-placeholder",
         severity: Severity::Error,
         category: Category::Indicators,
+        dimension: Dimension::Completeness,
         fix: FixKind::None,
         title_zh: "三级指标名称为占位文字",
         title_en: "Placeholder indicator name",

@@ -2,7 +2,7 @@
 //! 预算执行率) instead of cost.
 
 use super::measures_progress;
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
@@ -12,6 +12,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "cost-indicator-not-cost",
         severity: Severity::Warning,
         category: Category::Indicators,
+        dimension: Dimension::Relevance,
         fix: FixKind::None,
         title_zh: "成本指标未衡量成本",
         title_en: "Cost indicator does not measure cost",

@@ -1,6 +1,6 @@
 //! I007 too-few-indicators: fewer than 3 applicable indicators.
 
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
@@ -10,6 +10,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "too-few-indicators",
         severity: Severity::Warning,
         category: Category::Indicators,
+        dimension: Dimension::Relevance,
         fix: FixKind::None,
         title_zh: "适用指标过少",
         title_en: "Too few indicators",

@@ -1,7 +1,7 @@
 //! I009 weights-do-not-sum: a table with a 权重 / 分值 column whose weights do not add up to
 //! 100 (or to 90, where 10 points are kept for budget execution).
 
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 use crate::text::{is_space, to_half_width};
@@ -12,6 +12,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "weights-do-not-sum",
         severity: Severity::Error,
         category: Category::Indicators,
+        dimension: Dimension::Relevance,
         fix: FixKind::None,
         title_zh: "指标权重合计不等于100",
         title_en: "Indicator weights do not add up",

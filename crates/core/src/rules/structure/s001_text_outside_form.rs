@@ -1,7 +1,7 @@
 //! S001 text-outside-form: text before the first form, between forms, or in a document that is
 //! no 申报表 (a 自评表). Found by the parser; this rule words it.
 
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::parse::{Issue, IssueKind, NotDeclaration};
 use crate::rules::{Check, Rule};
 use crate::text::excerpt;
@@ -12,6 +12,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "text-outside-form",
         severity: Severity::Info,
         category: Category::Structure,
+        dimension: Dimension::Completeness,
         fix: FixKind::None,
         title_zh: "表单之外的文字",
         title_en: "Text outside any form",

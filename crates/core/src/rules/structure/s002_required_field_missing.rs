@@ -1,7 +1,7 @@
 //! S002 required-field-missing: a header field the form's kind requires is absent or empty.
 //! Found by the parser (it knows which fields it read); this rule words it.
 
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::parse::{Issue, IssueKind};
 use crate::rules::{Check, Rule};
 
@@ -11,6 +11,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "required-field-missing",
         severity: Severity::Error,
         category: Category::Structure,
+        dimension: Dimension::Completeness,
         fix: FixKind::None,
         title_zh: "必填字段缺失或为空",
         title_en: "Required field missing or empty",

@@ -1,7 +1,7 @@
 //! S003 indicator-table-missing: a form with no indicator row. Found by the parser; this rule
 //! words it.
 
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::parse::{Issue, IssueKind};
 use crate::rules::{Check, Rule};
 
@@ -11,6 +11,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "indicator-table-missing",
         severity: Severity::Error,
         category: Category::Structure,
+        dimension: Dimension::Completeness,
         fix: FixKind::None,
         title_zh: "缺少绩效指标表",
         title_en: "Indicator table missing",

@@ -1,7 +1,7 @@
 //! S004 unrecognized-content: something inside a form that could not be placed (an extra cell,
 //! a line without a label, a field given twice). Found by the parser; this rule words it.
 
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::parse::{Issue, IssueKind, Unplaced};
 use crate::rules::{Check, Rule};
 use crate::text::excerpt;
@@ -12,6 +12,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "unrecognized-content",
         severity: Severity::Warning,
         category: Category::Structure,
+        dimension: Dimension::Completeness,
         fix: FixKind::None,
         title_zh: "无法识别的内容",
         title_en: "Unrecognized content",

@@ -1,7 +1,7 @@
 //! S005 option-left-unselected: a template's option list left in a field with no choice made
 //! (`(一次性项目/经常性项目)`, `新增项目□延续项目□`).
 
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 use crate::text::excerpt;
@@ -12,6 +12,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "option-left-unselected",
         severity: Severity::Error,
         category: Category::Structure,
+        dimension: Dimension::Completeness,
         fix: FixKind::None,
         title_zh: "模板选项未选择",
         title_en: "Template options left unselected",

@@ -1,7 +1,7 @@
 //! S006 indicator-table-cut-off: the paste ends in the middle of the indicator table, inside a
 //! row. Found by the parser; this rule words it.
 
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::parse::{Issue, IssueKind};
 use crate::rules::{Check, Rule};
 use crate::text::excerpt;
@@ -12,6 +12,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "indicator-table-cut-off",
         severity: Severity::Warning,
         category: Category::Structure,
+        dimension: Dimension::Completeness,
         fix: FixKind::None,
         title_zh: "指标表不完整（粘贴内容在表中截断）",
         title_en: "Indicator table cut off",

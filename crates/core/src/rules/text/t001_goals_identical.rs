@@ -3,7 +3,7 @@
 
 use crate::model::FieldKey;
 use crate::text::similarity::similarity_above;
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
@@ -13,6 +13,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "goals-identical",
         severity: Severity::Warning,
         category: Category::Text,
+        dimension: Dimension::Relevance,
         fix: FixKind::None,
         title_zh: "年度目标与长期目标相同",
         title_en: "Annual goal same as the long-term goal",

@@ -1,7 +1,7 @@
 //! T002 policy-equals-calc-basis: a 测算依据 that is the 政策依据 again (at least 90 % similar).
 
 use crate::model::FieldKey;
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
@@ -11,6 +11,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "policy-equals-calc-basis",
         severity: Severity::Error,
         category: Category::Text,
+        dimension: Dimension::Feasibility,
         fix: FixKind::None,
         title_zh: "政策依据与测算依据相同",
         title_en: "Policy basis equals calculation basis",

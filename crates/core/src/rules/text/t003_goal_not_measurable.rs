@@ -1,7 +1,7 @@
 //! T003 goal-not-measurable: a 年度目标 with no number and no concrete deliverable.
 
 use crate::model::FieldKey;
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
@@ -11,6 +11,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "goal-not-measurable",
         severity: Severity::Warning,
         category: Category::Text,
+        dimension: Dimension::Relevance,
         fix: FixKind::None,
         title_zh: "年度目标不可衡量",
         title_en: "Annual goal not measurable",

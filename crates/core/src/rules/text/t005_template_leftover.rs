@@ -2,7 +2,7 @@
 
 use super::pieces;
 use crate::text::excerpt;
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
@@ -12,6 +12,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "template-leftover",
         severity: Severity::Error,
         category: Category::Text,
+        dimension: Dimension::Completeness,
         fix: FixKind::None,
         title_zh: "模板说明未删除",
         title_en: "Template text left in",

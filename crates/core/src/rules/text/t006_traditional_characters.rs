@@ -3,7 +3,7 @@
 
 use super::pieces;
 use crate::text::{excerpt, is_traditional, to_simplified};
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
@@ -13,6 +13,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "traditional-characters",
         severity: Severity::Warning,
         category: Category::Text,
+        dimension: Dimension::Completeness,
         fix: FixKind::Safe,
         title_zh: "含有繁体字",
         title_en: "Traditional characters",

@@ -3,7 +3,7 @@
 
 use super::all_rows;
 use crate::value::ValueKind;
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
@@ -13,6 +13,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "value-empty-or-placeholder",
         severity: Severity::Error,
         category: Category::Values,
+        dimension: Dimension::Completeness,
         fix: FixKind::None,
         title_zh: "指标值为空或占位",
         title_en: "Empty or placeholder value",

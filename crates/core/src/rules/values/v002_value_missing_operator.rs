@@ -2,7 +2,7 @@
 
 use super::rows;
 use crate::value::Expected;
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
@@ -12,6 +12,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "value-missing-operator",
         severity: Severity::Info,
         category: Category::Values,
+        dimension: Dimension::Relevance,
         fix: FixKind::None,
         title_zh: "量化指标缺少比较符号",
         title_en: "Quantitative value without operator",

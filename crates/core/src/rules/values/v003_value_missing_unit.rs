@@ -3,7 +3,7 @@
 
 use super::rows;
 use crate::value::{Expected, ValueKind};
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
@@ -13,6 +13,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "value-missing-unit",
         severity: Severity::Error,
         category: Category::Values,
+        dimension: Dimension::Relevance,
         fix: FixKind::Suggest,
         title_zh: "指标值缺少计量单位",
         title_en: "Value without unit",

@@ -2,7 +2,7 @@
 
 use super::rows;
 use crate::value::{Op, ValueKind};
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
@@ -12,6 +12,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "percent-out-of-range",
         severity: Severity::Error,
         category: Category::Values,
+        dimension: Dimension::Appropriateness,
         fix: FixKind::Suggest,
         title_zh: "百分比超出范围",
         title_en: "Percentage out of range",

@@ -2,7 +2,7 @@
 
 use super::rows;
 use crate::value::{Expected, Op};
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
@@ -12,6 +12,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "rate-as-bare-one",
         severity: Severity::Error,
         category: Category::Values,
+        dimension: Dimension::Appropriateness,
         fix: FixKind::Suggest,
         title_zh: "比率写成了“1”",
         title_en: "Rate written as 1",

@@ -4,7 +4,7 @@
 use super::rows;
 use crate::model::Level2;
 use crate::value::{Expected, ValueKind};
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
@@ -14,6 +14,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "value-type-mismatch",
         severity: Severity::Error,
         category: Category::Values,
+        dimension: Dimension::Relevance,
         fix: FixKind::None,
         title_zh: "指标值类型与指标不符",
         title_en: "Value of the wrong kind",

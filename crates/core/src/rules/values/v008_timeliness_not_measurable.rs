@@ -4,7 +4,7 @@
 use super::rows;
 use crate::model::Level2;
 use crate::value::ValueKind;
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
@@ -14,6 +14,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "timeliness-not-measurable",
         severity: Severity::Warning,
         category: Category::Values,
+        dimension: Dimension::Relevance,
         fix: FixKind::None,
         title_zh: "时效指标不可衡量",
         title_en: "Timeliness not measurable",

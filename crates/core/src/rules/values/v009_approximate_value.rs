@@ -1,7 +1,7 @@
 //! V009 approximate-value: 约, 左右, 力争, 争取 in a target.
 
 use super::rows;
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
@@ -11,6 +11,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "approximate-value",
         severity: Severity::Warning,
         category: Category::Values,
+        dimension: Dimension::Relevance,
         fix: FixKind::None,
         title_zh: "指标值为约数",
         title_en: "Approximate value",

@@ -5,7 +5,7 @@ use super::rows;
 use crate::model::{Level1, Level2};
 use crate::rules::indicators::measures_progress;
 use crate::value::Op;
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
@@ -15,6 +15,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "cost-direction",
         severity: Severity::Warning,
         category: Category::Values,
+        dimension: Dimension::Appropriateness,
         fix: FixKind::None,
         title_zh: "成本指标方向错误",
         title_en: "Cost indicator in the wrong direction",

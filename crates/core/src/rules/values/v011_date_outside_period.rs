@@ -3,7 +3,7 @@
 
 use super::rows;
 use crate::value::ValueKind;
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
@@ -13,6 +13,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "date-outside-period",
         severity: Severity::Warning,
         category: Category::Values,
+        dimension: Dimension::Appropriateness,
         fix: FixKind::None,
         title_zh: "日期不在实施期内",
         title_en: "Date outside the period",

@@ -3,7 +3,7 @@
 
 use super::rows;
 use crate::value::Op;
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
@@ -13,6 +13,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "value-mixed-text",
         severity: Severity::Error,
         category: Category::Values,
+        dimension: Dimension::Relevance,
         fix: FixKind::Suggest,
         title_zh: "指标值夹杂文字",
         title_en: "Words mixed into the value",

@@ -3,7 +3,7 @@
 use super::rows;
 use crate::model::Level2;
 use crate::value::{Op, ValueKind};
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
@@ -13,6 +13,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "satisfaction-band",
         severity: Severity::Info,
         category: Category::Values,
+        dimension: Dimension::Appropriateness,
         fix: FixKind::None,
         title_zh: "满意度目标值异常",
         title_en: "Unusual satisfaction target",

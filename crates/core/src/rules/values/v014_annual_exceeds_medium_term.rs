@@ -2,7 +2,7 @@
 //! target (中期指标值 `≥900人次`, 年度指标值 `≥1200人次`).
 
 use super::rows;
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::model::{Level1, Level2};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
@@ -15,6 +15,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "annual-exceeds-medium-term",
         severity: Severity::Warning,
         category: Category::Values,
+        dimension: Dimension::Appropriateness,
         fix: FixKind::None,
         title_zh: "年度指标值高于中期指标值",
         title_en: "This year's target above the medium-term target",

@@ -2,7 +2,7 @@
 //! another (`≥` and `≤5`; `定性` and `95%`; `≥` and `有效`).
 
 use super::rows;
-use crate::diagnostic::{Category, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
+use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 use crate::text::is_space;
@@ -14,6 +14,7 @@ pub(crate) static RULE: Rule = Rule {
         name: "operator-contradicts-value",
         severity: Severity::Warning,
         category: Category::Values,
+        dimension: Dimension::Appropriateness,
         fix: FixKind::None,
         title_zh: "指标性质与指标值矛盾",
         title_en: "Operator column contradicts the value",

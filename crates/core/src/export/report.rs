@@ -22,6 +22,30 @@ struct Words {
     unit: &'static str,
     total: &'static str,
     no_code: &'static str,
+    conclusion: &'static str,
+    points: &'static str,
+}
+
+/// The form's suggested grade as the report's conclusion: `良（84.5 分）。绩效目标基本合理，……
+/// 完整性 70 分，相关性 83 分，适当性 85 分，可行性 100 分。`
+fn conclusion(f: &Form, lang: Lang, w: &Words) -> String {
+    let g = crate::review::grade::grade(f, &Default::default());
+    let dims: Vec<String> = crate::diagnostic::Dimension::ALL
+        .iter()
+        .zip(g.scores)
+        .map(|(d, s)| format!("{} {s}{}", d.name().get(lang), w.points))
+        .collect();
+    let sep = if lang == Lang::Zh { "，" } else { ", " };
+    let (gap, end) = if lang == Lang::Zh { ("", "。") } else { (" ", ".") };
+    format!(
+        "{}：{}（{}{}）。{}{gap}{}{end}",
+        w.conclusion,
+        g.grade.label().get(lang),
+        g.score,
+        w.points,
+        g.grade.meaning().get(lang),
+        dims.join(sep)
+    )
 }
 
 const ZH: Words = Words {
@@ -39,6 +63,8 @@ const ZH: Words = Words {
     unit: "申请单位",
     total: "问题合计",
     no_code: "无项目编码",
+    conclusion: "审核结论（建议）",
+    points: " 分",
 };
 
 const EN: Words = Words {
@@ -56,6 +82,8 @@ const EN: Words = Words {
     unit: "Applicant",
     total: "Problems",
     no_code: "no code",
+    conclusion: "Conclusion (suggested)",
+    points: "",
 };
 
 fn words(lang: Lang) -> &'static Words {
@@ -168,6 +196,7 @@ pub fn markdown(inputs: &[(&Input, Document)], lang: Lang) -> String {
             if let Some(u) = f.text(FieldKey::Applicant).or(f.text(FieldKey::Authority)) {
                 s.push_str(&format!("{}：{}\n\n", w.unit, md(u)));
             }
+            s.push_str(&format!("{}\n\n", md(&conclusion(f, lang, w))));
             if f.diagnostics.is_empty() {
                 s.push_str(&format!("{}\n\n", w.none));
                 continue;
@@ -220,7 +249,7 @@ fn md_items(s: &mut String, input: &Input, doc: &Document, ds: &[Diagnostic], la
 const CSS: &str = "@page{size:A4;margin:16mm 15mm}\
 body{font-family:system-ui,\"Microsoft YaHei\",\"PingFang SC\",\"Noto Sans CJK SC\",sans-serif;color:#111;font-size:10.5pt;line-height:1.55;margin:0 auto;max-width:180mm}\
 h1{font-size:16pt;margin:0 0 4mm}h2{font-size:13pt;margin:0 0 2mm;border-bottom:1px solid #999;padding-bottom:1mm}\
-h3{font-size:11pt;margin:4mm 0 1mm}.meta{color:#444;margin:0 0 4mm}\
+h3{font-size:11pt;margin:4mm 0 1mm}.meta{color:#444;margin:0 0 2mm}.conclusion{margin:0 0 4mm;padding:2mm 3mm;border-left:3px solid #555;background:#f4f4f4}\
 section.form{break-before:page;page-break-before:always;padding-top:2mm}section.form:first-of-type{break-before:auto;page-break-before:auto}\
 ol{padding-left:6mm;margin:0}li{margin:0 0 2mm;break-inside:avoid}.code{font-family:ui-monospace,Consolas,monospace;font-weight:bold}\
 .q,.fix,.ex{color:#333;margin:.5mm 0 0}.error h3{color:#a11}.warning h3{color:#8a5300}.info h3{color:#1d4ed8}\
@@ -276,6 +305,10 @@ pub fn html(inputs: &[(&Input, Document)], lang: Lang) -> String {
                     escape(u)
                 ));
             }
+            s.push_str(&format!(
+                "<p class=\"conclusion\">{}</p>\n",
+                escape(&conclusion(f, lang, w))
+            ));
             if f.diagnostics.is_empty() {
                 s.push_str(&format!("<p>{}</p>\n", w.none));
             } else {

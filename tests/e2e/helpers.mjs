@@ -173,6 +173,7 @@ export function readForms(page) {
         warnings: count("warning"),
         infos: count("info"),
         total: Number(row.dataset.total),
+        grade: row.querySelector('[data-testid="form-grade"]')?.dataset.grade ?? null,
       };
     }),
   );

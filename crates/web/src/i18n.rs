@@ -334,6 +334,41 @@ pub const COL_UNIT: Tr = Tr("单位", "Unit");
 pub const COL_APPLICANT: Tr = Tr("申请单位", "applicant unit");
 pub const COL_AUTHORITY: Tr = Tr("主管部门", "supervising department");
 pub const COL_YEAR: Tr = Tr("本年度金额", "This year");
+pub const COL_GRADE: Tr = Tr("建议等级", "Grade");
+
+/// The tooltip of a form's grade: what it means, its score and the four dimensions.
+pub fn grade_title(l: Lang, g: &kpiform_core::FormGrade) -> String {
+    let dims: Vec<String> = kpiform_core::Dimension::ALL
+        .iter()
+        .zip(g.scores)
+        .map(|(d, s)| format!("{} {s}", d.name().get(l)))
+        .collect();
+    let capped = if g.capped {
+        Tr(
+            "；缺少必填内容，最高为“中”",
+            "; required content is missing: at best fair",
+        )
+        .get(l)
+    } else {
+        ""
+    };
+    match l {
+        Lang::Zh => format!(
+            "{}（{} 分{capped}）。{}。{}",
+            g.grade.label().zh,
+            g.score,
+            dims.join("，"),
+            g.grade.meaning().zh
+        ),
+        Lang::En => format!(
+            "{} ({}{capped}). {}. {}",
+            g.grade.label().en,
+            g.score,
+            dims.join(", "),
+            g.grade.meaning().en
+        ),
+    }
+}
 pub const COL_INDICATORS: Tr = Tr("指标", "Indicators");
 pub const SORT_BY: Tr = Tr("按此列排序", "Sort by this column");
 pub const OPEN_FORM: Tr = Tr("查看这张表的结构", "Show this form's structure");

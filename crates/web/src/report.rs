@@ -47,6 +47,8 @@ pub struct FormRow {
     pub title: Span,
     /// The file it came from, when several files were opened at once (`【文件：…】`).
     pub file: Option<String>,
+    /// The suggested grade (财预〔2015〕88号).
+    pub grade: kpiform_core::FormGrade,
 }
 
 /// Another place a problem points to.
@@ -208,6 +210,7 @@ impl Report {
                 line: doc.lines.line(form.span.start),
                 title,
                 file: doc.file_at(form.span.start).map(|f| f.text.clone()),
+                grade: kpiform_core::grade(form, &Default::default()),
             };
             row.key = form_key(&row);
             report.forms.push(row);
@@ -282,6 +285,7 @@ fn form_key(f: &FormRow) -> u64 {
     )
         .hash(&mut h);
     (&f.codes, f.line, &f.file).hash(&mut h);
+    (f.grade.grade, f.grade.score.to_bits()).hash(&mut h);
     h.finish()
 }
 

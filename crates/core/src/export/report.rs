@@ -36,7 +36,11 @@ fn conclusion(f: &Form, lang: Lang, w: &Words) -> String {
         .map(|(d, s)| format!("{} {s}{}", d.name().get(lang), w.points))
         .collect();
     let sep = if lang == Lang::Zh { "，" } else { ", " };
-    let (gap, end) = if lang == Lang::Zh { ("", "。") } else { (" ", ".") };
+    let (gap, end) = if lang == Lang::Zh {
+        ("", "。")
+    } else {
+        (" ", ".")
+    };
     format!(
         "{}：{}（{}{}）。{}{gap}{}{end}",
         w.conclusion,

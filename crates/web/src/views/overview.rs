@@ -20,6 +20,7 @@ pub enum SortKey {
     Unit,
     Year,
     Indicators,
+    Grade,
     Errors,
     Warnings,
     Infos,
@@ -52,6 +53,13 @@ pub fn sort_rows(rows: &mut [FormRow], sort: Sort) {
             SortKey::Unit => a.unit_name.cmp(&b.unit_name),
             SortKey::Year => amount(a).partial_cmp(&amount(b)).unwrap_or(Ordering::Equal),
             SortKey::Indicators => a.indicators.cmp(&b.indicators),
+            // Best first; within a grade, by score.
+            SortKey::Grade => a.grade.grade.cmp(&b.grade.grade).then(
+                b.grade
+                    .score
+                    .partial_cmp(&a.grade.score)
+                    .unwrap_or(Ordering::Equal),
+            ),
             SortKey::Errors => a.counts.error.cmp(&b.counts.error),
             SortKey::Warnings => a.counts.warning.cmp(&b.counts.warning),
             SortKey::Infos => a.counts.info.cmp(&b.counts.info),
@@ -111,6 +119,7 @@ pub fn OverviewView() -> impl IntoView {
                                         {sort_header(sort, SortKey::Unit, t::COL_UNIT.get(l), "", l)}
                                         {sort_header(sort, SortKey::Year, t::COL_YEAR.get(l), "num", l)}
                                         {sort_header(sort, SortKey::Indicators, t::COL_INDICATORS.get(l), "num", l)}
+                                        {sort_header(sort, SortKey::Grade, t::COL_GRADE.get(l), "", l)}
                                         {sort_header(sort, SortKey::Errors, Severity::Error.label().get(l).to_string(), "num", l)}
                                         {sort_header(sort, SortKey::Warnings, Severity::Warning.label().get(l).to_string(), "num", l)}
                                         {sort_header(sort, SortKey::Infos, Severity::Info.label().get(l).to_string(), "num", l)}
@@ -319,6 +328,17 @@ fn form_row(st: State, l: Lang, f: FormRow) -> impl IntoView {
                     <span data-testid="applicable-count">{f.applicable}</span>
                 </span>
             </td>
+            <td
+                class="grade"
+                data-testid="form-grade"
+                data-grade=f.grade.grade.as_str()
+                title=t::grade_title(l, &f.grade)
+            >
+                <span class=format!("grade-pill grade-{}", f.grade.grade.as_str())>
+                    {f.grade.grade.label().get(l).to_string()}
+                </span>
+                <span class="sub">{f.grade.score.to_string()}</span>
+            </td>
             {count_cell(Severity::Error, f.counts.error)}
             {count_cell(Severity::Warning, f.counts.warning)}
             {count_cell(Severity::Info, f.counts.info)}
@@ -452,6 +472,12 @@ mod tests {
             line: 1,
             title: kpiform_core::Span::default(),
             file: None,
+            grade: kpiform_core::FormGrade {
+                grade: kpiform_core::Grade::Excellent,
+                score: 100.0,
+                scores: [100.0; 4],
+                capped: false,
+            },
         }
     }
 

@@ -99,6 +99,12 @@ class Exports(unittest.TestCase):
         self.assertIsInstance(row[total], (int, float))
         self.assertEqual(forms.cell(2, total + 1).number_format, "#,##0.00")
         self.assertGreaterEqual(forms.column_dimensions["E"].width, 20, "names in Chinese fit")
+        # The suggested grade and its scores (财预〔2015〕88号), as in the JSON.
+        grade, score = header.index("建议等级"), header.index("得分")
+        self.assertEqual((row[grade], row[score]), ("中", 79.5))
+        self.assertEqual(row[score + 1 : score + 5], [70, 78, 85, 85])
+        grades = {forms.cell(r, grade + 1).value for r in range(2, 44)}
+        self.assertTrue(grades <= {"优", "良", "中", "差"}, grades)
 
     def test_csv_parses_with_a_standard_reader(self):
         for name, rows, first in [("forms", 42, "来源"), ("indicators", 526, "来源")]:

@@ -76,6 +76,12 @@ pub fn forms_table(inputs: &[(&Input, Document)], lang: Lang) -> Table {
             ("错误", "errors"),
             ("警告", "warnings"),
             ("提示", "infos"),
+            ("建议等级", "grade"),
+            ("得分", "score"),
+            ("完整性", "completeness"),
+            ("相关性", "relevance"),
+            ("适当性", "appropriateness"),
+            ("可行性", "feasibility"),
         ],
     );
     let mut rows = Vec::new();
@@ -86,6 +92,7 @@ pub fn forms_table(inputs: &[(&Input, Document)], lang: Lang) -> Table {
                 warning: w,
                 info: i,
             } = Counts::of(&f.diagnostics);
+            let g = crate::review::grade::grade(f, &Default::default());
             let kind = match (f.kind, lang) {
                 (FormKind::Project, Lang::Zh) => "项目",
                 (FormKind::Department, Lang::Zh) => "部门",
@@ -110,6 +117,12 @@ pub fn forms_table(inputs: &[(&Input, Document)], lang: Lang) -> Table {
                 Cell::Number(e as f64),
                 Cell::Number(w as f64),
                 Cell::Number(i as f64),
+                Cell::Text(g.grade.label().get(lang).to_string()),
+                Cell::Number(g.score),
+                Cell::Number(g.scores[0]),
+                Cell::Number(g.scores[1]),
+                Cell::Number(g.scores[2]),
+                Cell::Number(g.scores[3]),
             ]);
         }
     }

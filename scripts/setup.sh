@@ -106,8 +106,8 @@ else
   (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-say "Python readers for the export tests (jsonschema, openpyxl) in .tools/venv"
-if .tools/venv/bin/python -c 'import jsonschema, openpyxl' 2>/dev/null; then
+say "Python readers for the export tests (jsonschema, openpyxl, python-docx) in .tools/venv"
+if .tools/venv/bin/python -c 'import jsonschema, openpyxl, docx' 2>/dev/null; then
   echo "    already installed"
 else
   python3 -m venv .tools/venv

@@ -44,7 +44,7 @@ describe("export", () => {
       await waitForFormCount(page, 19);
       await showTab(page, "export");
       const ids = await page.$$eval('[data-testid="format"]', (els) => els.map((e) => e.dataset.format));
-      assert.deepEqual(ids, ["text", "json", "csv", "xlsx", "report", "report-html", "problems"]);
+      assert.deepEqual(ids, ["text", "json", "csv", "xlsx", "report", "report-html", "report-docx", "problems"]);
 
       // Normalized text: the forms again, in the canonical layout.
       await selectFormat(page, "text");

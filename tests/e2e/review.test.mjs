@@ -2,8 +2,20 @@
 // its score and dimensions on hover, sortable worst first.
 
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, test } from "node:test";
-import { allProblems, openPage, paste, readForms, screenshot, waitForFormCount, wholeCorpus } from "./helpers.mjs";
+import {
+  allProblems,
+  artifactsDir,
+  openPage,
+  paste,
+  readForms,
+  screenshot,
+  showTab,
+  waitForFormCount,
+  wholeCorpus,
+} from "./helpers.mjs";
 
 const RANK = { excellent: 0, good: 1, fair: 2, poor: 3 };
 
@@ -25,6 +37,19 @@ describe("review", () => {
       const sorted = (await readForms(page)).map((f) => RANK[f.grade]);
       assert.deepEqual(sorted, [...sorted].sort((a, b) => b - a));
       await screenshot(page, "review-grades");
+
+      // The review report as a Word document downloads (its contents are read back by
+      // python-docx in tests/exports).
+      await showTab(page, "export");
+      await page.click('[data-testid="format"][data-format="report-docx"]');
+      await page.waitForFunction(() => !document.querySelector('[data-testid="export-stale"]'));
+      const [dl] = await Promise.all([page.waitForEvent("download"), page.locator('[data-testid="download"]').first().click()]);
+      assert.equal(dl.suggestedFilename(), "kpiform-审核意见.docx");
+      const path = join(artifactsDir, "review-report.docx");
+      await dl.saveAs(path);
+      const bytes = readFileSync(path);
+      assert.equal(bytes.subarray(0, 2).toString(), "PK");
+      assert.ok(bytes.includes(Buffer.from("word/document.xml")));
       assert.deepEqual(await allProblems(page, problems), []);
     } finally {
       await context.close();

@@ -34,7 +34,7 @@ class Exports(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.dir = tempfile.mkdtemp(prefix="kpiform-exports-")
-        for fmt in ["text", "json", "csv", "xlsx", "report", "report-html"]:
+        for fmt in ["text", "json", "csv", "xlsx", "report", "report-html", "report-docx"]:
             out = run("export", "--format", fmt, "-o", os.path.join(cls.dir, f"corpus.{fmt}"), *CORPUS)
             assert out.returncode == 0, out.stderr.decode()
         with open(SCHEMA, encoding="utf-8") as f:
@@ -105,6 +105,23 @@ class Exports(unittest.TestCase):
         self.assertEqual(row[score + 1 : score + 5], [70, 78, 85, 85])
         grades = {forms.cell(r, grade + 1).value for r in range(2, 44)}
         self.assertTrue(grades <= {"优", "良", "中", "差"}, grades)
+
+    def test_report_docx_opens_in_python_docx(self):
+        import docx
+
+        d = docx.Document(os.path.join(self.dir, "corpus.report-docx"))
+        # One section per form, each from a new page, A4.
+        self.assertEqual(len(d.sections), 42)
+        self.assertTrue(all(s.page_width == 11906 * 635 for s in d.sections))
+        headings = [p.text for p in d.paragraphs if p.style.name == "Heading 1"]
+        self.assertEqual(len(headings), 42)
+        self.assertEqual(headings[0], "1. 一般管理事务（44030422146150000007）")
+        parts = [p.text for p in d.paragraphs if p.style.name == "Heading 2"]
+        self.assertEqual(parts[:5], ["一、总体目标", "二、产出指标", "三、效益指标", "四、满意度指标", "五、需补充完善事项"])
+        text = [p.text for p in d.paragraphs]
+        self.assertIn("审核结论（建议）：中（79.5 分）。绩效目标存在较多问题，退回单位修改后重新报送审核。", text)
+        self.assertEqual(sum(t.startswith("审核人：") for t in text), 42)
+        self.assertIn("建议修改为：「本年度项目金额(元):」", text)
 
     def test_csv_parses_with_a_standard_reader(self):
         for name, rows, first in [("forms", 42, "来源"), ("indicators", 526, "来源")]:

@@ -124,6 +124,8 @@ enum ExportFormat {
     Xlsx,
     Report,
     ReportHtml,
+    /// 审核意见 Word 文档（每张表一节）/ The review report as a Word document (a section per form)
+    ReportDocx,
 }
 
 impl From<ExportFormat> for kpiform_core::export::Format {
@@ -136,6 +138,7 @@ impl From<ExportFormat> for kpiform_core::export::Format {
             ExportFormat::Xlsx => F::Xlsx,
             ExportFormat::Report => F::Report,
             ExportFormat::ReportHtml => F::ReportHtml,
+            ExportFormat::ReportDocx => F::ReportDocx,
         }
     }
 }

@@ -42,7 +42,7 @@ export interface ExportOptions extends CheckOptions {
   table?: "forms" | "indicators";
 }
 
-export type ExportFormat = "text" | "json" | "csv" | "xlsx" | "report" | "report-html";
+export type ExportFormat = "text" | "json" | "csv" | "xlsx" | "report" | "report-html" | "report-docx";
 
 export interface Diagnostic {
   code: string; name: string; severity: "error" | "warning" | "info"; category: string;
@@ -210,7 +210,7 @@ pub fn export_as(
         error(
             "未知的导出格式",
             &format!(
-                "unknown export format {format:?} (text, json, csv, xlsx, report, report-html)"
+                "unknown export format {format:?} (text, json, csv, xlsx, report, report-html, report-docx)"
             ),
         )
     })?;

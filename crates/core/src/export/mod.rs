@@ -6,6 +6,7 @@
 
 mod clean;
 mod csv;
+mod docx;
 mod report;
 mod xlsx;
 mod zip;
@@ -33,16 +34,19 @@ pub enum Format {
     Report,
     /// The review report as a printable HTML page (A4, one form per page).
     ReportHtml,
+    /// The review report as a Word document (one section per form), what bureaus send back.
+    ReportDocx,
 }
 
 impl Format {
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 7] = [
         Format::Text,
         Format::Json,
         Format::Csv,
         Format::Xlsx,
         Format::Report,
         Format::ReportHtml,
+        Format::ReportDocx,
     ];
 
     /// The name used on the command line and in the JavaScript API.
@@ -54,6 +58,7 @@ impl Format {
             Format::Xlsx => "xlsx",
             Format::Report => "report",
             Format::ReportHtml => "report-html",
+            Format::ReportDocx => "report-docx",
         }
     }
 
@@ -69,12 +74,13 @@ impl Format {
             Format::Xlsx => Message::new("Excel 工作簿", "Excel workbook"),
             Format::Report => Message::new("审核意见（Markdown）", "Review report (Markdown)"),
             Format::ReportHtml => Message::new("审核意见（打印版）", "Review report (printable)"),
+            Format::ReportDocx => Message::new("审核意见（Word）", "Review report (Word)"),
         }
     }
 
     /// Whether the format is text a page can preview.
     pub fn is_text(self) -> bool {
-        self != Format::Xlsx
+        !matches!(self, Format::Xlsx | Format::ReportDocx)
     }
 }
 
@@ -167,6 +173,8 @@ pub const MIME_TEXT: &str = "text/plain;charset=utf-8";
 pub const MIME_JSON: &str = "application/json";
 pub const MIME_CSV: &str = "text/csv;charset=utf-8";
 pub const MIME_XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+pub const MIME_DOCX: &str =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 pub const MIME_MARKDOWN: &str = "text/markdown;charset=utf-8";
 pub const MIME_HTML: &str = "text/html;charset=utf-8";
 /// Every media type an [`ExportFile`] can have.
@@ -235,6 +243,11 @@ pub fn export(inputs: &[Input], format: Format, options: &ExportOptions) -> Vec<
             "kpiform-审核意见.html",
             MIME_HTML,
             report::html(&checked, options.lang).into_bytes(),
+        )],
+        Format::ReportDocx => vec![file(
+            "kpiform-审核意见.docx",
+            MIME_DOCX,
+            docx::report(&checked, options.lang),
         )],
     }
 }

@@ -192,6 +192,7 @@ fn main() -> ExitCode {
                 accepted: Vec::new(),
                 lang: lang.into(),
                 check,
+                review: Default::default(),
             };
             export(format.into(), &o, output.as_deref(), &files)
         }),

@@ -37,6 +37,7 @@ pub use model::{
 };
 pub use review::compare::{compare, Change, Finding, FormComparison};
 pub use review::grade::{grade, FormGrade, Grade, GradeOptions};
+pub use review::{Dispositions, FindingKey};
 /// The documentation pages of the site (`site/rules/`): one per rule, the index, the grading
 /// formula and the style sheet.
 pub mod docs {

@@ -300,3 +300,65 @@ fn pasted_markup_stays_text_in_the_reports() {
     .unwrap();
     assert!(!md.contains("<img") && !md.contains("<script"));
 }
+
+/// The reviewer's decisions reach the reports: a dismissed finding leaves them (and the grade), a
+/// comment joins its finding; a finding is known by its form, rule and quoted text.
+#[test]
+fn dismissed_findings_leave_the_report_and_comments_join_it() {
+    use kpiform_core::{Dispositions, FindingKey};
+    let text = kpiform_testkit::TEXTS[0];
+    let input = Input {
+        path: "000.txt",
+        text,
+    };
+    let doc = kpiform_core::check(text, &Default::default());
+    let form = &doc.forms[2];
+    let v005 = form
+        .diagnostics
+        .iter()
+        .find(|d| d.code() == "V005")
+        .unwrap();
+    let i001 = form
+        .diagnostics
+        .iter()
+        .find(|d| d.code() == "I001")
+        .unwrap();
+    let report = |review: Dispositions| {
+        let o = ExportOptions {
+            review,
+            ..Default::default()
+        };
+        String::from_utf8(
+            export(&[Input { ..input }], Format::Report, &o)
+                .remove(0)
+                .bytes,
+        )
+        .unwrap()
+    };
+    let before = report(Dispositions::default());
+    let message = &v005.message.zh;
+    assert_eq!(
+        before.matches(message.as_str()).count(),
+        2,
+        "forms 3 and 9 both have it"
+    );
+    let after = report(Dispositions {
+        dismissed: vec![(FindingKey::of(text, Some(form), v005), "已说明".into())],
+        comments: vec![(
+            FindingKey::of(text, Some(form), i001),
+            "请补充满意度指标".into(),
+        )],
+    });
+    assert_eq!(
+        after.matches(message.as_str()).count(),
+        1,
+        "only form 3's is dismissed"
+    );
+    assert!(after.contains("【审核意见：请补充满意度指标】"));
+    // Every V005 of the paste, at once.
+    let all = report(Dispositions {
+        dismissed: vec![(FindingKey::every("V005"), "不适用".into())],
+        comments: vec![],
+    });
+    assert_eq!(all.matches(message.as_str()).count(), 0);
+}

@@ -220,6 +220,7 @@ pub fn export_as(
         accepted: Vec::new(),
         lang,
         check,
+        review: Default::default(),
     };
     let input = [export::Input {
         path: o.path.as_deref().unwrap_or("input"),

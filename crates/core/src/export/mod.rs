@@ -96,6 +96,8 @@ pub struct ExportOptions {
     pub lang: Lang,
     /// Options of the checker (rules on or off, budget year).
     pub check: crate::rules::Options,
+    /// The reviewer's decisions: dismissed findings leave the review reports, comments join them.
+    pub review: crate::review::Dispositions,
 }
 
 /// One input of an export.
@@ -187,6 +189,39 @@ pub const MIMES: [&str; 6] = [
     MIME_HTML,
 ];
 
+/// The documents as the review reports show them: without the findings the reviewer dismissed
+/// (which then count for no grade either), each comment after its finding's message.
+fn reviewed<'a>(
+    checked: &[(&'a Input<'a>, Document)],
+    r: &crate::review::Dispositions,
+) -> Vec<(&'a Input<'a>, Document)> {
+    use crate::review::FindingKey;
+    let keep = |text: &str, form: Option<&crate::model::Form>, ds: &mut Vec<crate::Diagnostic>| {
+        ds.retain(|d| r.dismissed(&FindingKey::of(text, form, d)).is_none());
+        for d in ds.iter_mut() {
+            if let Some(c) = r.comment(&FindingKey::of(text, form, d)) {
+                d.message.zh.push_str(&format!("【审核意见：{c}】"));
+                d.message.en.push_str(&format!(" [Reviewer: {c}]"));
+            }
+        }
+    };
+    checked
+        .iter()
+        .map(|(input, doc)| {
+            let mut doc = doc.clone();
+            for i in 0..doc.forms.len() {
+                let mut ds = std::mem::take(&mut doc.forms[i].diagnostics);
+                keep(input.text, Some(&doc.forms[i]), &mut ds);
+                doc.forms[i].diagnostics = ds;
+            }
+            let mut ds = std::mem::take(&mut doc.diagnostics);
+            keep(input.text, None, &mut ds);
+            doc.diagnostics = ds;
+            (*input, doc)
+        })
+        .collect()
+}
+
 pub fn export(inputs: &[Input], format: Format, options: &ExportOptions) -> Vec<ExportFile> {
     let checked: Vec<(&Input, Document)> = inputs
         .iter()
@@ -237,17 +272,17 @@ pub fn export(inputs: &[Input], format: Format, options: &ExportOptions) -> Vec<
         Format::Report => vec![file(
             "kpiform-审核意见.md",
             MIME_MARKDOWN,
-            report::markdown(&checked, options.lang).into_bytes(),
+            report::markdown(&reviewed(&checked, &options.review), options.lang).into_bytes(),
         )],
         Format::ReportHtml => vec![file(
             "kpiform-审核意见.html",
             MIME_HTML,
-            report::html(&checked, options.lang).into_bytes(),
+            report::html(&reviewed(&checked, &options.review), options.lang).into_bytes(),
         )],
         Format::ReportDocx => vec![file(
             "kpiform-审核意见.docx",
             MIME_DOCX,
-            docx::report(&checked, options.lang),
+            docx::report(&reviewed(&checked, &options.review), options.lang),
         )],
     }
 }

@@ -71,6 +71,7 @@ impl Format {
                     accepted: Vec::new(),
                     lang,
                     check: rules.options(),
+                    review: Default::default(),
                 };
                 crate::worker::client::export(serial, a.text.clone(), f, options, done);
             }

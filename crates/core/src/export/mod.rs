@@ -180,13 +180,14 @@ pub const MIME_DOCX: &str =
 pub const MIME_MARKDOWN: &str = "text/markdown;charset=utf-8";
 pub const MIME_HTML: &str = "text/html;charset=utf-8";
 /// Every media type an [`ExportFile`] can have.
-pub const MIMES: [&str; 6] = [
+pub const MIMES: [&str; 7] = [
     MIME_TEXT,
     MIME_JSON,
     MIME_CSV,
     MIME_XLSX,
     MIME_MARKDOWN,
     MIME_HTML,
+    MIME_DOCX,
 ];
 
 /// The documents as the review reports show them: without the findings the reviewer dismissed

@@ -197,7 +197,9 @@ fn reviewed<'a>(
     r: &crate::review::Dispositions,
 ) -> Vec<(&'a Input<'a>, Document)> {
     use crate::review::FindingKey;
-    let keep = |text: &str, form: Option<&crate::model::Form>, ds: &mut Vec<crate::Diagnostic>| {
+    let keep = |text: &str,
+                form: Option<&crate::model::Form>,
+                ds: &mut Vec<crate::diagnostic::Diagnostic>| {
         ds.retain(|d| r.dismissed(&FindingKey::of(text, form, d)).is_none());
         for d in ds.iter_mut() {
             if let Some(c) = r.comment(&FindingKey::of(text, form, d)) {

@@ -95,7 +95,9 @@ fn level2_labels(raw: &str) -> Vec<(usize, usize)> {
             });
         let word = &raw[start..i];
         let cat = category(word);
-        if cat.level2.is_some() && word.chars().count() <= 10 {
+        // A second colon right after a label (`指标：:`) is no label of its own.
+        let after_last = out.last().is_none_or(|&(_, end)| start >= end);
+        if cat.level2.is_some() && word.chars().count() <= 10 && after_last {
             out.push((start, i + c.len_utf8()));
         }
     }
@@ -110,6 +112,9 @@ fn is_delimiter(c: char) -> bool {
 /// brackets; trimmed, empty ones left out.
 fn pieces(raw: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    if from >= to {
+        return out;
+    }
     let mut depth = 0i32;
     let mut start = from;
     let text = &raw[from..to];
@@ -196,6 +201,16 @@ fn value_start(item: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by the property test (a mutated region fixture): a doubled colon after a label.
+    #[test]
+    fn a_doubled_colon_is_one_label() {
+        let line = "服务对象满意度指标：:受益养殖户满意度(≥**%)≥95%。";
+        let got = items(line, Span::new(0, line.len()));
+        assert!(got.len() <= 1, "{} items", got.len());
+        let doc = crate::rules::parse(&format!("绩效目标设定的公示\n一、满意度指标\n{line}\n"));
+        assert!(doc.forms.len() <= 1);
+    }
 
     fn read(line: &str) -> Vec<(Option<String>, String, String)> {
         items(line, Span::new(0, line.len()))

@@ -566,6 +566,31 @@ pub const DISPLAY: Tr = Tr("显示", "Display");
 pub const LANGUAGE: Tr = Tr("语言", "Language");
 pub const THEME: Tr = Tr("主题", "Theme");
 pub const FILE: Tr = Tr("文件", "File");
+pub const DISMISS: Tr = Tr("忽略此问题…", "Dismiss…");
+/// The reasons a reviewer dismisses a finding for; the Chinese is what is stored.
+pub const DISMISS_REASONS: [Tr; 3] = [
+    Tr("误报", "false positive"),
+    Tr("已说明", "explained by the unit"),
+    Tr("不适用", "not applicable"),
+];
+pub const DISMISS_RULE: Tr = Tr("忽略本规则全部", "Dismiss the whole rule");
+pub const DISMISS_RULE_TITLE: Tr = Tr(
+    "本次粘贴中此规则的所有问题都标为“不适用”，不进入审核意见",
+    "Mark every finding of this rule in this paste as not applicable: they leave the review report",
+);
+pub const RESTORE: Tr = Tr("恢复", "Restore");
+
+/// A dismissed finding's note: `已忽略（误报），不进入审核意见`.
+pub fn dismissed(l: Lang, reason: &str) -> String {
+    let shown = DISMISS_REASONS
+        .iter()
+        .find(|r| r.0 == reason)
+        .map_or(reason, |r| r.get(l));
+    match l {
+        Lang::Zh => format!("已忽略（{shown}），不进入审核意见"),
+        Lang::En => format!("Dismissed ({shown}); left out of the review report"),
+    }
+}
 pub const RICH_PASTE: Tr = Tr("粘贴表格", "Pasting tables");
 pub const RICH_PASTE_HELP: Tr = Tr(
     "从 Excel、WPS 或 Word 复制的表格按其单元格读取（合并单元格、精确数值）；选“纯文本”则只取复制内容的纯文本。",

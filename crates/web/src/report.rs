@@ -89,6 +89,8 @@ pub struct DiagRow {
     pub column: usize,
     /// The form (1-based) the finding is in; `None` for text outside any form.
     pub form: Option<usize>,
+    /// The finding as the reviewer's decisions name it (form, rule, quoted text).
+    pub finding: kpiform_core::FindingKey,
     pub span: Span,
     /// The text of the span, shortened.
     pub quote: String,
@@ -305,6 +307,11 @@ fn diag_row(doc: &Document, text: &str, d: &Diagnostic, form: Option<usize>) -> 
         line: lc.line,
         column: lc.column,
         form,
+        finding: kpiform_core::FindingKey::of(
+            text,
+            form.and_then(|n| doc.forms.get(n.wrapping_sub(1))),
+            d,
+        ),
         span: d.span,
         quote: quote(text, d.span),
         related: d

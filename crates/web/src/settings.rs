@@ -11,6 +11,7 @@ const LANG_KEY: &str = "kpiform.lang";
 const THEME_KEY: &str = "kpiform.theme";
 const RULES_KEY: &str = "kpiform.rules";
 const PASTE_KEY: &str = "kpiform.paste";
+const REVIEW_KEY: &str = "kpiform.review";
 
 /// Light, dark, or whatever the system prefers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -195,6 +196,44 @@ pub fn load_rich_paste() -> bool {
 
 pub fn store_rich_paste(rich: bool) {
     dom::store(PASTE_KEY, if rich { "table" } else { "plain" });
+}
+
+/// The findings the reviewer dismissed, with the reason: a line each, `form \t code \t quote \t
+/// reason` (a quote's white space is folded, so it holds no tab or line break).
+pub fn load_dismissed() -> kpiform_core::Dispositions {
+    let mut d = kpiform_core::Dispositions::default();
+    for line in dom::load(REVIEW_KEY).unwrap_or_default().lines() {
+        let parts: Vec<&str> = line.split('\t').collect();
+        if let [form, code, quote, reason] = parts[..] {
+            d.dismissed.push((
+                kpiform_core::FindingKey {
+                    form: form.to_string(),
+                    code: code.to_string(),
+                    quote: quote.to_string(),
+                },
+                reason.to_string(),
+            ));
+        }
+    }
+    d
+}
+
+pub fn store_dismissed(d: &kpiform_core::Dispositions) {
+    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    let text: Vec<String> = d
+        .dismissed
+        .iter()
+        .map(|(k, r)| {
+            format!(
+                "{}\t{}\t{}\t{}",
+                clean(&k.form),
+                clean(&k.code),
+                clean(&k.quote),
+                clean(r)
+            )
+        })
+        .collect();
+    dom::store(REVIEW_KEY, &text.join("\n"));
 }
 
 pub fn load_rules() -> RuleSettings {

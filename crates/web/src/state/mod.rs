@@ -17,6 +17,7 @@
 //! [`Report`]: crate::report::Report
 
 mod check;
+mod review;
 mod selection;
 mod storage;
 mod toasts;
@@ -46,6 +47,8 @@ pub struct State {
     pub theme: RwSignal<Theme>,
     /// Pastes with a table in their `text/html` are rebuilt from it (settings).
     pub rich_paste: RwSignal<bool>,
+    /// The reviewer's decisions on findings (dismissed, with the reason), kept across reloads.
+    pub review: RwSignal<kpiform_core::Dispositions>,
     pub rules: RwSignal<RuleSettings>,
     pub analysis: ReadOnly<Arc<Analysis>>,
     /// The text box changed since the last check.
@@ -128,6 +131,7 @@ impl State {
             lang: RwSignal::new(settings::load_lang().unwrap_or_else(browser_lang)),
             theme: RwSignal::new(settings::load_theme()),
             rich_paste: RwSignal::new(settings::load_rich_paste()),
+            review: RwSignal::new(settings::load_dismissed()),
             rules: RwSignal::new(settings::load_rules()),
             analysis: ReadOnly::new(Arc::new(Analysis::empty())),
             dirty: ReadOnly::new(false),

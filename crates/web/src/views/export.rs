@@ -8,14 +8,13 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use kpiform_core::export::{self, ExportFile, ExportOptions};
-use kpiform_core::{Lang, Message};
+use kpiform_core::Message;
 use leptos::html;
 use leptos::prelude::*;
 
 use crate::dom;
 use crate::i18n as t;
 use crate::report::SEVERITIES;
-use crate::settings::RuleSettings;
 use crate::state::{use_state, Analysis};
 use crate::views::parts::form_label;
 
@@ -53,32 +52,23 @@ impl Format {
         }
     }
 
-    /// Make the files of this format for `a` (in the checking worker where there is one) and
-    /// call `done` with them, unless a newer request replaces this one first.
+    /// Make the files of this format for `a` with `options` (in the checking worker where there
+    /// is one) and call `done` with them, unless a newer request replaces this one first.
     fn produce(
         self,
         serial: u64,
         a: &Analysis,
-        lang: Lang,
-        rules: &RuleSettings,
-        apply: bool,
+        options: ExportOptions,
         done: impl FnOnce(Vec<ExportFile>) + 'static,
     ) {
         match self {
             Format::Core(f) => {
-                let options = ExportOptions {
-                    apply_suggested: apply,
-                    accepted: Vec::new(),
-                    lang,
-                    check: rules.options(),
-                    review: Default::default(),
-                };
                 crate::worker::client::export(serial, a.text.clone(), f, options, done);
             }
             Format::Problems => done(vec![ExportFile {
                 name: "kpiform-problems.csv".to_string(),
                 mime: export::MIME_CSV,
-                bytes: local::problems_csv(&a.report, lang),
+                bytes: local::problems_csv(&a.report, options.lang),
             }]),
         }
     }
@@ -307,6 +297,7 @@ pub fn ExportView(printing: RwSignal<bool>) -> impl IntoView {
         let l = lang.get();
         let apply = apply.get();
         let rules = st.rules.get_untracked();
+        let review = st.review.get();
         let mine = requested.get_untracked() + 1;
         requested.set(mine);
         if shown_format.get_value() != Some(f) {
@@ -317,7 +308,14 @@ pub fn ExportView(printing: RwSignal<bool>) -> impl IntoView {
             });
         }
         let start = dom::now();
-        f.produce(mine, &a, l, &rules, apply, move |files| {
+        let options = ExportOptions {
+            apply_suggested: apply,
+            accepted: Vec::new(),
+            lang: l,
+            check: rules.options(),
+            review,
+        };
+        f.produce(mine, &a, options, move |files| {
             // The view may be gone (another tab), or a newer export asked for.
             if requested.try_get_untracked() != Some(mine) {
                 return;

@@ -288,6 +288,67 @@ fn group_view(st: State, l: Lang, g: Group) -> impl IntoView {
 
 fn problem(st: State, l: Lang, d: DiagRow) -> impl IntoView {
     let key = d.key;
+    let finding = d.finding.clone();
+    let dismissed = {
+        let finding = finding.clone();
+        move || {
+            st.review
+                .with(|r| r.dismissed(&finding).map(str::to_string))
+        }
+    };
+    let rule_code = d.code;
+    let disposition = {
+        let dismissed = dismissed.clone();
+        move || match dismissed() {
+            Some(reason) => {
+                let finding = finding.clone();
+                safe_view! {
+                    <span class="dismissed-note" data-testid="dismissed">{t::dismissed(l, &reason)}</span>
+                    <button
+                        type="button"
+                        class="btn btn-small btn-quiet"
+                        data-testid="restore"
+                        on:click=move |_| st.undismiss(&finding)
+                    >
+                        {t::RESTORE.get(l)}
+                    </button>
+                }
+                .into_any()
+            }
+            None => {
+                let one = finding.clone();
+                safe_view! {
+                    <select
+                        class="dismiss"
+                        data-testid="dismiss"
+                        aria-label=t::DISMISS.get(l)
+                        on:change=move |ev| {
+                            let reason = event_target_value(&ev);
+                            if !reason.is_empty() {
+                                st.dismiss(one.clone(), &reason);
+                            }
+                        }
+                    >
+                        <option value="">{t::DISMISS.get(l)}</option>
+                        {t::DISMISS_REASONS
+                            .iter()
+                            .map(|r| safe_view! { <option value=r.0>{r.get(l)}</option> })
+                            .collect_view()}
+                    </select>
+                    <button
+                        type="button"
+                        class="btn btn-small btn-quiet"
+                        data-testid="dismiss-rule"
+                        title=t::DISMISS_RULE_TITLE.get(l)
+                        on:click=move |_| st.dismiss_rule(rule_code, t::DISMISS_REASONS[2].0)
+                    >
+                        {t::DISMISS_RULE.get(l)}
+                    </button>
+                }
+                .into_any()
+            }
+        }
+    };
     let sev = d.severity.as_str();
     let (line, column) = (d.line, d.column);
     let related = d
@@ -368,6 +429,7 @@ fn problem(st: State, l: Lang, d: DiagRow) -> impl IntoView {
         <li
             class=format!("problem sev-{sev}")
             class:current=is_current
+            class:dismissed=move || dismissed().is_some()
             aria-current=move || is_current().then_some("true")
             data-testid="diagnostic"
             data-code=code
@@ -378,7 +440,7 @@ fn problem(st: State, l: Lang, d: DiagRow) -> impl IntoView {
                 let on_control = ev
                     .target()
                     .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-                    .and_then(|e| e.closest("button, a").ok().flatten())
+                    .and_then(|e| e.closest("button, a, select").ok().flatten())
                     .is_some();
                 if !on_control {
                     st.select_problem(key, false);
@@ -410,6 +472,7 @@ fn problem(st: State, l: Lang, d: DiagRow) -> impl IntoView {
             </div>
             <p class="message" data-testid="diag-message">{message}</p>
             {quote}
+            <div class="disposition">{disposition}</div>
             {has_related
                 .then(|| {
                     safe_view! {

@@ -112,7 +112,23 @@ impl std::fmt::Display for Refusal {
 }
 
 /// Read a file: `name` (its file name, for the extension) and its bytes. Never panics.
+///
+/// The readers below (calamine, zip, quick-xml) are not ours: a damaged file they choke on (the
+/// property test found an overflow in calamine's reading of a mangled cell reference) is caught
+/// here and refused as damaged. Where panics abort (the page's wasm), the importer module stops
+/// instead and the page says the file could not be read; the page itself goes on.
 pub fn import(name: &str, bytes: &[u8]) -> Result<Imported, Refusal> {
+    let meant = sniff::meant(name);
+    match std::panic::catch_unwind(|| read(name, bytes)) {
+        Ok(result) => result,
+        Err(_) => Err(Refusal::Damaged(
+            meant,
+            "无法解析的结构 / a structure that cannot be read".into(),
+        )),
+    }
+}
+
+fn read(name: &str, bytes: &[u8]) -> Result<Imported, Refusal> {
     let kind = sniff::sniff(name, bytes)?;
     match kind {
         Kind::Xlsx | Kind::Xlsb | Kind::Xls | Kind::Ods => sheet::read(kind, bytes),

@@ -43,6 +43,21 @@ impl Kind {
     }
 }
 
+/// What a file is meant to be by its extension alone (for a message when it cannot be read).
+pub(crate) fn meant(name: &str) -> Kind {
+    match extension(name).as_str() {
+        "xlsx" | "xlsm" => Kind::Xlsx,
+        "xlsb" => Kind::Xlsb,
+        "xls" => Kind::Xls,
+        "ods" => Kind::Ods,
+        "docx" | "docm" => Kind::Docx,
+        "html" | "htm" | "xhtml" => Kind::Html,
+        "mht" | "mhtml" => Kind::Mht,
+        "csv" | "tsv" => Kind::Csv,
+        _ => Kind::Text,
+    }
+}
+
 fn extension(name: &str) -> String {
     name.rsplit_once('.')
         .map(|(_, e)| e.to_ascii_lowercase())

@@ -8,7 +8,7 @@ use std::io::Read;
 
 use quick_xml::events::{BytesStart, Event};
 
-use crate::grid::{self, Block, Table};
+use crate::grid::{Block, Table};
 use crate::{Imported, Kind, Refusal};
 
 fn damaged(e: impl std::fmt::Display) -> Refusal {
@@ -81,15 +81,7 @@ impl TableB {
 
 pub(crate) fn read(bytes: &[u8]) -> Result<Imported, Refusal> {
     let xml = document_xml(bytes)?;
-    let blocks = blocks(&xml)?;
-    let (text, notes, tables) = grid::render(&blocks);
-    Ok(Imported {
-        text,
-        kind: Kind::Docx,
-        encoding: None,
-        notes,
-        tables,
-    })
+    Ok(Imported::of(Kind::Docx, None, &blocks(&xml)?))
 }
 
 fn blocks(xml: &str) -> Result<Vec<Block>, Refusal> {

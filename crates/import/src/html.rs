@@ -19,14 +19,17 @@ pub(crate) fn decode_html(bytes: &[u8]) -> (String, Option<&'static str>) {
         );
     }
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
-    let named = head.find("charset=").and_then(|i| {
-        let rest = head[i + 8..].trim_start_matches(['"', '\'']);
-        let end = rest
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
-            .unwrap_or(rest.len());
-        encoding_rs::Encoding::for_label(&rest.as_bytes()[..end])
-    });
-    decode_as(bytes, named)
+    decode_as(bytes, charset(&head))
+}
+
+/// The encoding a `charset=` names in lower-case text (a `<meta>`, a MIME header).
+fn charset(lower: &str) -> Option<&'static encoding_rs::Encoding> {
+    let i = lower.find("charset=")?;
+    let rest = lower[i + 8..].trim_start_matches(['"', '\'']);
+    let end = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .unwrap_or(rest.len());
+    encoding_rs::Encoding::for_label(&rest.as_bytes()[..end])
 }
 
 fn decode_as(
@@ -67,13 +70,7 @@ pub(crate) fn mht_to_html(bytes: &[u8]) -> Option<(String, Option<&'static str>)
         if !h.contains("text/html") {
             continue;
         }
-        let charset = h.find("charset=").and_then(|i| {
-            let r = h[i + 8..].trim_start_matches(['"', '\'']);
-            let e = r
-                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
-                .unwrap_or(r.len());
-            encoding_rs::Encoding::for_label(&r.as_bytes()[..e])
-        });
+        let named = charset(&h);
         let data: Vec<u8> = if h.contains("quoted-printable") {
             quoted_printable(body)
         } else if h.contains("base64") {
@@ -83,7 +80,7 @@ pub(crate) fn mht_to_html(bytes: &[u8]) -> Option<(String, Option<&'static str>)
             // UTF-8 was read lossily above.
             body.as_bytes().to_vec()
         };
-        return Some(decode_as(&data, charset));
+        return Some(decode_as(&data, named));
     }
     None
 }

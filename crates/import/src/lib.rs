@@ -38,6 +38,20 @@ pub struct Imported {
     pub tables: usize,
 }
 
+impl Imported {
+    /// The blocks of a document rendered into the canonical text.
+    pub(crate) fn of(kind: Kind, encoding: Option<&'static str>, blocks: &[grid::Block]) -> Self {
+        let (text, notes, tables) = grid::render(blocks);
+        Imported {
+            text,
+            kind,
+            encoding,
+            notes,
+            tables,
+        }
+    }
+}
+
 /// Why a file cannot be read, and what the user can do instead.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
@@ -148,26 +162,12 @@ fn read(name: &str, bytes: &[u8]) -> Result<Imported, Refusal> {
                     "多工作表网页，各表在同名 _files 文件夹中 / a web page of several sheets, each in the _files folder beside it",
                 ));
             }
-            let (text, notes, tables) = grid::render(&blocks);
-            Ok(Imported {
-                text,
-                kind,
-                encoding,
-                notes,
-                tables,
-            })
+            Ok(Imported::of(kind, encoding, &blocks))
         }
         Kind::Csv => {
             let (s, encoding) = text::decode(bytes)?;
-            let table = csv::read(&s);
-            let (text, notes, tables) = grid::render(&[grid::Block::Table(table)]);
-            Ok(Imported {
-                text,
-                kind,
-                encoding,
-                notes,
-                tables,
-            })
+            let blocks = [grid::Block::Table(csv::read(&s))];
+            Ok(Imported::of(kind, encoding, &blocks))
         }
         Kind::Text => {
             let (text, encoding) = text::decode(bytes)?;
@@ -190,12 +190,5 @@ pub fn clipboard(html: &str, plain: &str) -> Option<Imported> {
     if !blocks.iter().any(|b| matches!(b, grid::Block::Table(_))) {
         return None;
     }
-    let (text, notes, tables) = grid::render(&blocks);
-    Some(Imported {
-        text,
-        kind: Kind::Html,
-        encoding: None,
-        notes,
-        tables,
-    })
+    Some(Imported::of(Kind::Html, None, &blocks))
 }

@@ -117,6 +117,18 @@ struct SheetData {
     percent: std::collections::HashSet<(u32, u32)>,
 }
 
+impl SheetData {
+    /// A sheet whose reader gives no merged regions and no number formats.
+    fn plain(name: String, range: Range<Data>) -> Self {
+        SheetData {
+            name,
+            range,
+            merges: Vec::new(),
+            percent: Default::default(),
+        }
+    }
+}
+
 fn damaged(kind: Kind, e: impl std::fmt::Display) -> Refusal {
     Refusal::Damaged(kind, e.to_string())
 }
@@ -190,28 +202,19 @@ fn sheets(kind: Kind, bytes: &[u8]) -> Result<(Vec<SheetData>, usize), Refusal> 
                 });
             }
         }
+        // Neither gives merged regions (ODS covered cells read as empty) nor number formats.
         Kind::Xlsb => {
             let mut wb = calamine::Xlsb::new(cursor).map_err(|e| damaged(kind, e))?;
             for name in visible!(wb) {
                 let range = wb.worksheet_range(&name).map_err(|e| damaged(kind, e))?;
-                out.push(SheetData {
-                    name,
-                    range,
-                    merges: Vec::new(),
-                    percent: Default::default(),
-                });
+                out.push(SheetData::plain(name, range));
             }
         }
         Kind::Ods => {
             let mut wb = calamine::Ods::new(cursor).map_err(|e| damaged(kind, e))?;
             for name in visible!(wb) {
                 let range = wb.worksheet_range(&name).map_err(|e| damaged(kind, e))?;
-                out.push(SheetData {
-                    name,
-                    range,
-                    merges: Vec::new(),
-                    percent: Default::default(),
-                });
+                out.push(SheetData::plain(name, range));
             }
         }
         _ => unreachable!("sheet::read is called for workbooks only"),

@@ -11,24 +11,7 @@ use crate::diagnostic::{Diagnostic, Lang, Severity};
 use crate::model::{Document, FieldKey, Form, Level1};
 use crate::text::excerpt;
 
-use super::Input;
-
-/// Text for XML: escaped, and without the control characters XML 1.0 forbids.
-fn xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' => out.push(' '),
-            c if (c as u32) < 0x20 => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
+use super::{xml, Input};
 
 /// A paragraph of one run; `style` is a paragraph style of styles.xml, `bold` a bold run.
 fn p(style: Option<&str>, text: &str, bold: bool) -> String {

@@ -190,6 +190,20 @@ pub const MIMES: [&str; 7] = [
     MIME_DOCX,
 ];
 
+/// Text for XML (the workbook, the Word report): escaped, and without the control characters
+/// XML 1.0 forbids (pasted junk).
+fn xml(s: &str) -> String {
+    let allowed: String = s
+        .chars()
+        .filter(|&c| {
+            !(((c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r'))
+                || c == '\u{fffe}'
+                || c == '\u{ffff}')
+        })
+        .collect();
+    crate::text::escape(&allowed)
+}
+
 /// The documents as the review reports show them: without the findings the reviewer dismissed
 /// (which then count for no grade either), each comment after its finding's message.
 fn reviewed<'a>(

@@ -18,19 +18,6 @@ fn width(s: &str) -> f64 {
         .sum()
 }
 
-/// Text for XML: escaped, and without the control characters XML 1.0 forbids (pasted junk).
-fn xml(s: &str) -> String {
-    let allowed: String = s
-        .chars()
-        .filter(|&c| {
-            !(((c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r'))
-                || c == '\u{fffe}'
-                || c == '\u{ffff}')
-        })
-        .collect();
-    crate::text::escape(&allowed)
-}
-
 /// `A`, `B`, … `Z`, `AA` …
 fn column(mut n: usize) -> String {
     let mut s = Vec::new();
@@ -58,7 +45,7 @@ fn sheet(t: &Table, money_cols: &[usize], wrap_cols: &[usize]) -> String {
         rows.push_str(&format!(
             "<c r=\"{}1\" s=\"{HEADER}\" t=\"inlineStr\"><is><t>{}</t></is></c>",
             column(c),
-            xml(h)
+            super::xml(h)
         ));
     }
     rows.push_str("</row>");
@@ -74,7 +61,7 @@ fn sheet(t: &Table, money_cols: &[usize], wrap_cols: &[usize]) -> String {
                     } else {
                         String::new()
                     };
-                    rows.push_str(&format!("<c r=\"{at}\"{style} t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>", xml(s)));
+                    rows.push_str(&format!("<c r=\"{at}\"{style} t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>", super::xml(s)));
                     widths[c] = widths[c].max(width(s).min(60.0));
                 }
                 Cell::Number(n) if n.is_finite() => {
@@ -223,6 +210,9 @@ mod tests {
             (column(0), column(25), column(26), column(27)),
             ("A".into(), "Z".into(), "AA".into(), "AB".into())
         );
-        assert_eq!(xml("a<b>&\"c\u{1}\u{7}d\t"), "a&lt;b&gt;&amp;&quot;cd\t");
+        assert_eq!(
+            super::super::xml("a<b>&\"c\u{1}\u{7}d\t"),
+            "a&lt;b&gt;&amp;&quot;cd\t"
+        );
     }
 }

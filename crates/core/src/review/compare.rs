@@ -8,6 +8,8 @@
 use crate::diagnostic::{Diagnostic, Message};
 use crate::model::{Document, FieldKey, Form};
 
+use super::fold;
+
 /// One finding, as the comparison names it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
@@ -47,10 +49,6 @@ pub struct FormComparison {
     pub added: Vec<Finding>,
     pub remaining: Vec<Finding>,
     pub changed: Vec<Change>,
-}
-
-fn fold(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn finding(text: &str, d: &Diagnostic) -> Finding {

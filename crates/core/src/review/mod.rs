@@ -27,22 +27,22 @@ pub struct FindingKey {
     pub quote: String,
 }
 
+/// Text with its white space folded to single spaces (how findings and values are compared).
+pub(crate) fn fold(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 impl FindingKey {
     /// The key of finding `d` of `form` (none: a finding of the whole paste) in `text`.
     pub fn of(text: &str, form: Option<&Form>, d: &Diagnostic) -> FindingKey {
         let form = form
             .and_then(|f| f.text(FieldKey::Code).or(f.text(FieldKey::Name)))
-            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+            .map(fold)
             .unwrap_or_default();
         FindingKey {
             form,
             code: d.code().to_string(),
-            quote: d
-                .span
-                .text(text)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" "),
+            quote: fold(d.span.text(text)),
         }
     }
 

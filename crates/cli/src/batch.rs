@@ -169,7 +169,8 @@ fn process(path: &str, format: CheckFormat, lang: Lang, options: &Options, many:
         }
         // Pretty, but not re-indented under "inputs": one pass over a large input is enough.
         CheckFormat::Json => {
-            serde_json::to_string_pretty(&json::input(path, &text, &doc, lang)).unwrap_or_default()
+            serde_json::to_string_pretty(&json::input(path, &text, &doc, lang, &Default::default()))
+                .unwrap_or_default()
         }
         CheckFormat::Sarif => {
             let results: Vec<serde_json::Value> = doc

@@ -68,6 +68,11 @@ enum Command {
         ignore: Vec<String>,
         #[arg(long, value_name = "YYYY")]
         budget_year: Option<u16>,
+        /// 审核文件（页面“保存审核”所存）：按其中的等级改定、忽略和批注导出；不给文件时导出其中的申报表
+        /// / A review file (the page's "save review"): export with its grades, dismissals and
+        /// comments; without files, export the forms it holds
+        #[arg(long, value_name = "FILE")]
+        review: Option<std::path::PathBuf>,
         /// 文件（文本、CSV、Excel、WPS、Word、网页）；不给或为 `-` 时读标准输入
         /// / Files (text, CSV, Excel, WPS, Word, web pages); standard input when none or `-`
         files: Vec<String>,
@@ -185,16 +190,28 @@ fn main() -> ExitCode {
             select,
             ignore,
             budget_year,
+            review,
             files,
         } => options(select, ignore, Vec::new(), budget_year).and_then(|check| {
-            let o = kpiform_core::export::ExportOptions {
+            let saved = review.as_deref().map(read_review).transpose()?;
+            let mut o = kpiform_core::export::ExportOptions {
                 apply_suggested,
                 accepted: Vec::new(),
                 lang: lang.into(),
                 check,
                 review: Default::default(),
             };
-            export(format.into(), &o, output.as_deref(), &files)
+            let mut texts = Vec::new();
+            if let (Some(path), Some(file)) = (&review, saved) {
+                if o.check == Options::default() {
+                    o.check = file.rules.clone();
+                }
+                o.review = file.review;
+                if files.is_empty() {
+                    texts.push((path.display().to_string(), file.text));
+                }
+            }
+            export(format.into(), &o, output.as_deref(), &files, texts)
         }),
         Command::Import { files } => import(&files),
         Command::Compare {
@@ -244,6 +261,13 @@ pub(crate) fn read_input(path: &str) -> Result<String, String> {
         eprintln!("kpiform: {path}:{}: {} / {}", n.line, n.zh, n.en);
     }
     Ok(imported.text)
+}
+
+/// Read a review file the page saved.
+fn read_review(path: &std::path::Path) -> Result<kpiform_core::ReviewFile, String> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| format!("无法读取 {p} / cannot read {p}: {e}", p = path.display()))?;
+    kpiform_core::ReviewFile::from_bytes(&bytes).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// `kpiform compare OLD NEW`: per form, the findings fixed, new and remaining, and what changed.
@@ -435,18 +459,23 @@ fn export(
     options: &kpiform_core::export::ExportOptions,
     output: Option<&std::path::Path>,
     files: &[String],
+    given: Vec<(String, String)>,
 ) -> Result<ExitCode, String> {
     use kpiform_core::export::{self, Format as F, Input};
     use std::io::IsTerminal;
-    let files = if files.is_empty() {
-        vec!["-".to_string()]
+    let texts: Vec<(String, String)> = if !given.is_empty() {
+        given
     } else {
-        batch::expand(files)?
+        let files = if files.is_empty() {
+            vec!["-".to_string()]
+        } else {
+            batch::expand(files)?
+        };
+        files
+            .iter()
+            .map(|p| read_input(p).map(|t| (p.clone(), t)))
+            .collect::<Result<_, _>>()?
     };
-    let texts: Vec<(String, String)> = files
-        .iter()
-        .map(|p| read_input(p).map(|t| (p.clone(), t)))
-        .collect::<Result<_, _>>()?;
     let inputs: Vec<Input> = texts
         .iter()
         .map(|(path, text)| Input { path, text })

@@ -837,3 +837,55 @@ fn check_json_grades_every_form() {
     assert_eq!(forms[0]["grade"]["score"], 79.5);
     assert_eq!(forms[1]["grade"]["label"], "良");
 }
+
+/// `kpiform export --review FILE`: a review saved by the page hands over to the terminal: its
+/// forms, its grades set by hand and its dismissals.
+#[test]
+fn export_follows_a_saved_review() {
+    let text = std::fs::read_to_string(corpus("000_9a8050d2e31200e0.txt")).unwrap();
+    let doc = kpiform_core::check(&text, &Default::default());
+    let form = &doc.forms[1];
+    let findings = |t: &str| t.matches("**V").count();
+    let review = kpiform_core::Dispositions {
+        grades: vec![kpiform_core::GradeOverride {
+            form: kpiform_core::form_id(form),
+            grade: kpiform_core::Grade::Poor,
+            reason: "绩效指标无法衡量".into(),
+        }],
+        dismissed: vec![(kpiform_core::FindingKey::every("V005"), "不适用".into())],
+        ..Default::default()
+    };
+    let file = kpiform_core::ReviewFile::new(&text, None, &Default::default(), &review, "");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("unit.kpiform-review.json");
+    std::fs::write(&path, file.to_bytes()).unwrap();
+    let out = kpiform()
+        .args(["export", "--format", "report", "--review"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{:?}", out);
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.contains("理由：绩效指标无法衡量"), "{md}");
+    assert!(!md.contains("**V005"), "dismissed");
+    let plain = kpiform()
+        .args(["export", "--format", "report"])
+        .arg(corpus("000_9a8050d2e31200e0.txt"))
+        .output()
+        .unwrap();
+    let plain = String::from_utf8(plain.stdout).unwrap();
+    assert!(plain.contains("**V005") && findings(&plain) > findings(&md));
+    // A file that is no review is refused, with a reason in both languages.
+    std::fs::write(&path, b"{\"inputs\": []}").unwrap();
+    let out = kpiform()
+        .args(["export", "--format", "report", "--review"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("不是可以打开的审核文件") && err.contains("not a review file"),
+        "{err}"
+    );
+}

@@ -73,7 +73,13 @@ fn bench(c: &mut Criterion) {
     group.bench_function("check+json", |b| {
         b.iter(|| {
             let doc = kpiform_core::check(black_box(&all), &kpiform_core::Options::default());
-            let input = kpiform_core::json::input("corpus", &all, &doc, kpiform_core::Lang::Zh);
+            let input = kpiform_core::json::input(
+                "corpus",
+                &all,
+                &doc,
+                kpiform_core::Lang::Zh,
+                &Default::default(),
+            );
             serde_json::to_vec(&input).unwrap()
         })
     });

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Lang};
 use crate::model::{Document, FieldKey, Form, FormKind, Indicator};
+use crate::review::{Dispositions, FindingKey};
 use crate::span::{LineIndex, Span};
 
 /// `{"tool": …, "inputs": […]}`.
@@ -95,6 +96,25 @@ pub struct GradeJson {
     pub score: f64,
     /// True when the form is graded below its score because required content is missing.
     pub capped: bool,
+    /// The grade the formula suggests (`level` differs when the reviewer set the grade).
+    pub suggested: &'static str,
+    /// Why the reviewer set the grade, when they did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// `not-started`, `in-review` or `done`.
+    pub status: &'static str,
+}
+
+/// What the reviewer decided about a finding.
+#[derive(Debug, Serialize)]
+pub struct ReviewJson {
+    /// Dismissed, for this reason (误报, 已说明, 不适用 …).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dismissed: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    /// Confirmed by the reviewer.
+    pub kept: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -249,12 +269,16 @@ pub struct DiagnosticJson {
     pub end_offset: usize,
     pub related: Vec<RelatedJson>,
     pub fix: Option<FixJson>,
+    /// The reviewer's decision, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review: Option<ReviewJson>,
 }
 
 struct Ctx<'a> {
     text: &'a str,
     lines: &'a LineIndex,
     lang: Lang,
+    review: &'a Dispositions,
 }
 
 impl Ctx<'_> {
@@ -262,7 +286,16 @@ impl Ctx<'_> {
         self.lines.line(span.start)
     }
 
-    fn diagnostic(&self, d: &Diagnostic) -> DiagnosticJson {
+    fn diagnostic(&self, form: Option<&Form>, d: &Diagnostic) -> DiagnosticJson {
+        let review = (!self.review.is_empty()).then(|| {
+            let key = FindingKey::of(self.text, form, d);
+            ReviewJson {
+                dismissed: self.review.dismissed(&key).map(str::to_string),
+                comment: self.review.comment(&key).map(str::to_string),
+                kept: self.review.is_kept(&key),
+            }
+        });
+        let review = review.filter(|r| r.dismissed.is_some() || r.comment.is_some() || r.kept);
         let start = self.lines.line_col(self.text, d.span.start);
         let end = self.lines.line_col(self.text, d.span.end);
         DiagnosticJson {
@@ -298,6 +331,7 @@ impl Ctx<'_> {
                 title: f.title.get(self.lang).to_string(),
                 replacement: f.replacement.clone(),
             }),
+            review,
         }
     }
 
@@ -450,7 +484,8 @@ impl Ctx<'_> {
                 })
             }
         };
-        let g = crate::review::grade::grade(f, &Default::default());
+        let a = self.review.assess(self.text, f);
+        let g = &a.suggested;
         let [completeness, relevance, appropriateness, feasibility] = g.scores;
         FormJson {
             kind: f.kind.as_str(),
@@ -468,11 +503,14 @@ impl Ctx<'_> {
                 .map(|i| self.indicator(i))
                 .collect(),
             grade: GradeJson {
-                level: g.grade.as_str(),
-                label: g.grade.label().get(self.lang).to_string(),
-                meaning: g.grade.meaning().get(self.lang).to_string(),
+                level: a.grade.as_str(),
+                label: a.grade.label().get(self.lang).to_string(),
+                meaning: a.grade.meaning().get(self.lang).to_string(),
                 score: g.score,
                 capped: g.capped,
+                suggested: g.grade.as_str(),
+                reason: a.reason.clone(),
+                status: a.status.as_str(),
             },
             scores: ScoresJson {
                 completeness,
@@ -480,17 +518,23 @@ impl Ctx<'_> {
                 appropriateness,
                 feasibility,
             },
-            diagnostics: f.diagnostics.iter().map(|d| self.diagnostic(d)).collect(),
+            diagnostics: f
+                .diagnostics
+                .iter()
+                .map(|d| self.diagnostic(Some(f), d))
+                .collect(),
         }
     }
 }
 
 /// The JSON view of one parsed input. `text` must be the text `doc` was parsed from.
-pub fn input(path: &str, text: &str, doc: &Document, lang: Lang) -> Input {
+/// `review`: the reviewer's decisions (grades set, findings judged), `Default` for none.
+pub fn input(path: &str, text: &str, doc: &Document, lang: Lang, review: &Dispositions) -> Input {
     let ctx = Ctx {
         text,
         lines: &doc.lines,
         lang,
+        review,
     };
     Input {
         path: path.to_string(),
@@ -503,7 +547,11 @@ pub fn input(path: &str, text: &str, doc: &Document, lang: Lang) -> Input {
                 ..ctx.form(f)
             })
             .collect(),
-        diagnostics: doc.diagnostics.iter().map(|d| ctx.diagnostic(d)).collect(),
+        diagnostics: doc
+            .diagnostics
+            .iter()
+            .map(|d| ctx.diagnostic(None, d))
+            .collect(),
         changes: Vec::new(),
     }
 }

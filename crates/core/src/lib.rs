@@ -36,8 +36,10 @@ pub use model::{
     Text,
 };
 pub use review::compare::{compare, Change, Finding, FormComparison};
+#[cfg(feature = "wire")]
+pub use review::file::{NotAReview, ReviewFile};
 pub use review::grade::{grade, FormGrade, Grade, GradeOptions};
-pub use review::{Dispositions, FindingKey};
+pub use review::{form_id, Assessment, Dispositions, FindingKey, GradeOverride, Status};
 /// The documentation pages of the site (`site/rules/`): one per rule, the index, the grading
 /// formula and the style sheet.
 pub mod docs {

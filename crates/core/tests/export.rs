@@ -348,6 +348,7 @@ fn dismissed_findings_leave_the_report_and_comments_join_it() {
             FindingKey::of(text, Some(form), i001),
             "请补充满意度指标".into(),
         )],
+        ..Default::default()
     });
     assert_eq!(
         after.matches(message.as_str()).count(),
@@ -358,7 +359,84 @@ fn dismissed_findings_leave_the_report_and_comments_join_it() {
     // Every V005 of the paste, at once.
     let all = report(Dispositions {
         dismissed: vec![(FindingKey::every("V005"), "不适用".into())],
-        comments: vec![],
+        ..Default::default()
     });
     assert_eq!(all.matches(message.as_str()).count(), 0);
+}
+
+/// A grade the reviewer sets, with the reason, is the grade of the report, the JSON and the
+/// workbook's table; the suggested grade stays beside it. A dismissed finding counts for no
+/// grade.
+#[test]
+fn the_reviewers_grade_and_reason_reach_every_export() {
+    use kpiform_core::{Dispositions, FindingKey, Grade, GradeOverride};
+    let text = kpiform_testkit::TEXTS[0];
+    let doc = kpiform_core::check(text, &Default::default());
+    let (n, form) = doc
+        .forms
+        .iter()
+        .enumerate()
+        .find(|(_, f)| !f.diagnostics.is_empty())
+        .unwrap();
+    let id = kpiform_core::form_id(form);
+    let suggested = kpiform_core::grade(form, &Default::default());
+    assert_ne!(suggested.grade, Grade::Poor, "{suggested:?}");
+    let review = Dispositions {
+        grades: vec![GradeOverride {
+            form: id.clone(),
+            grade: Grade::Poor,
+            reason: "测算依据不充分".into(),
+        }],
+        ..Default::default()
+    };
+    let run = |format: Format, review: &Dispositions| {
+        let o = ExportOptions {
+            review: review.clone(),
+            ..Default::default()
+        };
+        export(
+            &[Input {
+                path: "000.txt",
+                text,
+            }],
+            format,
+            &o,
+        )
+        .remove(0)
+        .bytes
+    };
+    let md = String::from_utf8(run(Format::Report, &review)).unwrap();
+    let expected = format!(
+        "审核结论：差（建议等级为{}，{} 分；审核人员改定，理由：测算依据不充分）。绩效目标存在严重问题，不得进入下一步预算安排流程。",
+        suggested.grade.label().zh,
+        suggested.score
+    );
+    assert!(md.contains(&expected), "{md}");
+    assert_eq!(md.matches("审核人员改定").count(), 1, "one form only");
+    let json: serde_json::Value = serde_json::from_slice(&run(Format::Json, &review)).unwrap();
+    let g = &json["inputs"][0]["forms"][n]["grade"];
+    assert_eq!(g["level"], "poor");
+    assert_eq!(g["suggested"], suggested.grade.as_str());
+    assert_eq!(g["reason"], "测算依据不充分");
+    assert_eq!(g["status"], "in-review");
+    let other = &json["inputs"][0]["forms"][(n + 1) % doc.forms.len()]["grade"];
+    assert_eq!(other["status"], "not-started");
+    assert!(other.get("reason").is_none());
+    let csv = String::from_utf8(run(Format::Csv, &review)).unwrap();
+    let header = csv.lines().next().unwrap();
+    assert!(header.ends_with("审核等级,改定理由,审核状态"), "{header}");
+    let row = csv.lines().nth(n + 1).unwrap();
+    assert!(row.ends_with(",差,测算依据不充分,审核中"), "{row}");
+    // Dismissing every finding of the form: nothing left to count, 100 points.
+    let all_dismissed = Dispositions {
+        dismissed: form
+            .diagnostics
+            .iter()
+            .map(|d| (FindingKey::of(text, Some(form), d), "误报".to_string()))
+            .collect(),
+        ..Default::default()
+    };
+    let a = all_dismissed.assess(text, form);
+    assert_eq!((a.suggested.score, a.grade), (100.0, Grade::Excellent));
+    assert_eq!(a.status, kpiform_core::Status::InReview);
 }

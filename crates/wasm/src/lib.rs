@@ -196,6 +196,7 @@ pub fn check(
         text,
         &doc,
         lang,
+        &Default::default(),
     ))
 }
 

@@ -3,6 +3,7 @@
 
 use crate::diagnostic::{Counts, Lang};
 use crate::model::{Document, FieldKey, FormKind};
+use crate::review::Dispositions;
 use crate::value::{expected_kind, parse_value};
 
 use super::Input;
@@ -56,7 +57,7 @@ fn header(lang: Lang, cols: &[(&str, &str)]) -> Vec<String> {
 }
 
 /// One row per form.
-pub fn forms_table(inputs: &[(&Input, Document)], lang: Lang) -> Table {
+pub fn forms_table(inputs: &[(&Input, Document)], lang: Lang, review: &Dispositions) -> Table {
     let header = header(
         lang,
         &[
@@ -82,6 +83,9 @@ pub fn forms_table(inputs: &[(&Input, Document)], lang: Lang) -> Table {
             ("相关性", "relevance"),
             ("适当性", "appropriateness"),
             ("可行性", "feasibility"),
+            ("审核等级", "final grade"),
+            ("改定理由", "reason for the grade"),
+            ("审核状态", "review status"),
         ],
     );
     let mut rows = Vec::new();
@@ -92,7 +96,8 @@ pub fn forms_table(inputs: &[(&Input, Document)], lang: Lang) -> Table {
                 warning: w,
                 info: i,
             } = Counts::of(&f.diagnostics);
-            let g = crate::review::grade::grade(f, &Default::default());
+            let a = review.assess(input.text, f);
+            let g = &a.suggested;
             let kind = match (f.kind, lang) {
                 (FormKind::Project, Lang::Zh) => "项目",
                 (FormKind::Department, Lang::Zh) => "部门",
@@ -123,6 +128,9 @@ pub fn forms_table(inputs: &[(&Input, Document)], lang: Lang) -> Table {
                 Cell::Number(g.scores[1]),
                 Cell::Number(g.scores[2]),
                 Cell::Number(g.scores[3]),
+                Cell::Text(a.grade.label().get(lang).to_string()),
+                Cell::text(a.reason.as_deref()),
+                Cell::Text(a.status.label().get(lang).to_string()),
             ]);
         }
     }
@@ -269,9 +277,13 @@ fn to_csv(t: &Table) -> Vec<u8> {
 }
 
 /// The two CSV files: forms and indicators.
-pub fn tables(inputs: &[(&Input, Document)], lang: Lang) -> (Vec<u8>, Vec<u8>) {
+pub fn tables(
+    inputs: &[(&Input, Document)],
+    lang: Lang,
+    review: &Dispositions,
+) -> (Vec<u8>, Vec<u8>) {
     (
-        to_csv(&forms_table(inputs, lang)),
+        to_csv(&forms_table(inputs, lang, review)),
         to_csv(&indicators_table(inputs, lang)),
     )
 }

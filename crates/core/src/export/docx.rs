@@ -9,6 +9,7 @@
 
 use crate::diagnostic::{Diagnostic, Lang, Severity};
 use crate::model::{Document, FieldKey, Form, Level1};
+use crate::review::Dispositions;
 use crate::text::excerpt;
 
 use super::{xml, Input};
@@ -86,7 +87,7 @@ fn part(form: &Form, d: &Diagnostic) -> usize {
     }
 }
 
-fn body(inputs: &[(&Input, Document)], lang: Lang) -> String {
+fn body(inputs: &[(&Input, Document)], lang: Lang, review: &Dispositions) -> String {
     let zh = lang == Lang::Zh;
     let mut b = String::new();
     b.push_str(&p(
@@ -124,25 +125,38 @@ fn body(inputs: &[(&Input, Document)], lang: Lang) -> String {
                 (if zh { "来源：" } else { "Source: " }, true),
                 (input.path, false),
             ]));
-            let g = crate::review::grade::grade(f, &Default::default());
-            let conclusion = format!(
-                "{}（{}{}）。{}",
-                g.grade.label().get(lang),
-                g.score,
-                if zh { " 分" } else { "" },
-                g.grade.meaning().get(lang)
-            );
-            b.push_str(&runs(&[
-                (
-                    if zh {
-                        "审核结论（建议）："
-                    } else {
-                        "Conclusion (suggested): "
-                    },
-                    true,
+            let a = review.assess(input.text, f);
+            let g = &a.suggested;
+            let points = if zh { " 分" } else { "" };
+            let conclusion = match &a.reason {
+                None => format!(
+                    "{}（{}{points}）。{}",
+                    g.grade.label().get(lang),
+                    g.score,
+                    g.grade.meaning().get(lang)
                 ),
-                (&conclusion, false),
-            ]));
+                Some(reason) => format!(
+                    "{}（{}{}{}{}{points}{}{reason}）。{}",
+                    a.grade.label().get(lang),
+                    if zh { "建议等级为" } else { "suggested " },
+                    g.grade.label().get(lang),
+                    if zh { "，" } else { ", " },
+                    g.score,
+                    if zh {
+                        "；审核人员改定，理由："
+                    } else {
+                        "; set by the reviewer: "
+                    },
+                    a.grade.meaning().get(lang)
+                ),
+            };
+            let label = match (zh, a.reason.is_some()) {
+                (true, false) => "审核结论（建议）：",
+                (true, true) => "审核结论：",
+                (false, false) => "Conclusion (suggested): ",
+                (false, true) => "Conclusion: ",
+            };
+            b.push_str(&runs(&[(label, true), (&conclusion, false)]));
             let dims: Vec<String> = crate::diagnostic::Dimension::ALL
                 .iter()
                 .zip(g.scores)
@@ -238,13 +252,13 @@ const STYLES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\
 </w:styles>";
 
 /// The report as the bytes of a .docx.
-pub fn report(inputs: &[(&Input, Document)], lang: Lang) -> Vec<u8> {
+pub fn report(inputs: &[(&Input, Document)], lang: Lang, review: &Dispositions) -> Vec<u8> {
     let ns = "http://schemas.openxmlformats.org";
     let document = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
          <w:document xmlns:w=\"{ns}/wordprocessingml/2006/main\" xmlns:r=\"{ns}/officeDocument/2006/relationships\">\
          <w:body>{}{}</w:body></w:document>",
-        body(inputs, lang),
+        body(inputs, lang, review),
         sect_pr()
     );
     let content_types = format!(

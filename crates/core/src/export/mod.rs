@@ -260,7 +260,13 @@ pub fn export(inputs: &[Input], format: Format, options: &ExportOptions) -> Vec<
             let inputs_json = checked
                 .iter()
                 .map(|(input, doc)| {
-                    let mut j = crate::json::input(input.path, input.text, doc, options.lang);
+                    let mut j = crate::json::input(
+                        input.path,
+                        input.text,
+                        doc,
+                        options.lang,
+                        &options.review,
+                    );
                     let cleaned = clean(input.text, options);
                     j.changes = cleaned
                         .changes
@@ -275,7 +281,7 @@ pub fn export(inputs: &[Input], format: Format, options: &ExportOptions) -> Vec<
             vec![file("kpiform-report.json", MIME_JSON, bytes)]
         }
         Format::Csv => {
-            let (forms, indicators) = csv::tables(&checked, options.lang);
+            let (forms, indicators) = csv::tables(&checked, options.lang, &options.review);
             vec![
                 file("kpiform-forms.csv", MIME_CSV, forms),
                 file("kpiform-indicators.csv", MIME_CSV, indicators),
@@ -284,22 +290,36 @@ pub fn export(inputs: &[Input], format: Format, options: &ExportOptions) -> Vec<
         Format::Xlsx => vec![file(
             "kpiform.xlsx",
             MIME_XLSX,
-            xlsx::workbook(&checked, options.lang),
+            xlsx::workbook(&checked, options.lang, &options.review),
         )],
         Format::Report => vec![file(
             "kpiform-审核意见.md",
             MIME_MARKDOWN,
-            report::markdown(&reviewed(&checked, &options.review), options.lang).into_bytes(),
+            report::markdown(
+                &reviewed(&checked, &options.review),
+                options.lang,
+                &options.review,
+            )
+            .into_bytes(),
         )],
         Format::ReportHtml => vec![file(
             "kpiform-审核意见.html",
             MIME_HTML,
-            report::html(&reviewed(&checked, &options.review), options.lang).into_bytes(),
+            report::html(
+                &reviewed(&checked, &options.review),
+                options.lang,
+                &options.review,
+            )
+            .into_bytes(),
         )],
         Format::ReportDocx => vec![file(
             "kpiform-审核意见.docx",
             MIME_DOCX,
-            docx::report(&reviewed(&checked, &options.review), options.lang),
+            docx::report(
+                &reviewed(&checked, &options.review),
+                options.lang,
+                &options.review,
+            ),
         )],
     }
 }

@@ -5,6 +5,7 @@
 use super::Input;
 use crate::diagnostic::{Category, Counts, Diagnostic, Lang, Severity};
 use crate::model::{Document, FieldKey, Form};
+use crate::review::Dispositions;
 use crate::text::{escape, excerpt};
 
 struct Words {
@@ -24,12 +25,17 @@ struct Words {
     no_code: &'static str,
     conclusion: &'static str,
     points: &'static str,
+    conclusion_set: &'static str,
+    suggested: &'static str,
+    set_by_reviewer: &'static str,
 }
 
-/// The form's suggested grade as the report's conclusion: `良（84.5 分）。绩效目标基本合理，……
-/// 完整性 70 分，相关性 83 分，适当性 85 分，可行性 100 分。`
-fn conclusion(f: &Form, lang: Lang, w: &Words) -> String {
-    let g = crate::review::grade::grade(f, &Default::default());
+/// The form's grade as the report's conclusion (the reviewer's, with the reason, when they set
+/// one): `审核结论（建议）：良（84.5 分）。绩效目标基本合理，……完整性 70 分，相关性 83 分，适当性
+/// 85 分，可行性 100 分。`
+fn conclusion(text: &str, f: &Form, lang: Lang, w: &Words, review: &Dispositions) -> String {
+    let a = review.assess(text, f);
+    let g = &a.suggested;
     let dims: Vec<String> = crate::diagnostic::Dimension::ALL
         .iter()
         .zip(g.scores)
@@ -41,13 +47,29 @@ fn conclusion(f: &Form, lang: Lang, w: &Words) -> String {
     } else {
         (" ", ".")
     };
+    let basis = match &a.reason {
+        None => format!("{}{}", g.score, w.points),
+        Some(reason) => format!(
+            "{}{}{}{}{}{}{}{}",
+            w.suggested,
+            g.grade.label().get(lang),
+            sep,
+            g.score,
+            w.points,
+            if lang == Lang::Zh { "；" } else { "; " },
+            w.set_by_reviewer,
+            reason
+        ),
+    };
     format!(
-        "{}：{}（{}{}）。{}{gap}{}{end}",
-        w.conclusion,
-        g.grade.label().get(lang),
-        g.score,
-        w.points,
-        g.grade.meaning().get(lang),
+        "{}：{}（{basis}）。{}{gap}{}{end}",
+        if a.reason.is_some() {
+            w.conclusion_set
+        } else {
+            w.conclusion
+        },
+        a.grade.label().get(lang),
+        a.grade.meaning().get(lang),
         dims.join(sep)
     )
 }
@@ -69,6 +91,9 @@ const ZH: Words = Words {
     no_code: "无项目编码",
     conclusion: "审核结论（建议）",
     points: " 分",
+    conclusion_set: "审核结论",
+    suggested: "建议等级为",
+    set_by_reviewer: "审核人员改定，理由：",
 };
 
 const EN: Words = Words {
@@ -88,6 +113,9 @@ const EN: Words = Words {
     no_code: "no code",
     conclusion: "Conclusion (suggested)",
     points: "",
+    conclusion_set: "Conclusion",
+    suggested: "suggested ",
+    set_by_reviewer: "set by the reviewer: ",
 };
 
 fn words(lang: Lang) -> &'static Words {
@@ -165,7 +193,7 @@ fn split(doc: &Document, w: &Words) -> Vec<(&'static str, Vec<Diagnostic>)> {
 }
 
 /// The report in Markdown.
-pub fn markdown(inputs: &[(&Input, Document)], lang: Lang) -> String {
+pub fn markdown(inputs: &[(&Input, Document)], lang: Lang, review: &Dispositions) -> String {
     let w = words(lang);
     let mut s = format!("# {}\n\n", w.title);
     for (input, doc) in inputs {
@@ -200,7 +228,10 @@ pub fn markdown(inputs: &[(&Input, Document)], lang: Lang) -> String {
             if let Some(u) = f.text(FieldKey::Applicant).or(f.text(FieldKey::Authority)) {
                 s.push_str(&format!("{}：{}\n\n", w.unit, md(u)));
             }
-            s.push_str(&format!("{}\n\n", md(&conclusion(f, lang, w))));
+            s.push_str(&format!(
+                "{}\n\n",
+                md(&conclusion(input.text, f, lang, w, review))
+            ));
             if f.diagnostics.is_empty() {
                 s.push_str(&format!("{}\n\n", w.none));
                 continue;
@@ -260,7 +291,7 @@ ol{padding-left:6mm;margin:0}li{margin:0 0 2mm;break-inside:avoid}.code{font-fam
 @media screen{body{padding:10mm}}";
 
 /// The printable report page.
-pub fn html(inputs: &[(&Input, Document)], lang: Lang) -> String {
+pub fn html(inputs: &[(&Input, Document)], lang: Lang, review: &Dispositions) -> String {
     let w = words(lang);
     let html_lang = if lang == Lang::En { "en" } else { "zh-CN" };
     let mut s = format!(
@@ -311,7 +342,7 @@ pub fn html(inputs: &[(&Input, Document)], lang: Lang) -> String {
             }
             s.push_str(&format!(
                 "<p class=\"conclusion\">{}</p>\n",
-                escape(&conclusion(f, lang, w))
+                escape(&conclusion(input.text, f, lang, w, review))
             ));
             if f.diagnostics.is_empty() {
                 s.push_str(&format!("<p>{}</p>\n", w.none));

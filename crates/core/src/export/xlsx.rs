@@ -10,6 +10,7 @@ use super::zip::zip;
 use super::Input;
 use crate::diagnostic::Lang;
 use crate::model::Document;
+use crate::review::Dispositions;
 
 /// Display width of a text in Excel's character units: CJK characters count two.
 fn width(s: &str) -> f64 {
@@ -124,13 +125,13 @@ const STYLES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\
 <cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles></styleSheet>";
 
 /// The workbook as bytes.
-pub fn workbook(inputs: &[(&Input, Document)], lang: Lang) -> Vec<u8> {
+pub fn workbook(inputs: &[(&Input, Document)], lang: Lang, review: &Dispositions) -> Vec<u8> {
     let names = match lang {
         Lang::Zh => ["项目", "指标", "问题"],
         Lang::En => ["Forms", "Indicators", "Problems"],
     };
     let sheets = [
-        sheet(&forms_table(inputs, lang), &[9, 10], &[]),
+        sheet(&forms_table(inputs, lang, review), &[9, 10], &[]),
         sheet(&indicators_table(inputs, lang), &[], &[15]),
         sheet(&diagnostics_table(inputs, lang), &[], &[8, 9]),
     ];

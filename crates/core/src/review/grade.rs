@@ -14,7 +14,7 @@
 //!    missing (S002 a required field, S003 the indicator table) is at best 中: it must be
 //!    completed and sent again.
 
-use crate::diagnostic::{Dimension, Message, Severity};
+use crate::diagnostic::{Diagnostic, Dimension, Message, Severity};
 use crate::model::Form;
 
 /// The four grades of 财预〔2015〕88号, best first.
@@ -75,6 +75,8 @@ impl Grade {
 
 /// The formula's settings.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "wire", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "wire", serde(default))]
 pub struct GradeOptions {
     /// Points one finding takes off its dimension: error, warning, info.
     pub deduct: [f64; 3],
@@ -116,9 +118,14 @@ fn round1(x: f64) -> f64 {
 
 /// The suggested grade of a checked form.
 pub fn grade(form: &Form, o: &GradeOptions) -> FormGrade {
+    grade_of(&form.diagnostics.iter().collect::<Vec<_>>(), o)
+}
+
+/// The grade given by some of a form's findings (those the reviewer did not dismiss).
+pub fn grade_of(diagnostics: &[&Diagnostic], o: &GradeOptions) -> FormGrade {
     let mut lost = [0.0f64; 4];
     let mut seen: Vec<(&str, usize)> = Vec::new();
-    for d in &form.diagnostics {
+    for d in diagnostics.iter().copied() {
         let code = d.code();
         let n = match seen.iter_mut().find(|(c, _)| *c == code) {
             Some((_, n)) => {
@@ -167,8 +174,7 @@ pub fn grade(form: &Form, o: &GradeOptions) -> FormGrade {
     } else {
         Grade::Poor
     };
-    let incomplete = form
-        .diagnostics
+    let incomplete = diagnostics
         .iter()
         .any(|d| matches!(d.code(), "S002" | "S003") && d.severity == Severity::Error);
     let grade = if incomplete {

@@ -3,6 +3,8 @@
 //! reads them.
 
 pub mod compare;
+#[cfg(feature = "wire")]
+pub mod file;
 pub mod grade;
 
 /// Every page of `site/rules/`: (file name, content): the rule pages, the index, the style sheet
@@ -13,8 +15,9 @@ pub fn site_files() -> Vec<(String, String)> {
     files
 }
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Message};
 use crate::model::{FieldKey, Form};
+use grade::{FormGrade, Grade, GradeOptions};
 
 /// A finding as a reviewer knows it across edits of the text: its form (项目编码, else its name),
 /// its rule and the text it quotes (white space folded), never its offset. `form` and `quote`
@@ -35,12 +38,8 @@ pub(crate) fn fold(s: &str) -> String {
 impl FindingKey {
     /// The key of finding `d` of `form` (none: a finding of the whole paste) in `text`.
     pub fn of(text: &str, form: Option<&Form>, d: &Diagnostic) -> FindingKey {
-        let form = form
-            .and_then(|f| f.text(FieldKey::Code).or(f.text(FieldKey::Name)))
-            .map(fold)
-            .unwrap_or_default();
         FindingKey {
-            form,
+            form: form.map(form_id).unwrap_or_default(),
             code: d.code().to_string(),
             quote: fold(d.span.text(text)),
         }
@@ -63,13 +62,83 @@ impl FindingKey {
     }
 }
 
-/// What the reviewer decided about findings: dismissed ones (with the reason: 误报, 已说明,
-/// 不适用 …) leave the review report, comments join it.
+/// What the reviewer decided: findings dismissed (with the reason: 误报, 已说明, 不适用 …), kept
+/// (confirmed) or commented on, grades set by hand (with the reason), forms marked done, and the
+/// grading formula's settings. Dismissed findings leave the review reports and count for no
+/// grade; comments join the reports.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "wire", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "wire", serde(default))]
 pub struct Dispositions {
     pub dismissed: Vec<(FindingKey, String)>,
     pub comments: Vec<(FindingKey, String)>,
+    pub kept: Vec<FindingKey>,
+    pub grades: Vec<GradeOverride>,
+    /// Forms (by [`form_id`]) the reviewer marked done.
+    pub done: Vec<String>,
+    pub grading: GradeOptions,
+}
+
+/// A grade the reviewer set by hand, and why.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "wire", derive(serde::Serialize, serde::Deserialize))]
+pub struct GradeOverride {
+    /// The form, by [`form_id`].
+    pub form: String,
+    pub grade: Grade,
+    pub reason: String,
+}
+
+/// How far the reviewer got with a form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Status {
+    /// Nothing decided yet.
+    NotStarted,
+    /// Some finding judged or the grade set, not marked done.
+    InReview,
+    Done,
+}
+
+impl Status {
+    pub const ALL: [Status; 3] = [Status::NotStarted, Status::InReview, Status::Done];
+
+    /// The key in JSON (`not-started`, `in-review`, `done`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::NotStarted => "not-started",
+            Status::InReview => "in-review",
+            Status::Done => "done",
+        }
+    }
+
+    pub fn label(self) -> Message {
+        match self {
+            Status::NotStarted => Message::new("未开始", "not started"),
+            Status::InReview => Message::new("审核中", "in review"),
+            Status::Done => Message::new("已完成", "done"),
+        }
+    }
+}
+
+/// A form as the reviewer knows it: its 项目编码, else its name (white space folded); empty for
+/// a form with neither.
+pub fn form_id(form: &Form) -> String {
+    form.text(FieldKey::Code)
+        .or(form.text(FieldKey::Name))
+        .map(fold)
+        .unwrap_or_default()
+}
+
+/// A form's grade as the review stands: the suggested one (from the findings not dismissed, by
+/// the settings' formula) and, when the reviewer set another, that one with the reason.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assessment {
+    pub suggested: FormGrade,
+    /// The grade that counts: the reviewer's, else the suggested one.
+    pub grade: Grade,
+    /// Why the reviewer set the grade (when they did).
+    pub reason: Option<String>,
+    pub status: Status,
 }
 
 impl Dispositions {
@@ -87,6 +156,65 @@ impl Dispositions {
             .iter()
             .find(|(k, _)| k.covers(key))
             .map(|(_, c)| c.as_str())
+    }
+
+    /// Whether the reviewer confirmed the finding `key`.
+    pub fn is_kept(&self, key: &FindingKey) -> bool {
+        self.kept.iter().any(|k| k.covers(key))
+    }
+
+    /// The grade the reviewer set for form `id`, with the reason.
+    pub fn grade_set(&self, id: &str) -> Option<&GradeOverride> {
+        self.grades.iter().find(|g| g.form == id)
+    }
+
+    /// Where the review of form `id` stands.
+    pub fn status(&self, id: &str) -> Status {
+        if self.done.iter().any(|d| d == id) {
+            return Status::Done;
+        }
+        let on = |k: &FindingKey| k.form == id;
+        if self.dismissed.iter().any(|(k, _)| on(k))
+            || self.comments.iter().any(|(k, _)| on(k))
+            || self.kept.iter().any(on)
+            || self.grade_set(id).is_some()
+        {
+            Status::InReview
+        } else {
+            Status::NotStarted
+        }
+    }
+
+    /// Whether nothing was decided (the settings aside).
+    pub fn is_empty(&self) -> bool {
+        self.dismissed.is_empty()
+            && self.comments.is_empty()
+            && self.kept.is_empty()
+            && self.grades.is_empty()
+            && self.done.is_empty()
+    }
+
+    /// The grade of `form` of `text` as the review stands.
+    pub fn assess(&self, text: &str, form: &Form) -> Assessment {
+        let counted: Vec<&Diagnostic> = form
+            .diagnostics
+            .iter()
+            .filter(|d| {
+                self.dismissed.is_empty()
+                    || self
+                        .dismissed(&FindingKey::of(text, Some(form), d))
+                        .is_none()
+            })
+            .collect();
+        let suggested = grade::grade_of(&counted, &self.grading);
+        let id = form_id(form);
+        let set = self.grade_set(&id);
+        Assessment {
+            grade: set.map_or(suggested.grade, |g| g.grade),
+            reason: set.map(|g| g.reason.clone()),
+            suggested,
+            status: self.status(&id),
+        }
     }
 }
 
@@ -117,7 +245,7 @@ mod tests {
         assert_eq!(FindingKey::of(&edited, Some(&doc2.forms[0]), d2), key);
         let dispositions = Dispositions {
             dismissed: vec![(FindingKey::every("V004"), "误报".into())],
-            comments: vec![],
+            ..Default::default()
         };
         assert_eq!(dispositions.dismissed(&key), Some("误报"));
         assert!(!CLEAN.is_empty());

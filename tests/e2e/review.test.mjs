@@ -89,7 +89,7 @@ describe("review", () => {
       assert.equal((await first.textContent()).trim(), "中79.5");
       assert.match(await first.getAttribute("title"), /^中（79\.5 分）。完整性 70，相关性 78，适当性 85，可行性 85。绩效目标存在较多问题/);
       // Sorted by grade: the worst first.
-      await page.click('th:has-text("建议等级") [data-testid="sort"]');
+      await page.click('th:has-text("等级") [data-testid="sort"]');
       const sorted = (await readForms(page)).map((f) => RANK[f.grade]);
       assert.deepEqual(sorted, [...sorted].sort((a, b) => b - a));
       await screenshot(page, "review-grades");

@@ -73,6 +73,10 @@ enum Command {
         /// comments; without files, export the forms it holds
         #[arg(long, value_name = "FILE")]
         review: Option<std::path::PathBuf>,
+        /// 只导出该单位（申请单位或主管部门）的申报表：一个单位的审核意见
+        /// / Only the forms of this unit (申请单位 or 主管部门): one unit's review report
+        #[arg(long, value_name = "NAME")]
+        unit: Option<String>,
         /// 文件（文本、CSV、Excel、WPS、Word、网页）；不给或为 `-` 时读标准输入
         /// / Files (text, CSV, Excel, WPS, Word, web pages); standard input when none or `-`
         files: Vec<String>,
@@ -191,6 +195,7 @@ fn main() -> ExitCode {
             ignore,
             budget_year,
             review,
+            unit,
             files,
         } => options(select, ignore, Vec::new(), budget_year).and_then(|check| {
             let saved = review.as_deref().map(read_review).transpose()?;
@@ -200,6 +205,7 @@ fn main() -> ExitCode {
                 lang: lang.into(),
                 check,
                 review: Default::default(),
+                unit,
             };
             let mut texts = Vec::new();
             if let (Some(path), Some(file)) = (&review, saved) {

@@ -889,3 +889,28 @@ fn export_follows_a_saved_review() {
         "{err}"
     );
 }
+
+/// `kpiform export --unit NAME`: one unit's 审核意见, without the other units' forms.
+#[test]
+fn export_of_one_unit() {
+    let path = corpus("000_9a8050d2e31200e0.txt");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let doc = kpiform_core::check(&text, &Default::default());
+    let units: Vec<String> = doc
+        .forms
+        .iter()
+        .filter_map(kpiform_core::export::unit_of)
+        .collect();
+    let unit = &units[0];
+    let mine = units.iter().filter(|u| *u == unit).count();
+    assert!(mine < doc.forms.len(), "the file has several units");
+    let out = kpiform()
+        .args(["export", "--format", "report", "--unit", unit, &path])
+        .output()
+        .unwrap();
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(md.matches("审核结论").count(), mine, "{md}");
+    assert!(!units
+        .iter()
+        .any(|u| u != unit && md.contains(&format!("：{u}\n"))));
+}

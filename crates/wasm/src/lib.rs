@@ -222,6 +222,7 @@ pub fn export_as(
         lang,
         check,
         review: Default::default(),
+        unit: None,
     };
     let input = [export::Input {
         path: o.path.as_deref().unwrap_or("input"),

@@ -58,7 +58,7 @@ pub fn App() -> impl IntoView {
         settings::store_theme(th);
     });
     Effect::new(move |_| settings::store_rich_paste(st.rich_paste.get()));
-    Effect::new(move |_| st.review.with(settings::store_dismissed));
+    Effect::new(move |_| st.review.with(settings::store_review));
     // Rule settings: remember them and check again.
     Effect::new(move |first: Option<()>| {
         let rules = st.rules.get();

@@ -132,6 +132,15 @@ pub fn bytes(l: Lang, n: usize) -> String {
     }
 }
 
+/// The earlier version was read from these files.
+pub fn earlier_loaded(files: &[(String, String, Option<String>, usize, usize)]) -> Message {
+    let names: Vec<&str> = files.iter().map(|f| f.0.as_str()).collect();
+    Message::new(
+        format!("已读入上一版本：{}。", names.join("、")),
+        format!("Earlier version read: {}.", names.join(", ")),
+    )
+}
+
 /// What opening files gave: each file read (name, kind, encoding, tables, notes), and how many
 /// were refused (their messages follow in the same toast).
 pub fn files_loaded(
@@ -246,6 +255,7 @@ pub fn tab(l: Lang, tab: Tab) -> &'static str {
         Tab::Overview => Tr("概览", "Overview"),
         Tab::Structure => Tr("结构", "Structure"),
         Tab::Problems => Tr("问题", "Problems"),
+        Tab::Compare => Tr("对比", "Compare"),
         Tab::Export => Tr("导出", "Export"),
         Tab::Settings => Tr("设置", "Settings"),
     };
@@ -334,10 +344,81 @@ pub const COL_UNIT: Tr = Tr("单位", "Unit");
 pub const COL_APPLICANT: Tr = Tr("申请单位", "applicant unit");
 pub const COL_AUTHORITY: Tr = Tr("主管部门", "supervising department");
 pub const COL_YEAR: Tr = Tr("本年度金额", "This year");
-pub const COL_GRADE: Tr = Tr("建议等级", "Grade");
+pub const COL_GRADE: Tr = Tr("等级", "Grade");
+pub const COL_STATUS: Tr = Tr("审核状态", "Review");
+pub const GRADING: Tr = Tr("评分方法", "Grading");
+pub const GRADING_BODY: Tr = Tr(
+    "建议等级按下列数值计算：每个问题从其规则所属维度扣分，同一规则在一张表中最多计若干次；总分为四个维度的加权平均。",
+    "The suggested grade follows these numbers: each finding takes points off its rule's dimension, one rule counts at most so often per form; the score is the weighted mean of the four dimensions.",
+);
+pub const GRADING_DOC: Tr = Tr("评分方法说明", "How a form is graded");
+pub const GRADING_DEDUCT: Tr = Tr("每个问题扣分", "Points per finding");
+pub const GRADING_PER_RULE: Tr = Tr("同一规则最多计次", "Times one rule counts");
+pub const GRADING_WEIGHTS: Tr = Tr("维度权重", "Weights");
+pub const GRADING_THRESHOLDS: Tr = Tr("等级最低分", "Lowest score of");
+pub const SET_GRADE: Tr = Tr("审核等级", "Grade");
+pub const SUGGESTED: Tr = Tr("采用建议等级", "As suggested");
+pub const GRADE_REASON: Tr = Tr("改定等级的理由（必填）", "Why this grade (required)");
+pub const BACK_TO_SUGGESTED: Tr = Tr("恢复建议等级", "Back to the suggested grade");
+pub const MARK_DONE: Tr = Tr("本表审核完成", "Review of this form done");
 
-/// The tooltip of a form's grade: what it means, its score and the four dimensions.
-pub fn grade_title(l: Lang, g: &kpiform_core::FormGrade) -> String {
+/// `建议等级：良（84.5 分）`.
+pub fn suggested_grade(l: Lang, g: &kpiform_core::FormGrade) -> String {
+    match l {
+        Lang::Zh => format!("建议等级：{}（{} 分）", g.grade.label().zh, g.score),
+        Lang::En => format!("suggested: {} ({})", g.grade.label().en, g.score),
+    }
+}
+pub const GRADE_SET: Tr = Tr("改定", "set");
+pub const ALL_GRADES: Tr = Tr("全部等级", "All grades");
+pub const ALL_STATUSES: Tr = Tr("全部状态", "Any status");
+pub const DESK_QUERY: Tr = Tr(
+    "筛选：名称、编码、单位或文件",
+    "Filter: name, code, unit or file",
+);
+pub const DESK_XLSX: Tr = Tr("导出台账（Excel）", "Desk workbook (Excel)");
+pub const DESK_XLSX_TITLE: Tr = Tr(
+    "每张表的等级、得分、问题数和审核状态，以及全部指标和问题",
+    "Every form's grade, scores, problems and review status, with every indicator and problem",
+);
+pub const SAVE_REVIEW: Tr = Tr("保存审核", "Save review");
+pub const SAVE_REVIEW_TITLE: Tr = Tr(
+    "把申报表、设置、等级、忽略和批注存为一个审核文件，可在另一台电脑上打开",
+    "Save the forms, settings, grades, dismissals and comments as one review file, to open on another computer",
+);
+pub const CLEAR_REVIEW: Tr = Tr("清空审核", "Clear review");
+pub const CLEAR_REVIEW_CONFIRM: Tr = Tr(
+    "清空文本和全部审核决定（等级、忽略、批注、完成标记）？已保存的审核文件不受影响。",
+    "Clear the text and every review decision (grades, dismissals, comments, done marks)? Saved review files are not affected.",
+);
+pub const UNITS_HEADING: Tr = Tr("按单位汇总", "By unit");
+pub const UNIT_REPORT: Tr = Tr("审核意见", "Review report");
+pub const UNIT_REPORT_TITLE: Tr = Tr(
+    "下载这个单位的审核意见（Word），每张表一节",
+    "Download this unit's review report (Word), a section per form",
+);
+pub const NO_UNIT: Tr = Tr("（未填单位）", "(no unit)");
+
+/// `显示 12 / 42 张`.
+pub fn shown_of(l: Lang, shown: usize, total: usize) -> String {
+    match l {
+        Lang::Zh => format!("显示 {shown} / {total} 张"),
+        Lang::En => format!("{shown} of {total} shown"),
+    }
+}
+
+/// The tooltip of a form's grade: what it means, its score and the four dimensions, and the
+/// reviewer's reason when they set the grade.
+pub fn grade_title(l: Lang, g: &kpiform_core::FormGrade, reason: Option<&str>) -> String {
+    let title = grade_title_suggested(l, g);
+    match (reason, l) {
+        (None, _) => title,
+        (Some(r), Lang::Zh) => format!("审核人员改定，理由：{r}。建议等级：{title}"),
+        (Some(r), Lang::En) => format!("Set by the reviewer: {r}. Suggested: {title}"),
+    }
+}
+
+fn grade_title_suggested(l: Lang, g: &kpiform_core::FormGrade) -> String {
     let dims: Vec<String> = kpiform_core::Dimension::ALL
         .iter()
         .zip(g.scores)
@@ -579,6 +660,73 @@ pub const DISMISS_RULE_TITLE: Tr = Tr(
     "Mark every finding of this rule in this paste as not applicable: they leave the review report",
 );
 pub const RESTORE: Tr = Tr("恢复", "Restore");
+pub const COMPARE_TITLE: Tr = Tr("与上一版本对比", "Compare with the earlier version");
+pub const COMPARE_BODY: Tr = Tr(
+    "单位修改后重新报送时，打开或粘贴上一版本：逐表（按项目编码，无编码时按名称对应）列出已改正、新出现和仍存在的问题，以及改动的字段和指标值。",
+    "When a unit resubmits, open or paste the version sent before: per form (matched by code, else by name), the problems fixed, new and remaining, and the fields and indicator values that changed.",
+);
+pub const EARLIER_OPEN: Tr = Tr("打开上一版本…", "Open the earlier version…");
+pub const EARLIER_PASTE: Tr = Tr(
+    "或把上一版本粘贴到这里：",
+    "Or paste the earlier version here:",
+);
+pub const COMPARE_NOW: Tr = Tr("对比", "Compare");
+pub const EARLIER_CLEAR: Tr = Tr("换一个版本", "Another version");
+pub const FORM_ADDED: Tr = Tr("新增的表", "new form");
+pub const FORM_REMOVED: Tr = Tr("已删除的表", "form removed");
+pub const FIXED: Tr = Tr("已改正", "Fixed");
+pub const NEW_FINDINGS: Tr = Tr("新出现", "New");
+pub const REMAINING: Tr = Tr("仍存在", "Remaining");
+pub const CHANGED: Tr = Tr("改动", "Changed");
+pub const INDICATOR: Tr = Tr("指标", "indicator");
+pub const FIELD: Tr = Tr("字段", "field");
+pub const ABSENT: Tr = Tr("（无）", "(none)");
+
+/// The comparison in one line.
+pub fn compare_summary(
+    l: Lang,
+    forms: usize,
+    fixed: usize,
+    added: usize,
+    remaining: usize,
+    changed: usize,
+) -> String {
+    match l {
+        Lang::Zh => format!(
+            "共对比 {forms} 张表：已改正 {fixed} 个问题，新出现 {added} 个，仍存在 {remaining} 个；改动 {changed} 处。"
+        ),
+        Lang::En => format!(
+            "{forms} forms compared: {fixed} problems fixed, {added} new, {remaining} remaining; {changed} changes."
+        ),
+    }
+}
+
+/// One form's comparison in a few words.
+pub fn compare_counts(l: Lang, fixed: usize, added: usize, remaining: usize) -> String {
+    match l {
+        Lang::Zh => format!("已改正 {fixed}，新出现 {added}，仍存在 {remaining}"),
+        Lang::En => format!("{fixed} fixed, {added} new, {remaining} remaining"),
+    }
+}
+pub const KEEP_FINDING: Tr = Tr("确认", "Keep");
+pub const KEPT: Tr = Tr("已确认", "Kept");
+pub const KEEP_TITLE: Tr = Tr(
+    "确认此问题成立（进入审核意见）",
+    "Confirm the finding (it stays in the review report)",
+);
+pub const COMMENT: Tr = Tr("批注", "Comment");
+pub const COMMENT_PLACEHOLDER: Tr = Tr(
+    "写给申报单位的意见，回车保存（清空即删除）",
+    "A note for the unit; Enter saves it (empty removes it)",
+);
+
+/// A finding's comment as shown under it.
+pub fn comment(l: Lang, c: &str) -> String {
+    match l {
+        Lang::Zh => format!("审核意见：{c}"),
+        Lang::En => format!("Reviewer: {c}"),
+    }
+}
 
 /// A dismissed finding's note: `已忽略（误报），不进入审核意见`.
 pub fn dismissed(l: Lang, reason: &str) -> String {

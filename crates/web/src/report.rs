@@ -47,8 +47,42 @@ pub struct FormRow {
     pub title: Span,
     /// The file it came from, when several files were opened at once (`【文件：…】`).
     pub file: Option<String>,
-    /// The suggested grade (财预〔2015〕88号).
+    /// The suggested grade (财预〔2015〕88号), from the findings not dismissed.
     pub grade: kpiform_core::FormGrade,
+    /// The grade that counts: the reviewer's, else the suggested one ([`FormRow::review`]).
+    pub final_grade: kpiform_core::Grade,
+    /// Why the reviewer set the grade, when they did.
+    pub reason: Option<String>,
+    pub status: kpiform_core::Status,
+    /// The form as the reviewer's decisions name it ([`kpiform_core::form_id`]).
+    pub id: String,
+    /// The unit the desk groups it under ([`kpiform_core::export::unit_of`]).
+    pub desk_unit: Option<String>,
+}
+
+impl FormRow {
+    /// The row as the review stands: grade (suggested without the dismissed findings, or set by
+    /// hand) and status; its key changes with them.
+    pub fn review(&mut self, doc: &Document, text: &str, review: &kpiform_core::Dispositions) {
+        let Some(form) = doc.forms.get(self.number - 1) else {
+            return;
+        };
+        let a = review.assess(text, form);
+        let changed = (a.grade, a.status, &a.reason, a.suggested.score.to_bits())
+            != (
+                self.final_grade,
+                self.status,
+                &self.reason,
+                self.grade.score.to_bits(),
+            );
+        if changed {
+            self.grade = a.suggested;
+            self.final_grade = a.grade;
+            self.reason = a.reason;
+            self.status = a.status;
+            self.key = form_key(self);
+        }
+    }
 }
 
 /// Another place a problem points to.
@@ -213,7 +247,13 @@ impl Report {
                 title,
                 file: doc.file_at(form.span.start).map(|f| f.text.clone()),
                 grade: kpiform_core::grade(form, &Default::default()),
+                final_grade: kpiform_core::Grade::Excellent,
+                reason: None,
+                status: kpiform_core::Status::NotStarted,
+                id: kpiform_core::form_id(form),
+                desk_unit: kpiform_core::export::unit_of(form),
             };
+            row.final_grade = row.grade.grade;
             row.key = form_key(&row);
             report.forms.push(row);
         }
@@ -288,11 +328,17 @@ fn form_key(f: &FormRow) -> u64 {
         .hash(&mut h);
     (&f.codes, f.line, &f.file).hash(&mut h);
     (f.grade.grade, f.grade.score.to_bits()).hash(&mut h);
+    (f.final_grade, f.status, &f.reason).hash(&mut h);
     h.finish()
 }
 
 fn quote(text: &str, span: Span) -> String {
-    excerpt(span.text(text), QUOTE_CHARS)
+    shorten(span.text(text))
+}
+
+/// A quote of the text as the page shows it: at most [`QUOTE_CHARS`] characters.
+pub fn shorten(s: &str) -> String {
+    excerpt(s, QUOTE_CHARS)
 }
 
 fn diag_row(doc: &Document, text: &str, d: &Diagnostic, form: Option<usize>) -> DiagRow {

@@ -98,6 +98,19 @@ pub struct ExportOptions {
     pub check: crate::rules::Options,
     /// The reviewer's decisions: dismissed findings leave the review reports, comments join them.
     pub review: crate::review::Dispositions,
+    /// Only the forms of this unit (申请单位, else 主管部门): one unit's 审核意见. All when `None`.
+    #[cfg_attr(feature = "wire", serde(default))]
+    pub unit: Option<String>,
+}
+
+/// The unit a form is from, as the desk groups forms: its 申请单位, else its 主管部门 (white space
+/// folded).
+pub fn unit_of(form: &crate::model::Form) -> Option<String> {
+    use crate::model::FieldKey;
+    form.text(FieldKey::Applicant)
+        .or(form.text(FieldKey::Authority))
+        .map(crate::review::fold)
+        .filter(|u| !u.is_empty())
 }
 
 /// One input of an export.
@@ -242,7 +255,14 @@ fn reviewed<'a>(
 pub fn export(inputs: &[Input], format: Format, options: &ExportOptions) -> Vec<ExportFile> {
     let checked: Vec<(&Input, Document)> = inputs
         .iter()
-        .map(|i| (i, crate::rules::check(i.text, &options.check)))
+        .map(|i| {
+            let mut doc = crate::rules::check(i.text, &options.check);
+            if let Some(unit) = &options.unit {
+                doc.forms
+                    .retain(|f| unit_of(f).as_deref() == Some(crate::review::fold(unit).as_str()));
+            }
+            (i, doc)
+        })
         .collect();
     match format {
         Format::Text => {

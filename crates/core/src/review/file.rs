@@ -56,7 +56,7 @@ pub struct FormRecord {
 }
 
 /// Why a file is not a review file kpiform can open (both languages).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NotAReview {
     pub zh: String,
     pub en: String,

@@ -195,6 +195,7 @@ impl State {
             check_ms: dom::now() - start,
             off_thread,
         });
+        self.refresh_compare();
         // The views render in microtasks after the signal changed; a zero timeout runs after
         // them, so "kp-update" covers the main thread's work on the answer: decoding, the
         // report and rendering (not the browser's layout). "kp-frame" ends after the next

@@ -17,6 +17,7 @@
 //! [`Report`]: crate::report::Report
 
 mod check;
+mod desk;
 mod review;
 mod selection;
 mod storage;
@@ -49,6 +50,10 @@ pub struct State {
     pub rich_paste: RwSignal<bool>,
     /// The reviewer's decisions on findings (dismissed, with the reason), kept across reloads.
     pub review: RwSignal<kpiform_core::Dispositions>,
+    /// The version sent before, when the forms are compared with it (a resubmission).
+    pub earlier: ReadOnly<Option<String>>,
+    /// The comparison with `earlier`, per form, as of the last check.
+    pub compared: ReadOnly<Option<Vec<crate::worker::Compared>>>,
     pub rules: RwSignal<RuleSettings>,
     pub analysis: ReadOnly<Arc<Analysis>>,
     /// The text box changed since the last check.
@@ -131,7 +136,9 @@ impl State {
             lang: RwSignal::new(settings::load_lang().unwrap_or_else(browser_lang)),
             theme: RwSignal::new(settings::load_theme()),
             rich_paste: RwSignal::new(settings::load_rich_paste()),
-            review: RwSignal::new(settings::load_dismissed()),
+            review: RwSignal::new(settings::load_review()),
+            earlier: ReadOnly::new(None),
+            compared: ReadOnly::new(None),
             rules: RwSignal::new(settings::load_rules()),
             analysis: ReadOnly::new(Arc::new(Analysis::empty())),
             dirty: ReadOnly::new(false),

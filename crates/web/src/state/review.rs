@@ -27,3 +27,50 @@ impl State {
             .update(|r| r.dismissed.retain(|(k, _)| !k.covers(key)));
     }
 }
+
+impl State {
+    /// Confirm a finding (or take the confirmation back).
+    pub fn keep(self, key: FindingKey, kept: bool) {
+        self.review.update(|r| {
+            r.kept.retain(|k| *k != key);
+            if kept {
+                r.kept.push(key);
+            }
+        });
+    }
+
+    /// Comment on a finding; an empty comment removes it.
+    pub fn comment(self, key: FindingKey, comment: &str) {
+        let comment = comment.trim();
+        self.review.update(|r| {
+            r.comments.retain(|(k, _)| *k != key);
+            if !comment.is_empty() {
+                r.comments.push((key, comment.to_string()));
+            }
+        });
+    }
+
+    /// Set the grade of form `id` by hand, with the reason; `None` goes back to the suggested one.
+    pub fn set_grade(self, id: &str, grade: Option<(kpiform_core::Grade, String)>) {
+        self.review.update(|r| {
+            r.grades.retain(|g| g.form != id);
+            if let Some((grade, reason)) = grade {
+                r.grades.push(kpiform_core::GradeOverride {
+                    form: id.to_string(),
+                    grade,
+                    reason: reason.trim().to_string(),
+                });
+            }
+        });
+    }
+
+    /// Mark the review of form `id` done, or not.
+    pub fn mark_done(self, id: &str, done: bool) {
+        self.review.update(|r| {
+            r.done.retain(|f| f != id);
+            if done {
+                r.done.push(id.to_string());
+            }
+        });
+    }
+}

@@ -17,15 +17,17 @@ pub enum Tab {
     Overview,
     Structure,
     Problems,
+    Compare,
     Export,
     Settings,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 5] = [
+    pub const ALL: [Tab; 6] = [
         Tab::Overview,
         Tab::Structure,
         Tab::Problems,
+        Tab::Compare,
         Tab::Export,
         Tab::Settings,
     ];
@@ -35,6 +37,7 @@ impl Tab {
             Tab::Overview => "overview",
             Tab::Structure => "structure",
             Tab::Problems => "problems",
+            Tab::Compare => "compare",
             Tab::Export => "export",
             Tab::Settings => "settings",
         }

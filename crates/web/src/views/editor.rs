@@ -61,6 +61,7 @@ pub fn InputPanel() -> impl IntoView {
             load_files(
                 st,
                 (0..files.length()).filter_map(|i| files.get(i)).collect(),
+                false,
             );
         }
         input.set_value("");
@@ -109,7 +110,7 @@ pub fn InputPanel() -> impl IntoView {
             .unwrap_or_default();
         if !files.is_empty() {
             ev.prevent_default();
-            load_files(st, files);
+            load_files(st, files, false);
         }
         // Dropped text (not a file) is inserted by the text box itself.
     };
@@ -247,8 +248,9 @@ pub fn InputPanel() -> impl IntoView {
 /// Read the files chosen or dropped (workbooks, documents, web pages, CSV, text) and put their
 /// text into the text box (undoable): one file's text replaces it; several are joined, each after
 /// its line `【文件：…】`, which the checker reads as the start of that file. A file that is no
-/// form says why, and what was in the box stays.
-fn load_files(st: State, files: Vec<web_sys::File>) {
+/// form says why, and what was in the box stays. A review file (`保存审核`) opens as the review.
+/// With `earlier`, the text becomes the version the forms are compared with instead.
+pub(crate) fn load_files(st: State, files: Vec<web_sys::File>, earlier: bool) {
     leptos::task::spawn_local(async move {
         let many = files.len() > 1;
         let mut text = String::new();
@@ -266,6 +268,10 @@ fn load_files(st: State, files: Vec<web_sys::File>) {
                 refused.push(t::file_unreadable(&name));
                 continue;
             };
+            if !earlier && kpiform_core::ReviewFile::sniff(&bytes) {
+                st.open_review(name, bytes);
+                continue;
+            }
             let start = dom::now();
             let reply = importer::ask(importer::Ask::File(&name, &bytes)).await;
             // For tests/e2e/measure.mjs: "kp-import", reading one file (the importer's first
@@ -318,6 +324,9 @@ fn load_files(st: State, files: Vec<web_sys::File>) {
         let any_refused = !refused.is_empty();
         let mut message = if read.is_empty() {
             None
+        } else if earlier {
+            st.set_earlier(Some(text));
+            Some(t::earlier_loaded(&read))
         } else {
             st.replace_text(&text, None);
             Some(t::files_loaded(&read, &changes))
@@ -332,7 +341,7 @@ fn load_files(st: State, files: Vec<web_sys::File>) {
             });
         }
         if let Some(m) = message {
-            st.show_toast(m, !read.is_empty(), any_refused);
+            st.show_toast(m, !read.is_empty() && !earlier, any_refused);
         }
     });
 }

@@ -314,6 +314,7 @@ pub fn ExportView(printing: RwSignal<bool>) -> impl IntoView {
             lang: l,
             check: rules.options(),
             review,
+            unit: None,
         };
         f.produce(mine, &a, options, move |files| {
             // The view may be gone (another tab), or a newer export asked for.

@@ -1,7 +1,7 @@
 //! The overview: totals, the forms table (sortable; a click opens the form), and a chart of the
 //! problems by category (plain SVG).
 
-use kpiform_core::{Category, FormKind, Lang, Severity};
+use kpiform_core::{Category, FormKind, Grade, Lang, Severity, Status};
 use leptos::prelude::*;
 
 use crate::i18n as t;
@@ -24,6 +24,8 @@ pub enum SortKey {
     Errors,
     Warnings,
     Infos,
+    Status,
+    File,
 }
 
 /// The sort of the forms table: column and direction.
@@ -54,7 +56,7 @@ pub fn sort_rows(rows: &mut [FormRow], sort: Sort) {
             SortKey::Year => amount(a).partial_cmp(&amount(b)).unwrap_or(Ordering::Equal),
             SortKey::Indicators => a.indicators.cmp(&b.indicators),
             // Best first; within a grade, by score.
-            SortKey::Grade => a.grade.grade.cmp(&b.grade.grade).then(
+            SortKey::Grade => a.final_grade.cmp(&b.final_grade).then(
                 b.grade
                     .score
                     .partial_cmp(&a.grade.score)
@@ -63,6 +65,8 @@ pub fn sort_rows(rows: &mut [FormRow], sort: Sort) {
             SortKey::Errors => a.counts.error.cmp(&b.counts.error),
             SortKey::Warnings => a.counts.warning.cmp(&b.counts.warning),
             SortKey::Infos => a.counts.info.cmp(&b.counts.info),
+            SortKey::Status => a.status.cmp(&b.status),
+            SortKey::File => a.file.cmp(&b.file),
         };
         let o = if sort.descending { o.reverse() } else { o };
         o.then(a.number.cmp(&b.number))
@@ -78,17 +82,32 @@ pub fn OverviewView() -> impl IntoView {
     let has_forms = Memo::new(move |_| st.analysis.with(|a| !a.report.forms.is_empty()));
     // Rows rendered at first (a pasted archive may hold thousands of forms); more on request.
     let limit = RwSignal::new(TABLE_PAGE);
+    // The rows as the review stands (grades, status), then as the desk's filter shows them.
+    let reviewed = Memo::new(move |_| {
+        let review = st.review.get();
+        st.analysis.with(|a| {
+            let mut rows = a.report.forms.clone();
+            for r in &mut rows {
+                r.review(&a.doc, &a.text, &review);
+            }
+            rows
+        })
+    });
+    let filter = RwSignal::new(DeskFilter::default());
+    let shown = Memo::new(move |_| {
+        let f = filter.get();
+        reviewed.with(|rows| rows.iter().filter(|r| f.keeps(r)).count())
+    });
     let rows = Memo::new(move |_| {
-        let mut rows = st.analysis.with(|a| a.report.forms.clone());
+        let f = filter.get();
+        let mut rows: Vec<FormRow> =
+            reviewed.with(|rows| rows.iter().filter(|r| f.keeps(r)).cloned().collect());
         sort_rows(&mut rows, sort.get());
         rows.truncate(limit.get());
         rows
     });
-    let more = move || {
-        st.analysis
-            .with(|a| a.report.forms.len())
-            .saturating_sub(limit.get())
-    };
+    let has_files = Memo::new(move |_| reviewed.with(|rows| rows.iter().any(|r| r.file.is_some())));
+    let more = move || shown.get().saturating_sub(limit.get());
     let categories = Memo::new(move |_| st.analysis.with(|a| a.report.categories.clone()));
     safe_view! {
         {move || summary(st, lang.get())}
@@ -110,12 +129,14 @@ pub fn OverviewView() -> impl IntoView {
                 <div class="overview-grid">
                     <div class="overview-forms">
                         <h2 class="section-title" id="forms-title">{t::FORMS_HEADING.get(l)}</h2>
+                        {desk_tools(st, l, filter, shown, reviewed)}
                         <div class="table-wrap">
                             <table class="forms" data-testid="forms" aria-labelledby="forms-title">
                                 <thead>
                                     <tr>
                                         {sort_header(sort, SortKey::Number, t::COL_INDEX.get(l), "num", l)}
                                         {sort_header(sort, SortKey::Name, t::COL_NAME_CODE.get(l), "", l)}
+                                        {move || has_files.get().then(|| sort_header(sort, SortKey::File, t::FILE.get(l), "", l))}
                                         {sort_header(sort, SortKey::Unit, t::COL_UNIT.get(l), "", l)}
                                         {sort_header(sort, SortKey::Year, t::COL_YEAR.get(l), "num", l)}
                                         {sort_header(sort, SortKey::Indicators, t::COL_INDICATORS.get(l), "num", l)}
@@ -123,18 +144,20 @@ pub fn OverviewView() -> impl IntoView {
                                         {sort_header(sort, SortKey::Errors, Severity::Error.label().get(l).to_string(), "num", l)}
                                         {sort_header(sort, SortKey::Warnings, Severity::Warning.label().get(l).to_string(), "num", l)}
                                         {sort_header(sort, SortKey::Infos, Severity::Info.label().get(l).to_string(), "num", l)}
+                                        {sort_header(sort, SortKey::Status, t::COL_STATUS.get(l), "", l)}
                                     </tr>
                                 </thead>
                                 <tbody>
                                     <For
                                         each=move || rows.get()
                                         key=|f| f.key
-                                        children=move |f| form_row(st, l, f)
+                                        children=move |f| form_row(st, l, f, has_files.get_untracked())
                                     />
                                 </tbody>
                             </table>
                         </div>
                         {show_more(l, "more-forms", more, limit, TABLE_PAGE)}
+                        {move || unit_summary(st, l, &reviewed.get())}
                     </div>
                     {move || chart(st, l, categories.get())}
                 </div>
@@ -244,7 +267,206 @@ fn sort_header(
     }
 }
 
-fn form_row(st: State, l: Lang, f: FormRow) -> impl IntoView {
+/// What the desk shows: forms whose name, code, unit or file holds the query, of a grade, at a
+/// status.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DeskFilter {
+    pub query: String,
+    pub grade: Option<Grade>,
+    pub status: Option<Status>,
+}
+
+impl DeskFilter {
+    pub fn keeps(&self, r: &FormRow) -> bool {
+        let q = self.query.trim();
+        let hit = |s: &Option<String>| s.as_deref().is_some_and(|s| s.contains(q));
+        (q.is_empty() || hit(&r.name) || hit(&r.code) || hit(&r.unit_name) || hit(&r.file))
+            && self.grade.is_none_or(|g| g == r.final_grade)
+            && self.status.is_none_or(|s| s == r.status)
+    }
+}
+
+/// The desk's tools over the forms table: the filter, the workbook, the review file.
+fn desk_tools(
+    st: State,
+    l: Lang,
+    filter: RwSignal<DeskFilter>,
+    shown: Memo<usize>,
+    reviewed: Memo<Vec<FormRow>>,
+) -> impl IntoView {
+    use kpiform_core::export::Format;
+    let total = move || reviewed.with(Vec::len);
+    safe_view! {
+        <div class="desk-tools" data-testid="desk-tools">
+            <input
+                type="search"
+                class="desk-query"
+                data-testid="desk-query"
+                placeholder=t::DESK_QUERY.get(l)
+                aria-label=t::DESK_QUERY.get(l)
+                prop:value=move || filter.with(|f| f.query.clone())
+                on:input=move |ev| filter.update(|f| f.query = event_target_value(&ev))
+            />
+            <select
+                data-testid="desk-grade"
+                aria-label=t::COL_GRADE.get(l)
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    filter.update(|f| f.grade = Grade::ALL.into_iter().find(|g| g.as_str() == v));
+                }
+            >
+                <option value="">{t::ALL_GRADES.get(l)}</option>
+                {Grade::ALL
+                    .into_iter()
+                    .map(|g| safe_view! { <option value=g.as_str()>{g.label().get(l).to_string()}</option> })
+                    .collect_view()}
+            </select>
+            <select
+                data-testid="desk-status"
+                aria-label=t::COL_STATUS.get(l)
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    filter.update(|f| f.status = Status::ALL.into_iter().find(|s| s.as_str() == v));
+                }
+            >
+                <option value="">{t::ALL_STATUSES.get(l)}</option>
+                {Status::ALL
+                    .into_iter()
+                    .map(|s| safe_view! { <option value=s.as_str()>{s.label().get(l).to_string()}</option> })
+                    .collect_view()}
+            </select>
+            <span class="muted" data-testid="desk-shown">{move || t::shown_of(l, shown.get(), total())}</span>
+            <span class="desk-actions">
+                <button
+                    type="button"
+                    class="btn btn-small"
+                    data-testid="desk-xlsx"
+                    title=t::DESK_XLSX_TITLE.get(l)
+                    on:click=move |_| st.download_export(Format::Xlsx, None)
+                >
+                    {t::DESK_XLSX.get(l)}
+                </button>
+                <button
+                    type="button"
+                    class="btn btn-small"
+                    data-testid="save-review"
+                    title=t::SAVE_REVIEW_TITLE.get(l)
+                    on:click=move |_| st.save_review()
+                >
+                    {t::SAVE_REVIEW.get(l)}
+                </button>
+                <button
+                    type="button"
+                    class="btn btn-small btn-quiet"
+                    data-testid="clear-review"
+                    on:click=move |_| {
+                        let sure = window().confirm_with_message(t::CLEAR_REVIEW_CONFIRM.get(l)).unwrap_or(false);
+                        if sure {
+                            st.clear_review();
+                        }
+                    }
+                >
+                    {t::CLEAR_REVIEW.get(l)}
+                </button>
+            </span>
+        </div>
+    }
+}
+
+/// One unit of the desk: its forms by grade, its errors, how many are done.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitSummary {
+    pub unit: Option<String>,
+    pub forms: usize,
+    pub grades: [usize; 4],
+    pub errors: usize,
+    pub done: usize,
+}
+
+/// The units of `rows`, in the order they first appear.
+pub fn units(rows: &[FormRow]) -> Vec<UnitSummary> {
+    let mut out: Vec<UnitSummary> = Vec::new();
+    for r in rows {
+        let i = match out.iter().position(|u| u.unit == r.desk_unit) {
+            Some(i) => i,
+            None => {
+                out.push(UnitSummary {
+                    unit: r.desk_unit.clone(),
+                    forms: 0,
+                    grades: [0; 4],
+                    errors: 0,
+                    done: 0,
+                });
+                out.len() - 1
+            }
+        };
+        let u = &mut out[i];
+        u.forms += 1;
+        u.grades[r.final_grade as usize] += 1;
+        u.errors += r.counts.error;
+        u.done += (r.status == Status::Done) as usize;
+    }
+    out
+}
+
+/// The summary per unit, each with its own 审核意见 (Word).
+fn unit_summary(st: State, l: Lang, rows: &[FormRow]) -> impl IntoView {
+    use kpiform_core::export::Format;
+    let units = units(rows);
+    safe_view! {
+        <h2 class="section-title" id="units-title">{t::UNITS_HEADING.get(l)}</h2>
+        <div class="table-wrap">
+            <table class="forms units" data-testid="unit-summary" aria-labelledby="units-title">
+                <thead>
+                    <tr>
+                        <th scope="col">{t::COL_UNIT.get(l)}</th>
+                        <th scope="col" class="num">{t::FORMS_UNIT.get(l)}</th>
+                        {Grade::ALL
+                            .into_iter()
+                            .map(|g| safe_view! { <th scope="col" class="num">{g.label().get(l).to_string()}</th> })
+                            .collect_view()}
+                        <th scope="col" class="num">{Severity::Error.label().get(l).to_string()}</th>
+                        <th scope="col" class="num">{Status::Done.label().get(l).to_string()}</th>
+                        <th scope="col">{t::UNIT_REPORT.get(l)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {units
+                        .into_iter()
+                        .map(|u| {
+                            let name = u.unit.clone().unwrap_or_else(|| t::NO_UNIT.get(l).to_string());
+                            let unit = u.unit.clone();
+                            let has_unit = unit.is_some();
+                            safe_view! {
+                                <tr data-testid="unit-row" data-unit=u.unit.clone().unwrap_or_default() data-forms=u.forms>
+                                    <td class="unit-name">{name}</td>
+                                    <td class="num" data-testid="unit-forms">{u.forms}</td>
+                                    {u.grades.iter().map(|n| safe_view! { <td class="num">{*n}</td> }).collect_view()}
+                                    <td class="num">{u.errors}</td>
+                                    <td class="num" data-testid="unit-done">{format!("{}/{}", u.done, u.forms)}</td>
+                                    <td>
+                                        <button
+                                            type="button"
+                                            class="btn btn-small"
+                                            data-testid="unit-report"
+                                            disabled=!has_unit
+                                            title=t::UNIT_REPORT_TITLE.get(l)
+                                            on:click=move |_| st.download_export(Format::ReportDocx, unit.clone())
+                                        >
+                                            "Word"
+                                        </button>
+                                    </td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+fn form_row(st: State, l: Lang, f: FormRow, file_column: bool) -> impl IntoView {
     let number = f.number;
     let unit = f.unit.map(|u| u.as_str());
     let open = move |_| st.open_form(number);
@@ -309,11 +531,11 @@ fn form_row(st: State, l: Lang, f: FormRow) -> impl IntoView {
                     <span class="form-code" data-testid="form-code" title=t::COL_CODE.get(l)>
                         {f.code.unwrap_or_else(|| t::NO_VALUE.to_string())}
                     </span>
-                    {f.file.map(|file| safe_view! {
-                        <span class="form-file" data-testid="form-file" title=t::FILE.get(l)>{file}</span>
-                    })}
                 </span>
             </td>
+            {file_column.then(|| safe_view! {
+                <td class="form-file" data-testid="form-file">{f.file.clone().unwrap_or_default()}</td>
+            })}
             <td
                 class="unit-name"
                 data-testid="form-unit"
@@ -331,17 +553,22 @@ fn form_row(st: State, l: Lang, f: FormRow) -> impl IntoView {
             <td
                 class="grade"
                 data-testid="form-grade"
-                data-grade=f.grade.grade.as_str()
-                title=t::grade_title(l, &f.grade)
+                data-grade=f.final_grade.as_str()
+                data-suggested=f.grade.grade.as_str()
+                title=t::grade_title(l, &f.grade, f.reason.as_deref())
             >
-                <span class=format!("grade-pill grade-{}", f.grade.grade.as_str())>
-                    {f.grade.grade.label().get(l).to_string()}
+                <span class=format!("grade-pill grade-{}", f.final_grade.as_str())>
+                    {f.final_grade.label().get(l).to_string()}
                 </span>
+                {f.reason.is_some().then(|| safe_view! { <span class="grade-set" data-testid="grade-set">{t::GRADE_SET.get(l)}</span> })}
                 <span class="sub">{f.grade.score.to_string()}</span>
             </td>
             {count_cell(Severity::Error, f.counts.error)}
             {count_cell(Severity::Warning, f.counts.warning)}
             {count_cell(Severity::Info, f.counts.info)}
+            <td class=format!("status status-{}", f.status.as_str()) data-testid="form-status" data-status=f.status.as_str()>
+                {f.status.label().get(l).to_string()}
+            </td>
         </tr>
     }
 }
@@ -478,6 +705,11 @@ mod tests {
                 scores: [100.0; 4],
                 capped: false,
             },
+            final_grade: kpiform_core::Grade::Excellent,
+            reason: None,
+            status: Status::NotStarted,
+            id: String::new(),
+            desk_unit: None,
         }
     }
 

@@ -297,6 +297,63 @@ fn problem(st: State, l: Lang, d: DiagRow) -> impl IntoView {
         }
     };
     let rule_code = d.code;
+    let judged = {
+        let finding = finding.clone();
+        let editing = RwSignal::new(false);
+        move || {
+            let (kept, comment) = st
+                .review
+                .with(|r| (r.is_kept(&finding), r.comment(&finding).map(str::to_string)));
+            let keep_key = finding.clone();
+            let comment_key = finding.clone();
+            let shown = comment.clone();
+            safe_view! {
+                <button
+                    type="button"
+                    class="btn btn-small btn-quiet"
+                    class:on=kept
+                    data-testid="keep"
+                    aria-pressed=kept.to_string()
+                    title=t::KEEP_TITLE.get(l)
+                    on:click=move |_| st.keep(keep_key.clone(), !kept)
+                >
+                    {if kept { t::KEPT.get(l) } else { t::KEEP_FINDING.get(l) }}
+                </button>
+                <button
+                    type="button"
+                    class="btn btn-small btn-quiet"
+                    data-testid="comment-edit"
+                    on:click=move |_| editing.update(|e| *e = !*e)
+                >
+                    {t::COMMENT.get(l)}
+                </button>
+                {shown
+                    .filter(|_| !editing.get())
+                    .map(|c| safe_view! { <span class="comment-text" data-testid="comment-text">{t::comment(l, &c)}</span> })}
+                {move || {
+                    editing
+                        .get()
+                        .then(|| {
+                            let key = comment_key.clone();
+                            safe_view! {
+                                <input
+                                    class="comment-input"
+                                    data-testid="comment-input"
+                                    maxlength="500"
+                                    placeholder=t::COMMENT_PLACEHOLDER.get(l)
+                                    aria-label=t::COMMENT.get(l)
+                                    prop:value=comment.clone().unwrap_or_default()
+                                    on:change=move |ev| {
+                                        st.comment(key.clone(), &event_target_value(&ev));
+                                        editing.set(false);
+                                    }
+                                />
+                            }
+                        })
+                }}
+            }
+        }
+    };
     let disposition = {
         let dismissed = dismissed.clone();
         move || match dismissed() {
@@ -440,7 +497,7 @@ fn problem(st: State, l: Lang, d: DiagRow) -> impl IntoView {
                 let on_control = ev
                     .target()
                     .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-                    .and_then(|e| e.closest("button, a, select").ok().flatten())
+                    .and_then(|e| e.closest("button, a, select, input").ok().flatten())
                     .is_some();
                 if !on_control {
                     st.select_problem(key, false);
@@ -472,7 +529,7 @@ fn problem(st: State, l: Lang, d: DiagRow) -> impl IntoView {
             </div>
             <p class="message" data-testid="diag-message">{message}</p>
             {quote}
-            <div class="disposition">{disposition}</div>
+            <div class="disposition">{disposition} {judged}</div>
             {has_related
                 .then(|| {
                     safe_view! {

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::constants::CHECK_LIMIT;
 use crate::i18n as t;
 use crate::state::{use_state, Tab};
+use crate::views::compare::CompareView;
 use crate::views::export::ExportView;
 use crate::views::overview::OverviewView;
 use crate::views::problems::ProblemsView;
@@ -111,6 +112,7 @@ pub fn ResultsPanel(printing: RwSignal<bool>) -> impl IntoView {
                         Tab::Overview => safe_view! { <OverviewView/> }.into_any(),
                         Tab::Structure => safe_view! { <StructureView/> }.into_any(),
                         Tab::Problems => safe_view! { <ProblemsView/> }.into_any(),
+                        Tab::Compare => safe_view! { <CompareView/> }.into_any(),
                         Tab::Export => safe_view! { <ExportView printing=printing/> }.into_any(),
                         Tab::Settings => unreachable!(),
                     }

@@ -150,7 +150,93 @@ pub fn SettingsView() -> impl IntoView {
                 </div>
                 {move || rules_table(st, lang.get())}
             </section>
+            {move || grading(st, lang.get())}
         </div>
+    }
+}
+
+/// The grading formula's settings (rules/grading.html documents it): points per finding, how
+/// often one rule counts, the dimensions' weights, the grades' thresholds.
+fn grading(st: State, l: Lang) -> impl IntoView {
+    use kpiform_core::{Dimension, GradeOptions};
+    // Which number of the options an input edits.
+    #[derive(Clone, Copy)]
+    enum Slot {
+        Deduct(usize),
+        PerRule,
+        Weight(usize),
+        Threshold(usize),
+    }
+    let get = |o: &GradeOptions, s: Slot| match s {
+        Slot::Deduct(i) => o.deduct[i],
+        Slot::PerRule => o.per_rule as f64,
+        Slot::Weight(i) => o.weights[i],
+        Slot::Threshold(i) => o.thresholds[i],
+    };
+    let input = move |s: Slot, label: String, id: String| {
+        let on_input = move |ev: web_sys::Event| {
+            let Ok(x) = event_target_value(&ev).trim().parse::<f64>() else {
+                return;
+            };
+            if !(0.0..=1000.0).contains(&x) {
+                return;
+            }
+            st.review.update(|r| {
+                let o = &mut r.grading;
+                match s {
+                    Slot::Deduct(i) => o.deduct[i] = x,
+                    Slot::PerRule => o.per_rule = x.round().max(1.0) as usize,
+                    Slot::Weight(i) => o.weights[i] = x,
+                    Slot::Threshold(i) => o.thresholds[i] = x.min(100.0),
+                }
+            });
+        };
+        safe_view! {
+            <label class="grading-input">
+                <span>{label}</span>
+                <input
+                    type="number"
+                    min="0"
+                    step="any"
+                    data-testid=id
+                    prop:value=move || st.review.with(|r| get(&r.grading, s).to_string())
+                    on:change=on_input
+                />
+            </label>
+        }
+    };
+    let sev = [Severity::Error, Severity::Warning, Severity::Info];
+    let grades = ["优", "良", "中"];
+    safe_view! {
+        <section class="settings-group" aria-labelledby="set-grading" data-testid="grading-settings">
+            <h2 class="section-title" id="set-grading">{t::GRADING.get(l)}</h2>
+            <p class="muted">
+                {t::GRADING_BODY.get(l)} " "
+                <a href="rules/grading.html" target="_blank" rel="noopener">{t::GRADING_DOC.get(l)}</a>
+            </p>
+            <div class="setting grading-row">
+                <span class="setting-label">{t::GRADING_DEDUCT.get(l)}</span>
+                {sev.iter().enumerate().map(|(i, s)| input(Slot::Deduct(i), s.label().get(l).to_string(), format!("grading-deduct-{}", s.as_str()))).collect_view()}
+                {input(Slot::PerRule, t::GRADING_PER_RULE.get(l).to_string(), "grading-per-rule".into())}
+            </div>
+            <div class="setting grading-row">
+                <span class="setting-label">{t::GRADING_WEIGHTS.get(l)}</span>
+                {Dimension::ALL.iter().enumerate().map(|(i, d)| input(Slot::Weight(i), d.name().get(l).to_string(), format!("grading-weight-{i}"))).collect_view()}
+            </div>
+            <div class="setting grading-row">
+                <span class="setting-label">{t::GRADING_THRESHOLDS.get(l)}</span>
+                {grades.iter().enumerate().map(|(i, g)| input(Slot::Threshold(i), g.to_string(), format!("grading-threshold-{i}"))).collect_view()}
+                <button
+                    type="button"
+                    class="btn btn-small"
+                    data-testid="reset-grading"
+                    disabled=move || st.review.with(|r| r.grading == GradeOptions::default())
+                    on:click=move |_| st.review.update(|r| r.grading = GradeOptions::default())
+                >
+                    {t::RESET.get(l)}
+                </button>
+            </div>
+        </section>
     }
 }
 

@@ -260,6 +260,7 @@ fn form_view(st: State, l: Lang, a: Arc<Analysis>, n: usize) -> impl IntoView {
                 </button>
             </header>
 
+            {grade_box(st, l, a.clone(), n)}
             <h3 class="sub-title">{t::HEADER_FIELDS.get(l)}</h3>
             <div class="table-wrap">
                 <table class="fields" data-testid="fields">
@@ -282,6 +283,97 @@ fn form_view(st: State, l: Lang, a: Arc<Analysis>, n: usize) -> impl IntoView {
             {indicators}
             {medium}
         </article>
+    }
+}
+
+/// The form's grade as the review stands, and the reviewer's controls: set another grade (with
+/// the reason), go back to the suggested one, mark the form done.
+fn grade_box(st: State, l: Lang, a: Arc<Analysis>, n: usize) -> impl IntoView {
+    use kpiform_core::{Grade, Status};
+    let id = kpiform_core::form_id(&a.doc.forms[n - 1]);
+    let reason_box = NodeRef::<leptos::html::Input>::new();
+    move || {
+        let assessed = st.review.with(|r| r.assess(&a.text, &a.doc.forms[n - 1]));
+        let g = assessed.suggested.clone();
+        let done = assessed.status == Status::Done;
+        let (id_set, id_clear, id_done) = (id.clone(), id.clone(), id.clone());
+        let set = move |ev: web_sys::Event| {
+            let v = event_target_value(&ev);
+            let reason = reason_box
+                .get_untracked()
+                .map(|el| el.value())
+                .unwrap_or_default();
+            match Grade::ALL.into_iter().find(|g| g.as_str() == v) {
+                Some(grade) => st.set_grade(&id_set, Some((grade, reason))),
+                None => st.set_grade(&id_set, None),
+            }
+        };
+        let set_reason = {
+            let id = id.clone();
+            move |ev: web_sys::Event| {
+                let reason = event_target_value(&ev);
+                let current = st
+                    .review
+                    .with_untracked(|r| r.grade_set(&id).map(|g| g.grade));
+                if let Some(grade) = current {
+                    st.set_grade(&id, Some((grade, reason)));
+                }
+            }
+        };
+        let chosen = assessed.reason.as_ref().map(|_| assessed.grade);
+        let reason = assessed.reason.clone().unwrap_or_default();
+        let needs_reason = chosen.is_some() && reason.trim().is_empty();
+        safe_view! {
+            <div class="grade-box" data-testid="grade-box" data-grade=assessed.grade.as_str() data-status=assessed.status.as_str()>
+                <div class="grade-suggested">
+                    <span class=format!("grade-pill grade-{}", assessed.grade.as_str())>
+                        {assessed.grade.label().get(l).to_string()}
+                    </span>
+                    " "
+                    <span data-testid="grade-suggested" title=t::grade_title(l, &g, None)>
+                        {t::suggested_grade(l, &g)}
+                    </span>
+                </div>
+                <label>
+                    <span>{t::SET_GRADE.get(l)}</span>
+                    <select data-testid="grade-select" on:change=set>
+                        <option value="" selected=chosen.is_none()>{t::SUGGESTED.get(l)}</option>
+                        {Grade::ALL
+                            .into_iter()
+                            .map(|x| safe_view! {
+                                <option value=x.as_str() selected=chosen == Some(x)>{x.label().get(l).to_string()}</option>
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+                <input
+                    class="grade-reason"
+                    class:missing=needs_reason
+                    data-testid="grade-reason"
+                    maxlength="300"
+                    placeholder=t::GRADE_REASON.get(l)
+                    aria-label=t::GRADE_REASON.get(l)
+                    prop:value=reason
+                    node_ref=reason_box
+                    on:change=set_reason
+                />
+                {chosen.is_some().then(|| safe_view! {
+                    <button type="button" class="btn btn-small btn-quiet" data-testid="grade-clear" on:click=move |_| st.set_grade(&id_clear, None)>
+                        {t::BACK_TO_SUGGESTED.get(l)}
+                    </button>
+                })}
+                <label class="grade-done">
+                    <input
+                        type="checkbox"
+                        data-testid="form-done"
+                        prop:checked=done
+                        on:change=move |ev| st.mark_done(&id_done, event_target_checked(&ev))
+                    />
+                    " "
+                    {t::MARK_DONE.get(l)}
+                </label>
+            </div>
+        }
     }
 }
 

@@ -145,6 +145,63 @@ pub fn export(
     });
 }
 
+/// Do a task off the main thread (or here) and call `done` with what `pick` takes of the
+/// outcome. It waits as an export does: a newer export or review task replaces it while it waits.
+fn ask<T: 'static>(
+    id: u64,
+    text: String,
+    task: Task,
+    pick: fn(Outcome) -> Option<T>,
+    done: impl FnOnce(T) + 'static,
+) {
+    submit(Job {
+        request: Request { id, text, task },
+        done: Box::new(move |answer| {
+            if let Some(x) = pick(answer.outcome) {
+                done(x)
+            }
+        }),
+    });
+}
+
+/// The review file of `text` (the forms) with the rest of the review.
+pub fn save_review(
+    id: u64,
+    text: String,
+    save: super::SaveReview,
+    done: impl FnOnce(Vec<ExportFile>) + 'static,
+) {
+    let task = Task::SaveReview(Box::new(save));
+    ask(id, text, task, Outcome::exported, done);
+}
+
+/// Read a review file.
+pub fn open_review(
+    id: u64,
+    bytes: Vec<u8>,
+    done: impl FnOnce(Result<Box<kpiform_core::ReviewFile>, kpiform_core::NotAReview>) + 'static,
+) {
+    ask(
+        id,
+        String::new(),
+        Task::OpenReview(bytes),
+        Outcome::opened,
+        done,
+    );
+}
+
+/// Compare `text` (a resubmission) with `earlier`.
+pub fn compare(
+    id: u64,
+    text: String,
+    earlier: String,
+    options: Options,
+    done: impl FnOnce(Vec<super::Compared>) + 'static,
+) {
+    let task = Task::Compare(earlier, options);
+    ask(id, text, task, Outcome::compared, done);
+}
+
 fn submit(job: Job) {
     let run_here: Vec<Job> = CHECKER.with(|c| {
         let mut c = c.borrow_mut();

@@ -22,7 +22,7 @@ mod local;
 #[cfg(feature = "checker")]
 use kpiform_core::export::{self, Input};
 use kpiform_core::export::{ExportFile, ExportOptions, Format};
-use kpiform_core::{Document, Options};
+use kpiform_core::{Dispositions, Document, Message, NotAReview, Options, ReviewFile};
 use serde::{Deserialize, Serialize};
 
 /// True when this module runs in a worker (no `window`).
@@ -43,6 +43,53 @@ struct Request {
 enum Task {
     Check(Options),
     Export(Format, ExportOptions),
+    /// The review file of the text (the forms under review).
+    SaveReview(Box<SaveReview>),
+    /// Read a review file (its bytes; the request's text is empty).
+    OpenReview(Vec<u8>),
+    /// Compare the text (a resubmission) with the earlier version given here.
+    Compare(String, Options),
+}
+
+/// What goes into a review file besides the forms.
+#[derive(Serialize, Deserialize, Clone)]
+pub struct SaveReview {
+    pub earlier: Option<String>,
+    pub rules: Options,
+    pub review: Dispositions,
+    /// When (ISO 8601, the page's clock).
+    pub saved: String,
+}
+
+/// One form of a comparison, as the page shows it (the core's [`kpiform_core::FormComparison`]
+/// in owned parts, to cross from the worker).
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Compared {
+    pub code: Option<String>,
+    pub name: Option<String>,
+    /// 0-based positions in the earlier and the new version.
+    pub old: Option<usize>,
+    pub new: Option<usize>,
+    pub fixed: Vec<ComparedFinding>,
+    pub added: Vec<ComparedFinding>,
+    pub remaining: Vec<ComparedFinding>,
+    pub changed: Vec<ComparedChange>,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct ComparedFinding {
+    pub code: String,
+    pub message: Message,
+    pub quote: String,
+}
+
+/// A field (`indicator` false) or an indicator value that changed.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct ComparedChange {
+    pub indicator: bool,
+    pub label: String,
+    pub old: Option<String>,
+    pub new: Option<String>,
 }
 
 /// What the worker answers, and how long the work took there.
@@ -57,6 +104,8 @@ struct Reply {
 enum Outcome {
     Checked(Document),
     Exported(Vec<ExportFile>),
+    Opened(Result<Box<ReviewFile>, NotAReview>),
+    Compared(Vec<Compared>),
 }
 
 #[cfg(feature = "page")]
@@ -64,14 +113,28 @@ impl Outcome {
     fn checked(self) -> Option<Document> {
         match self {
             Outcome::Checked(doc) => Some(doc),
-            Outcome::Exported(_) => None,
+            _ => None,
         }
     }
 
     fn exported(self) -> Option<Vec<ExportFile>> {
         match self {
             Outcome::Exported(files) => Some(files),
-            Outcome::Checked(_) => None,
+            _ => None,
+        }
+    }
+
+    fn opened(self) -> Option<Result<Box<ReviewFile>, NotAReview>> {
+        match self {
+            Outcome::Opened(file) => Some(file),
+            _ => None,
+        }
+    }
+
+    fn compared(self) -> Option<Vec<Compared>> {
+        match self {
+            Outcome::Compared(forms) => Some(forms),
+            _ => None,
         }
     }
 }
@@ -85,7 +148,67 @@ fn run(text: &str, task: &Task) -> Outcome {
             let input = Input { path: "page", text };
             Outcome::Exported(export::export(&[input], *format, options))
         }
+        Task::SaveReview(s) => {
+            let file = ReviewFile::new(text, s.earlier.as_deref(), &s.rules, &s.review, &s.saved);
+            let day: String = s
+                .saved
+                .chars()
+                .filter(char::is_ascii_digit)
+                .take(8)
+                .collect();
+            Outcome::Exported(vec![ExportFile {
+                name: format!("kpiform-审核-{day}.kpiform-review.json"),
+                mime: export::MIME_JSON,
+                bytes: file.to_bytes(),
+            }])
+        }
+        Task::OpenReview(bytes) => Outcome::Opened(ReviewFile::from_bytes(bytes).map(Box::new)),
+        Task::Compare(earlier, options) => Outcome::Compared(compare(earlier, text, options)),
     }
+}
+
+/// The resubmission `text` against the `earlier` version, both checked with `options`.
+#[cfg(feature = "checker")]
+fn compare(earlier: &str, text: &str, options: &Options) -> Vec<Compared> {
+    let (old, new) = (
+        kpiform_core::check(earlier, options),
+        kpiform_core::check(text, options),
+    );
+    let finding = |f: &kpiform_core::Finding| ComparedFinding {
+        code: f.code.to_string(),
+        message: f.message.clone(),
+        quote: f.quote.clone(),
+    };
+    kpiform_core::compare(earlier, &old, text, &new)
+        .into_iter()
+        .map(|c| Compared {
+            code: c.code,
+            name: c.name,
+            old: c.old,
+            new: c.new,
+            fixed: c.fixed.iter().map(finding).collect(),
+            added: c.added.iter().map(finding).collect(),
+            remaining: c.remaining.iter().map(finding).collect(),
+            changed: c
+                .changed
+                .into_iter()
+                .map(|ch| match ch {
+                    kpiform_core::Change::Field { label, old, new } => ComparedChange {
+                        indicator: false,
+                        label,
+                        old,
+                        new,
+                    },
+                    kpiform_core::Change::Indicator { name, old, new } => ComparedChange {
+                        indicator: true,
+                        label: name,
+                        old,
+                        new,
+                    },
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 /// Check the example once, so that the engine optimizes the checker before the first real

@@ -83,7 +83,7 @@ class Exports(unittest.TestCase):
 
     def test_workbook_opens_with_sheets_rows_and_numbers(self):
         wb = openpyxl.load_workbook(os.path.join(self.dir, "corpus.xlsx"))
-        self.assertEqual(wb.sheetnames, ["项目", "指标", "问题"])
+        self.assertEqual(wb.sheetnames, ["项目", "指标", "问题", "单位"])
         forms, indicators, problems = wb["项目"], wb["指标"], wb["问题"]
         self.assertEqual(forms.max_row, 1 + 42)
         self.assertEqual(indicators.max_row, 1 + 526)
@@ -105,6 +105,17 @@ class Exports(unittest.TestCase):
         self.assertEqual(row[score + 1 : score + 5], [70, 78, 85, 85])
         grades = {forms.cell(r, grade + 1).value for r in range(2, 44)}
         self.assertTrue(grades <= {"优", "良", "中", "差"}, grades)
+        # Without a review, the grade that counts is the suggested one; nothing started.
+        final, status = header.index("审核等级"), header.index("审核状态")
+        self.assertEqual((row[final], row[status]), ("中", "未开始"))
+        # The desk by unit: every form once, by grade.
+        units = wb["单位"]
+        uh = [c.value for c in units[1]]
+        self.assertEqual(uh[:6], ["单位", "申报表数", "优", "良", "中", "差"])
+        rows = [[c.value for c in r] for r in units.iter_rows(min_row=2)]
+        self.assertEqual(sum(r[1] for r in rows), 42)
+        self.assertTrue(all(r[1] == sum(r[2:6]) for r in rows), rows)
+        self.assertGreater(len(rows), 1)
 
     def test_report_docx_opens_in_python_docx(self):
         import docx

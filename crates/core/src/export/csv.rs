@@ -137,6 +137,60 @@ pub fn forms_table(inputs: &[(&Input, Document)], lang: Lang, review: &Dispositi
     Table { header, rows }
 }
 
+/// One row per unit (申请单位, else 主管部门), in the order the units first appear: its forms, how
+/// many of each grade (as the review stands), its errors and how many forms are done.
+pub fn units_table(inputs: &[(&Input, Document)], lang: Lang, review: &Dispositions) -> Table {
+    let header = header(
+        lang,
+        &[
+            ("单位", "unit"),
+            ("申报表数", "forms"),
+            ("优", "excellent"),
+            ("良", "good"),
+            ("中", "fair"),
+            ("差", "poor"),
+            ("错误", "errors"),
+            ("警告", "warnings"),
+            ("已完成审核", "done"),
+        ],
+    );
+    let mut units: Vec<(Option<String>, [usize; 8])> = Vec::new();
+    for (input, doc) in inputs {
+        for f in &doc.forms {
+            let unit = super::unit_of(f);
+            let i = match units.iter().position(|(u, _)| *u == unit) {
+                Some(i) => i,
+                None => {
+                    units.push((unit, [0; 8]));
+                    units.len() - 1
+                }
+            };
+            let a = review.assess(input.text, f);
+            let c = Counts::of(&f.diagnostics);
+            let n = &mut units[i].1;
+            n[0] += 1;
+            n[1 + a.grade as usize] += 1;
+            n[5] += c.error;
+            n[6] += c.warning;
+            n[7] += (a.status == crate::review::Status::Done) as usize;
+        }
+    }
+    let none = if lang == Lang::Zh {
+        "（未填单位）"
+    } else {
+        "(no unit)"
+    };
+    let rows = units
+        .into_iter()
+        .map(|(u, n)| {
+            let mut row = vec![Cell::Text(u.unwrap_or_else(|| none.to_string()))];
+            row.extend(n.iter().map(|&x| Cell::Number(x as f64)));
+            row
+        })
+        .collect();
+    Table { header, rows }
+}
+
 /// One row per indicator.
 pub fn indicators_table(inputs: &[(&Input, Document)], lang: Lang) -> Table {
     let header = header(

@@ -5,7 +5,7 @@
 //! Written directly as SpreadsheetML (ECMA-376) in a stored ZIP: a general writer crate added
 //! about 226 KB (gzipped) to the page's WebAssembly for these three plain sheets.
 
-use super::csv::{diagnostics_table, forms_table, indicators_table, Cell, Table};
+use super::csv::{diagnostics_table, forms_table, indicators_table, units_table, Cell, Table};
 use super::zip::zip;
 use super::Input;
 use crate::diagnostic::Lang;
@@ -127,14 +127,16 @@ const STYLES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\
 /// The workbook as bytes.
 pub fn workbook(inputs: &[(&Input, Document)], lang: Lang, review: &Dispositions) -> Vec<u8> {
     let names = match lang {
-        Lang::Zh => ["项目", "指标", "问题"],
-        Lang::En => ["Forms", "Indicators", "Problems"],
+        Lang::Zh => ["项目", "指标", "问题", "单位"],
+        Lang::En => ["Forms", "Indicators", "Problems", "Units"],
     };
     let sheets = [
         sheet(&forms_table(inputs, lang, review), &[9, 10], &[]),
         sheet(&indicators_table(inputs, lang), &[], &[15]),
         sheet(&diagnostics_table(inputs, lang), &[], &[8, 9]),
+        sheet(&units_table(inputs, lang, review), &[], &[]),
     ];
+    let n = sheets.len();
     let ns = "http://schemas.openxmlformats.org";
     let content_types = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\"{ns}/package/2006/content-types\">\
@@ -142,7 +144,7 @@ pub fn workbook(inputs: &[(&Input, Document)], lang: Lang, review: &Dispositions
          <Default Extension=\"xml\" ContentType=\"application/xml\"/>\
          <Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>\
          {}<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/></Types>",
-        (1..=3)
+        (1..=n)
             .map(|i| format!("<Override PartName=\"/xl/worksheets/sheet{i}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"))
             .collect::<String>()
     );
@@ -151,7 +153,7 @@ pub fn workbook(inputs: &[(&Input, Document)], lang: Lang, review: &Dispositions
          <Relationship Id=\"rId1\" Type=\"{ns}/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"
     );
     // Autofilters need their hidden defined names for Excel to keep them.
-    let filters: String = (0..3)
+    let filters: String = (0..n)
         .filter_map(|i| {
             let t = &sheets[i];
             let d = t.split("<dimension ref=\"A1:").nth(1)?.split('"').next()?;
@@ -183,22 +185,26 @@ pub fn workbook(inputs: &[(&Input, Document)], lang: Lang, review: &Dispositions
     );
     let workbook_rels = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"{ns}/package/2006/relationships\">{}\
-         <Relationship Id=\"rId4\" Type=\"{ns}/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/></Relationships>",
-        (1..=3)
+         <Relationship Id=\"rId{}\" Type=\"{ns}/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/></Relationships>",
+        (1..=n)
             .map(|i| format!("<Relationship Id=\"rId{i}\" Type=\"{ns}/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet{i}.xml\"/>"))
-            .collect::<String>()
+            .collect::<String>(),
+        n + 1
     );
-    let [s1, s2, s3] = sheets;
-    zip(&[
+    let names: Vec<String> = (1..=n)
+        .map(|i| format!("xl/worksheets/sheet{i}.xml"))
+        .collect();
+    let mut parts: Vec<(&str, Vec<u8>)> = vec![
         ("[Content_Types].xml", content_types.into_bytes()),
         ("_rels/.rels", rels.into_bytes()),
         ("xl/workbook.xml", workbook.into_bytes()),
         ("xl/_rels/workbook.xml.rels", workbook_rels.into_bytes()),
         ("xl/styles.xml", STYLES.as_bytes().to_vec()),
-        ("xl/worksheets/sheet1.xml", s1.into_bytes()),
-        ("xl/worksheets/sheet2.xml", s2.into_bytes()),
-        ("xl/worksheets/sheet3.xml", s3.into_bytes()),
-    ])
+    ];
+    for (name, s) in names.iter().zip(sheets) {
+        parts.push((name, s.into_bytes()));
+    }
+    zip(&parts)
 }
 
 #[cfg(test)]

@@ -132,6 +132,28 @@ pub fn bytes(l: Lang, n: usize) -> String {
     }
 }
 
+pub const OPEN_FOLDER: Tr = Tr("打开文件夹…", "Open folder…");
+pub const OPEN_FOLDER_TITLE: Tr = Tr(
+    "读入一个文件夹（含子文件夹）中的全部申报表文件，例如一个单位报送的材料",
+    "Read every form file of a folder (and its subfolders), such as a unit's submission",
+);
+
+/// A folder's other files, not read.
+pub fn folder_skipped(n: usize) -> Message {
+    Message::new(
+        format!("文件夹中另有 {n} 个文件不是可读取的申报表格式（如 PDF、图片），未读取。"),
+        format!("{n} other file(s) of the folder are of no form kpiform reads (PDF, images …) and were left."),
+    )
+}
+
+/// A folder without any file kpiform reads.
+pub fn folder_empty(n: usize) -> Message {
+    Message::new(
+        format!("文件夹中的 {n} 个文件都不是可读取的申报表格式（文本、CSV、Excel、WPS、Word、网页）。"),
+        format!("None of the folder's {n} files is of a kind kpiform reads (text, CSV, Excel, WPS, Word, web pages)."),
+    )
+}
+
 /// The earlier version was read from these files.
 pub fn earlier_loaded(files: &[(String, String, Option<String>, usize, usize)]) -> Message {
     let names: Vec<&str> = files.iter().map(|f| f.0.as_str()).collect();

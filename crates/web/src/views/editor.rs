@@ -27,6 +27,7 @@ pub fn InputPanel() -> impl IntoView {
     let st = use_state();
     let lang = st.lang;
     let file_input = NodeRef::<html::Input>::new();
+    let folder_input = NodeRef::<html::Input>::new();
     let dragging = RwSignal::new(false);
     // Line count while typing (the report's count lags behind by the debounce).
     let lines_now = RwSignal::new(0usize);
@@ -66,6 +67,38 @@ pub fn InputPanel() -> impl IntoView {
         }
         input.set_value("");
     };
+
+    let open_folder = move |_| {
+        if let Some(input) = folder_input.get_untracked() {
+            input.click();
+        }
+    };
+    // A folder (a unit's files): the files kpiform reads, each named by its path in the folder;
+    // the others are counted in the message, not read.
+    let on_folder = move |_| {
+        let Some(input) = folder_input.get_untracked() else {
+            return;
+        };
+        if let Some(files) = input.files() {
+            let all: Vec<web_sys::File> =
+                (0..files.length()).filter_map(|i| files.get(i)).collect();
+            let (forms, others): (Vec<_>, Vec<_>) =
+                all.into_iter().partition(|f| readable(&f.name()));
+            if forms.is_empty() {
+                st.show_toast(t::folder_empty(others.len()), false, true);
+            } else {
+                load_files_counting(st, forms, others.len());
+            }
+        }
+        input.set_value("");
+    };
+
+    // A folder chooser (every browser the page supports has the attribute; no HTML name for it).
+    Effect::new(move |_| {
+        if let Some(el) = folder_input.get() {
+            let _ = el.set_attribute("webkitdirectory", "");
+        }
+    });
 
     let has_files = |ev: &web_sys::DragEvent| {
         ev.data_transfer()
@@ -149,6 +182,9 @@ pub fn InputPanel() -> impl IntoView {
                     <button type="button" class="btn" data-testid="open-file" on:click=open_file>
                         {move || t::OPEN_FILE.get(lang.get())}
                     </button>
+                    <button type="button" class="btn" data-testid="open-folder" on:click=open_folder title=move || t::OPEN_FOLDER_TITLE.get(lang.get())>
+                        {move || t::OPEN_FOLDER.get(lang.get())}
+                    </button>
                     <button type="button" class="btn" data-testid="clear" on:click=clear>
                         {move || t::CLEAR.get(lang.get())}
                     </button>
@@ -156,7 +192,7 @@ pub fn InputPanel() -> impl IntoView {
                 <input
                     type="file"
                     multiple=true
-                    accept=".txt,.text,.md,.csv,.tsv,.xlsx,.xlsm,.xlsb,.xls,.ods,.docx,.html,.htm,.mht,.mhtml,text/plain"
+                    accept=".txt,.text,.md,.csv,.tsv,.xlsx,.xlsm,.xlsb,.xls,.ods,.docx,.html,.htm,.mht,.mhtml,.json,text/plain"
                     class="kp-offscreen"
                     tabindex="-1"
                     aria-hidden="true"
@@ -164,6 +200,16 @@ pub fn InputPanel() -> impl IntoView {
                     aria-label=move || t::OPEN_FILE.get(lang.get())
                     node_ref=file_input
                     on:change=on_file
+                />
+                <input
+                    type="file"
+                    class="kp-offscreen"
+                    tabindex="-1"
+                    aria-hidden="true"
+                    data-testid="folder-input"
+                    aria-label=move || t::OPEN_FOLDER.get(lang.get())
+                    node_ref=folder_input
+                    on:change=on_folder
                 />
             </div>
 
@@ -251,6 +297,37 @@ pub fn InputPanel() -> impl IntoView {
 /// form says why, and what was in the box stays. A review file (`保存审核`) opens as the review.
 /// With `earlier`, the text becomes the version the forms are compared with instead.
 pub(crate) fn load_files(st: State, files: Vec<web_sys::File>, earlier: bool) {
+    load(st, files, earlier, 0);
+}
+
+/// The files of a folder, `skipped` others not read.
+fn load_files_counting(st: State, files: Vec<web_sys::File>, skipped: usize) {
+    load(st, files, false, skipped);
+}
+
+/// Whether a file's name says it is of a kind kpiform reads (a folder's other files are left).
+fn readable(name: &str) -> bool {
+    const KINDS: [&str; 16] = [
+        "txt", "text", "md", "csv", "tsv", "xlsx", "xlsm", "xlsb", "xls", "ods", "docx", "html",
+        "htm", "mht", "mhtml", "json",
+    ];
+    let ext = name
+        .rsplit_once('.')
+        .map_or("", |(_, e)| e)
+        .to_ascii_lowercase();
+    KINDS.contains(&ext.as_str()) && !name.starts_with("~$") && !name.starts_with('.')
+}
+
+/// A file's name as the text names it: its path inside a chosen folder, else its name.
+fn file_name(file: &web_sys::File) -> String {
+    js_sys::Reflect::get(file, &"webkitRelativePath".into())
+        .ok()
+        .and_then(|p| p.as_string())
+        .filter(|p| !p.is_empty())
+        .unwrap_or_else(|| file.name())
+}
+
+fn load(st: State, files: Vec<web_sys::File>, earlier: bool, skipped: usize) {
     leptos::task::spawn_local(async move {
         let many = files.len() > 1;
         let mut text = String::new();
@@ -259,7 +336,7 @@ pub(crate) fn load_files(st: State, files: Vec<web_sys::File>, earlier: bool) {
         // What the import changed, by line of the text box.
         let mut changes = Vec::new();
         for file in files {
-            let name = file.name();
+            let name = file_name(&file);
             if file.size() > MAX_FILE_BYTES {
                 refused.push(t::file_too_large(&name, file.size()));
                 continue;
@@ -331,6 +408,9 @@ pub(crate) fn load_files(st: State, files: Vec<web_sys::File>, earlier: bool) {
             st.replace_text(&text, None);
             Some(t::files_loaded(&read, &changes))
         };
+        if skipped > 0 {
+            refused.push(t::folder_skipped(skipped));
+        }
         for r in refused {
             message = Some(match message {
                 Some(m) => kpiform_core::Message::new(

@@ -38,6 +38,8 @@ mod i18n;
 mod importer;
 #[cfg(feature = "page")]
 mod report;
+#[cfg(any(feature = "page", feature = "checker"))]
+mod review_lines;
 #[cfg(feature = "page")]
 mod settings;
 #[cfg(feature = "page")]

@@ -80,9 +80,9 @@ impl State {
         let id = self.next_id();
         client::open_review(id, bytes, move |file| match file {
             Ok(file) => {
-                let file = *file;
-                self.rules.set(RuleSettings::from_options(&file.rules));
-                self.review.set(file.review);
+                self.rules.set(RuleSettings::parse(&file.rules));
+                self.review
+                    .set(crate::review_lines::from_lines(&file.review));
                 self.replace_text(
                     &file.text,
                     Some(Message::new(

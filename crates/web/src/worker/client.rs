@@ -179,7 +179,7 @@ pub fn save_review(
 pub fn open_review(
     id: u64,
     bytes: Vec<u8>,
-    done: impl FnOnce(Result<Box<kpiform_core::ReviewFile>, kpiform_core::NotAReview>) + 'static,
+    done: impl FnOnce(Result<super::OpenedReview, kpiform_core::NotAReview>) + 'static,
 ) {
     ask(
         id,

@@ -22,7 +22,9 @@ mod local;
 #[cfg(feature = "checker")]
 use kpiform_core::export::{self, Input};
 use kpiform_core::export::{ExportFile, ExportOptions, Format};
-use kpiform_core::{Dispositions, Document, Message, NotAReview, Options, ReviewFile};
+#[cfg(feature = "checker")]
+use kpiform_core::ReviewFile;
+use kpiform_core::{Dispositions, Document, Message, NotAReview, Options};
 use serde::{Deserialize, Serialize};
 
 /// True when this module runs in a worker (no `window`).
@@ -59,6 +61,17 @@ pub struct SaveReview {
     pub review: Dispositions,
     /// When (ISO 8601, the page's clock).
     pub saved: String,
+}
+
+/// An opened review file, as the page takes it: the decisions as lines
+/// ([`crate::review_lines`]), so that the page's module needs no decoder of the review's types.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct OpenedReview {
+    pub text: String,
+    pub earlier: Option<String>,
+    /// The rule settings as the page keeps them ([`crate::review_lines::rules_lines`]).
+    pub rules: String,
+    pub review: String,
 }
 
 /// One form of a comparison, as the page shows it (the core's [`kpiform_core::FormComparison`]
@@ -104,7 +117,7 @@ struct Reply {
 enum Outcome {
     Checked(Document),
     Exported(Vec<ExportFile>),
-    Opened(Result<Box<ReviewFile>, NotAReview>),
+    Opened(Result<OpenedReview, NotAReview>),
     Compared(Vec<Compared>),
 }
 
@@ -124,7 +137,7 @@ impl Outcome {
         }
     }
 
-    fn opened(self) -> Option<Result<Box<ReviewFile>, NotAReview>> {
+    fn opened(self) -> Option<Result<OpenedReview, NotAReview>> {
         match self {
             Outcome::Opened(file) => Some(file),
             _ => None,
@@ -162,7 +175,14 @@ fn run(text: &str, task: &Task) -> Outcome {
                 bytes: file.to_bytes(),
             }])
         }
-        Task::OpenReview(bytes) => Outcome::Opened(ReviewFile::from_bytes(bytes).map(Box::new)),
+        Task::OpenReview(bytes) => {
+            Outcome::Opened(ReviewFile::from_bytes(bytes).map(|f| OpenedReview {
+                text: f.text,
+                earlier: f.earlier,
+                rules: crate::review_lines::rules_lines(&f.rules),
+                review: crate::review_lines::to_lines(&f.review),
+            }))
+        }
         Task::Compare(earlier, options) => Outcome::Compared(compare(earlier, text, options)),
     }
 }

@@ -190,6 +190,11 @@ mod tests {
         assert_eq!(file.forms[2].reason.as_deref(), Some("指标不够细化"));
         assert_eq!(file.forms[0].status, "done");
         let bytes = file.to_bytes();
+        let json: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(
+            json["review"]["grades"][0]["grade"], "fair",
+            "as the JSON report names grades"
+        );
         assert!(ReviewFile::sniff(&bytes));
         assert!(!ReviewFile::sniff(b"{\"inputs\": []}"));
         assert_eq!(ReviewFile::from_bytes(&bytes), Ok(file));

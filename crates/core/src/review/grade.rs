@@ -20,6 +20,7 @@ use crate::model::Form;
 /// The four grades of 财预〔2015〕88号, best first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "wire", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "wire", serde(rename_all = "lowercase"))]
 pub enum Grade {
     Excellent,
     Good,

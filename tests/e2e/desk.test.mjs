@@ -99,6 +99,27 @@ describe("desk", () => {
     }
   });
 
+  test("a folder opened at once: its form files, each named by its path, the others counted", async () => {
+    const { context, page, problems } = await openPage();
+    try {
+      const dir = join(artifactsDir, "unit-folder");
+      const { mkdirSync, writeFileSync, rmSync } = await import("node:fs");
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(join(dir, "sub"), { recursive: true });
+      writeFileSync(join(dir, "000.txt"), corpus("000"));
+      writeFileSync(join(dir, "sub", "001.txt"), corpus("001"));
+      writeFileSync(join(dir, "scan.pdf"), "%PDF-1.4 not a form");
+      await page.setInputFiles('[data-testid="folder-input"]', dir);
+      await waitForFormCount(page, 11 + 1);
+      const files = await page.$$eval('[data-testid="form-file"]', (els) => [...new Set(els.map((e) => e.textContent))]);
+      assert.deepEqual(files.sort(), ["unit-folder/000.txt", "unit-folder/sub/001.txt"]);
+      assert.match(await page.textContent('[data-testid="toast-text"]'), /另有 1 个文件不是可读取的申报表格式/);
+      assert.deepEqual(await allProblems(page, problems), []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test("a unit's files at once: the desk by unit, a grade set, a finding judged, saved, cleared and opened again", async () => {
     const { context, page, problems } = await openPage();
     try {

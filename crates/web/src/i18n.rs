@@ -138,6 +138,14 @@ pub const OPEN_FOLDER_TITLE: Tr = Tr(
     "Read every form file of a folder (and its subfolders), such as a unit's submission",
 );
 
+/// A folder was dropped on the text box.
+pub fn folder_dropped() -> Message {
+    Message::new(
+        "拖入的是文件夹：请用“打开文件夹…”读入文件夹中的全部申报表文件。原有文本未改动。",
+        "A folder was dropped: use “Open folder…” to read every form file in it. The text is unchanged.",
+    )
+}
+
 /// A folder's other files, not read.
 pub fn folder_skipped(n: usize) -> Message {
     Message::new(

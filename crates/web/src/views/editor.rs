@@ -136,11 +136,18 @@ pub fn InputPanel() -> impl IntoView {
     };
     let on_drop = move |ev: web_sys::DragEvent| {
         dragging.set(false);
+        let folders = ev.data_transfer().map_or(0, |dt| dropped_folders(&dt));
         let files: Vec<web_sys::File> = ev
             .data_transfer()
             .and_then(|dt| dt.files())
             .map(|f| (0..f.length()).filter_map(|i| f.get(i)).collect())
             .unwrap_or_default();
+        if folders > 0 {
+            // A dropped folder is no file the page can read; the folder chooser reads it.
+            ev.prevent_default();
+            st.show_toast(t::folder_dropped(), false, true);
+            return;
+        }
         if !files.is_empty() {
             ev.prevent_default();
             load_files(st, files, false);
@@ -303,6 +310,34 @@ pub(crate) fn load_files(st: State, files: Vec<web_sys::File>, earlier: bool) {
 /// The files of a folder, `skipped` others not read.
 fn load_files_counting(st: State, files: Vec<web_sys::File>, skipped: usize) {
     load(st, files, false, skipped);
+}
+
+/// How many of the dropped items are folders (`webkitGetAsEntry().isDirectory`, through
+/// reflection: the entry API has no other use here).
+fn dropped_folders(dt: &web_sys::DataTransfer) -> usize {
+    use js_sys::Reflect;
+    let Ok(items) = Reflect::get(dt, &"items".into()) else {
+        return 0;
+    };
+    let n = Reflect::get(&items, &"length".into())
+        .ok()
+        .and_then(|n| n.as_f64())
+        .unwrap_or(0.0) as u32;
+    (0..n)
+        .filter(|&i| {
+            let entry = Reflect::get_u32(&items, i)
+                .ok()
+                .and_then(|item| {
+                    let f = Reflect::get(&item, &"webkitGetAsEntry".into()).ok()?;
+                    f.dyn_ref::<js_sys::Function>()?.call0(&item).ok()
+                })
+                .filter(|e| !e.is_null() && !e.is_undefined());
+            entry
+                .and_then(|e| Reflect::get(&e, &"isDirectory".into()).ok())
+                .and_then(|d| d.as_bool())
+                .unwrap_or(false)
+        })
+        .count()
 }
 
 /// Whether a file's name says it is of a kind kpiform reads (a folder's other files are left).

@@ -110,6 +110,24 @@ pub fn html_document() -> Option<web_sys::HtmlDocument> {
     document().dyn_into::<web_sys::HtmlDocument>().ok()
 }
 
+/// The files chosen in a file input, which is emptied so that choosing the same files again
+/// reads them again.
+pub fn take_files(input: &web_sys::HtmlInputElement) -> Vec<web_sys::File> {
+    let files = input
+        .files()
+        .map(|f| (0..f.length()).filter_map(|i| f.get(i)).collect())
+        .unwrap_or_default();
+    input.set_value("");
+    files
+}
+
+/// Download every file; false when one could not be offered.
+pub fn download_all(files: &[kpiform_core::export::ExportFile]) -> bool {
+    files
+        .iter()
+        .all(|f| download(&f.name, f.mime, &f.bytes).is_ok())
+}
+
 /// The bytes of a dropped or chosen file.
 pub async fn read_bytes(file: web_sys::File) -> Result<Vec<u8>, JsValue> {
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await?;

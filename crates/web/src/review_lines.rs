@@ -105,7 +105,6 @@ pub fn from_lines(text: &str) -> kpiform_core::Dispositions {
 
 /// A review file's rule options in the lines the page keeps its rule settings in
 /// (`RuleSettings::parse` reads them: `year=`, `off=`, `severity=`).
-#[cfg_attr(not(feature = "checker"), allow(dead_code))]
 pub fn rules_lines(o: &kpiform_core::Options) -> String {
     let mut out = String::new();
     if let Some(y) = o.budget_year {

@@ -98,22 +98,7 @@ impl RuleSettings {
 
     /// `year=2024`, `off=V002,T003`, `severity=V007:info,A001:error`, one per line.
     pub fn serialize(&self) -> String {
-        let mut out = String::new();
-        if let Some(y) = self.budget_year {
-            out.push_str(&format!("year={y}\n"));
-        }
-        if !self.off.is_empty() {
-            out.push_str(&format!("off={}\n", self.off.join(",")));
-        }
-        if !self.severity.is_empty() {
-            let list: Vec<String> = self
-                .severity
-                .iter()
-                .map(|(c, s)| format!("{c}:{}", s.as_str()))
-                .collect();
-            out.push_str(&format!("severity={}\n", list.join(",")));
-        }
-        out
+        crate::review_lines::rules_lines(&self.options())
     }
 
     /// Reads what [`RuleSettings::serialize`] wrote; unknown codes and bad lines are dropped.

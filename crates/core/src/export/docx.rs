@@ -127,36 +127,13 @@ fn body(inputs: &[(&Input, Document)], lang: Lang, review: &Dispositions) -> Str
             ]));
             let a = review.assess(input.text, f);
             let g = &a.suggested;
-            let points = if zh { " 分" } else { "" };
-            let conclusion = match &a.reason {
-                None => format!(
-                    "{}（{}{points}）。{}",
-                    g.grade.label().get(lang),
-                    g.score,
-                    g.grade.meaning().get(lang)
-                ),
-                Some(reason) => format!(
-                    "{}（{}{}{}{}{points}{}{reason}）。{}",
-                    a.grade.label().get(lang),
-                    if zh { "建议等级为" } else { "suggested " },
-                    g.grade.label().get(lang),
-                    if zh { "，" } else { ", " },
-                    g.score,
-                    if zh {
-                        "；审核人员改定，理由："
-                    } else {
-                        "; set by the reviewer: "
-                    },
-                    a.grade.meaning().get(lang)
-                ),
-            };
-            let label = match (zh, a.reason.is_some()) {
-                (true, false) => "审核结论（建议）：",
-                (true, true) => "审核结论：",
-                (false, false) => "Conclusion (suggested): ",
-                (false, true) => "Conclusion: ",
-            };
-            b.push_str(&runs(&[(label, true), (&conclusion, false)]));
+            let label = format!(
+                "{}{}",
+                super::report::conclusion_label(&a, lang),
+                if zh { "：" } else { ": " }
+            );
+            let conclusion = super::report::verdict(&a, lang);
+            b.push_str(&runs(&[(&label, true), (&conclusion, false)]));
             let dims: Vec<String> = crate::diagnostic::Dimension::ALL
                 .iter()
                 .zip(g.scores)

@@ -5,7 +5,7 @@
 use super::Input;
 use crate::diagnostic::{Category, Counts, Diagnostic, Lang, Severity};
 use crate::model::{Document, FieldKey, Form};
-use crate::review::Dispositions;
+use crate::review::{Assessment, Dispositions};
 use crate::text::{escape, excerpt};
 
 struct Words {
@@ -47,6 +47,30 @@ fn conclusion(text: &str, f: &Form, lang: Lang, w: &Words, review: &Dispositions
     } else {
         (" ", ".")
     };
+    format!(
+        "{}：{}{gap}{}{end}",
+        conclusion_label(&a, lang),
+        verdict(&a, lang),
+        dims.join(sep)
+    )
+}
+
+/// `审核结论（建议）` for a suggested grade, `审核结论` for one the reviewer set.
+pub(super) fn conclusion_label(a: &Assessment, lang: Lang) -> &'static str {
+    let w = words(lang);
+    if a.reason.is_some() {
+        w.conclusion_set
+    } else {
+        w.conclusion
+    }
+}
+
+/// The grade and what it means: `良（84.5 分）。绩效目标基本合理，……`, or with the reviewer's
+/// grade `中（建议等级为良，84.5 分；审核人员改定，理由：……）。……`.
+pub(super) fn verdict(a: &Assessment, lang: Lang) -> String {
+    let w = words(lang);
+    let g = &a.suggested;
+    let sep = if lang == Lang::Zh { "，" } else { ", " };
     let basis = match &a.reason {
         None => format!("{}{}", g.score, w.points),
         Some(reason) => format!(
@@ -62,15 +86,9 @@ fn conclusion(text: &str, f: &Form, lang: Lang, w: &Words, review: &Dispositions
         ),
     };
     format!(
-        "{}：{}（{basis}）。{}{gap}{}{end}",
-        if a.reason.is_some() {
-            w.conclusion_set
-        } else {
-            w.conclusion
-        },
+        "{}（{basis}）。{}",
         a.grade.label().get(lang),
-        a.grade.meaning().get(lang),
-        dims.join(sep)
+        a.grade.meaning().get(lang)
     )
 }
 

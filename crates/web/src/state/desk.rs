@@ -50,18 +50,16 @@ impl State {
         };
         let id = self.next_id();
         client::save_review(id, self.current_text(), save, move |files| {
-            for f in files {
-                if crate::dom::download(&f.name, f.mime, &f.bytes).is_err() {
-                    self.show_toast(
-                        Message::new(
-                            "无法下载审核文件。",
-                            "The review file could not be downloaded.",
-                        ),
-                        false,
-                        true,
-                    );
-                    return;
-                }
+            if !crate::dom::download_all(&files) {
+                self.show_toast(
+                    Message::new(
+                        "无法下载审核文件。",
+                        "The review file could not be downloaded.",
+                    ),
+                    false,
+                    true,
+                );
+                return;
             }
             self.show_toast(
                 Message::new(
@@ -112,14 +110,12 @@ impl State {
         };
         let id = self.next_id();
         client::export(id, self.current_text(), format, options, move |files| {
-            for f in files {
-                if crate::dom::download(&f.name, f.mime, &f.bytes).is_err() {
-                    self.show_toast(
-                        Message::new("无法下载文件。", "The file could not be downloaded."),
-                        false,
-                        true,
-                    );
-                }
+            if !crate::dom::download_all(&files) {
+                self.show_toast(
+                    Message::new("无法下载文件。", "The file could not be downloaded."),
+                    false,
+                    true,
+                );
             }
         });
     }

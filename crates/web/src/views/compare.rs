@@ -40,14 +40,7 @@ fn choose_earlier(st: State, l: Lang) -> impl IntoView {
         else {
             return;
         };
-        if let Some(files) = input.files() {
-            crate::views::editor::load_files(
-                st,
-                (0..files.length()).filter_map(|i| files.get(i)).collect(),
-                true,
-            );
-        }
-        input.set_value("");
+        crate::views::editor::load_files(st, crate::dom::take_files(&input), true);
     };
     let compare_pasted = move |_| {
         if let Some(el) = pasted.get_untracked() {

@@ -55,17 +55,9 @@ pub fn InputPanel() -> impl IntoView {
         }
     };
     let on_file = move |_| {
-        let Some(input) = file_input.get_untracked() else {
-            return;
-        };
-        if let Some(files) = input.files() {
-            load_files(
-                st,
-                (0..files.length()).filter_map(|i| files.get(i)).collect(),
-                false,
-            );
+        if let Some(input) = file_input.get_untracked() {
+            load_files(st, dom::take_files(&input), false);
         }
-        input.set_value("");
     };
 
     let open_folder = move |_| {
@@ -79,18 +71,14 @@ pub fn InputPanel() -> impl IntoView {
         let Some(input) = folder_input.get_untracked() else {
             return;
         };
-        if let Some(files) = input.files() {
-            let all: Vec<web_sys::File> =
-                (0..files.length()).filter_map(|i| files.get(i)).collect();
-            let (forms, others): (Vec<_>, Vec<_>) =
-                all.into_iter().partition(|f| readable(&f.name()));
-            if forms.is_empty() {
-                st.show_toast(t::folder_empty(others.len()), false, true);
-            } else {
-                load_files_counting(st, forms, others.len());
-            }
+        let (forms, others): (Vec<_>, Vec<_>) = dom::take_files(&input)
+            .into_iter()
+            .partition(|f| readable(&f.name()));
+        if forms.is_empty() {
+            st.show_toast(t::folder_empty(others.len()), false, true);
+        } else {
+            load(st, forms, false, others.len());
         }
-        input.set_value("");
     };
 
     // A folder chooser (every browser the page supports has the attribute; no HTML name for it).
@@ -305,11 +293,6 @@ pub fn InputPanel() -> impl IntoView {
 /// With `earlier`, the text becomes the version the forms are compared with instead.
 pub(crate) fn load_files(st: State, files: Vec<web_sys::File>, earlier: bool) {
     load(st, files, earlier, 0);
-}
-
-/// The files of a folder, `skipped` others not read.
-fn load_files_counting(st: State, files: Vec<web_sys::File>, skipped: usize) {
-    load(st, files, false, skipped);
 }
 
 /// How many of the dropped items are folders (`webkitGetAsEntry().isDirectory`, through

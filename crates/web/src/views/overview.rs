@@ -94,14 +94,18 @@ pub fn OverviewView() -> impl IntoView {
         })
     });
     let filter = RwSignal::new(DeskFilter::default());
-    let shown = Memo::new(move |_| {
+    let filtered = Memo::new(move |_| {
         let f = filter.get();
-        reviewed.with(|rows| rows.iter().filter(|r| f.keeps(r)).count())
+        reviewed.with(|rows| {
+            rows.iter()
+                .filter(|r| f.keeps(r))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
     });
+    let shown = Memo::new(move |_| filtered.with(Vec::len));
     let rows = Memo::new(move |_| {
-        let f = filter.get();
-        let mut rows: Vec<FormRow> =
-            reviewed.with(|rows| rows.iter().filter(|r| f.keeps(r)).cloned().collect());
+        let mut rows = filtered.get();
         sort_rows(&mut rows, sort.get());
         rows.truncate(limit.get());
         rows

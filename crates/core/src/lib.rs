@@ -13,6 +13,7 @@
 //! ```
 
 mod calc;
+mod count;
 mod diagnostic;
 pub mod export;
 pub mod json;

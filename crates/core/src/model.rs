@@ -314,6 +314,22 @@ pub struct Text {
 }
 
 impl Text {
+    /// The span in `source` of a byte range of this text: exact when the text is its span's
+    /// text as written, else the first place its span holds that piece, else the whole span.
+    pub fn sub(&self, source: &str, range: std::ops::Range<usize>) -> Span {
+        let raw = self.span.text(source);
+        let Some(piece) = self.text.get(range.clone()).filter(|p| !p.is_empty()) else {
+            return self.span;
+        };
+        if raw == self.text {
+            return Span::new(self.span.start + range.start, self.span.start + range.end);
+        }
+        match raw.find(piece) {
+            Some(at) => Span::new(self.span.start + at, self.span.start + at + piece.len()),
+            None => self.span,
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.text.is_empty()
     }

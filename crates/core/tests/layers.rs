@@ -9,7 +9,7 @@ use kpiform_testkit::imports::{crate_imports, cycles};
 /// From the bottom up. The crate root (`lib.rs`) only re-exports, and sits on top.
 const LAYERS: &[&[&str]] = &[
     &["span", "text"],
-    &["value", "calc"],
+    &["value", "calc", "count"],
     &["model", "diagnostic", "template"],
     &["parse"],
     &["rules"],

@@ -1,9 +1,11 @@
-//! X — across the forms of one paste, and F002, which compares the codes of a paste.
+//! X — across the forms of one paste, and F002, which compares the codes of a paste; X003, the
+//! consistency of one form's new-project flag with its code and text, is a form rule.
 
 family! {
     f002_code_length_outlier,
     x001_unit_name_inconsistent,
     x002_duplicate_code,
+    x003_new_flag_inconsistent,
 }
 
 #[cfg(test)]

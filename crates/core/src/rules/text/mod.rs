@@ -11,6 +11,7 @@ family! {
     t003_goal_not_measurable,
     t005_template_leftover,
     t006_traditional_characters,
+    t007_year_mismatch,
 }
 
 /// One piece of text of a form: a field's value or an indicator's cell.

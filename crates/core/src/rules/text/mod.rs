@@ -12,6 +12,7 @@ family! {
     t005_template_leftover,
     t006_traditional_characters,
     t007_year_mismatch,
+    t008_explanation_mismatch,
 }
 
 /// One piece of text of a form: a field's value or an indicator's cell.

@@ -135,6 +135,31 @@ pub fn measure_of_unit(unit: &str) -> Option<&'static str> {
     rest.is_empty().then_some(compared)
 }
 
+/// The measure word a name counts in when its value has no unit (`慰问金人数` → `人`,
+/// `活动场次` → `次`).
+pub fn measure_of_name(name: &str) -> Option<&'static str> {
+    const ENDS: &[(&str, &str)] = &[
+        ("人次", "人次"),
+        ("人数", "人"),
+        ("场次", "次"),
+        ("次数", "次"),
+        ("台数", "台"),
+        ("套数", "台"),
+        ("户数", "户"),
+        ("个数", "个"),
+        ("项数", "个"),
+        ("件数", "件"),
+        ("份数", "份"),
+        ("册数", "份"),
+        ("篇数", "篇"),
+        ("天数", "天"),
+        ("家数", "家"),
+    ];
+    ENDS.iter()
+        .find(|(e, _)| name.ends_with(e))
+        .map(|(_, m)| *m)
+}
+
 /// Characters that end a clause.
 fn is_break(c: char) -> bool {
     "，,。；;：:、！？!?\n\t|（）()《》“”\"【】[]".contains(c)
@@ -431,6 +456,32 @@ pub fn overlap(name: &str, context: &str) -> (usize, f64) {
     let b = content_bigrams(context);
     let shared = a.iter().filter(|g| b.contains(g)).count();
     (shared, shared as f64 / a.len() as f64)
+}
+
+/// Whether two descriptions speak of the same counted thing (`拟采购|台式电脑` and
+/// `采购台式电脑数量`): they share three content bigrams, or two that make most of one side, or
+/// all of one side's.
+/// When both are clauses around a number (`before|after`) with words after it, those words —
+/// the noun counted — must share a bigram too: `8台台式电脑` and `12台液晶电脑显示器` share
+/// 采购 and 电脑 but not their nouns.
+pub fn same_thing(a: &str, b: &str) -> bool {
+    let after = |s: &str| s.split_once('|').map(|(_, x)| x.to_string());
+    if let (Some(x), Some(y)) = (after(a), after(b)) {
+        if !content_bigrams(&x).is_empty()
+            && !content_bigrams(&y).is_empty()
+            && overlap(&x, &y).0 == 0
+        {
+            return false;
+        }
+    }
+    let (shared, share_a) = overlap(a, b);
+    let share_b = match content_bigrams(b).len() {
+        0 => 0.0,
+        n => shared as f64 / n as f64,
+    };
+    shared >= 3
+        || shared >= 2 && share_a.max(share_b) >= 0.6
+        || shared >= 1 && share_a.max(share_b) >= 1.0
 }
 
 #[cfg(test)]

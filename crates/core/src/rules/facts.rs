@@ -3,9 +3,11 @@
 //! value and expected kind.
 
 use crate::calc::{self, supports, CalcBasis};
-use crate::model::{AmountUnit, Document, FieldKey, Form, FormKind};
+use crate::count::{self, Bound};
+use crate::model::{AmountUnit, Document, FieldKey, Form, FormKind, Text};
+use crate::span::Span;
 use crate::text::similarity::similar_at_least;
-use crate::value::{expected_kind, parse_value, Expected, ParsedValue};
+use crate::value::{expected_kind, parse_value, Expected, Op, ParsedValue, ValueKind};
 
 /// The facts of one form.
 #[derive(Debug, Clone)]
@@ -20,6 +22,117 @@ pub struct Facts {
     pub budget_year: Option<u16>,
     /// 测算依据 at least 90 % similar to 政策依据 (T002 and A010 both ask).
     pub calc_repeats_policy: bool,
+    /// The counted quantities of the 年度目标, the 测算依据 and the indicator values (T004 and
+    /// I008 both read them).
+    pub mentions: Vec<Mention>,
+}
+
+/// Where a counted quantity is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// The 年度目标 (or one of a department form's numbered goals).
+    Goal,
+    /// The 测算依据.
+    Basis,
+    /// The value of the indicator of this index, counted by its name.
+    Indicator(usize),
+}
+
+impl Source {
+    pub fn label(self) -> (&'static str, &'static str) {
+        match self {
+            Source::Goal => ("年度目标", "the annual goal"),
+            Source::Basis => ("测算依据", "the calculation basis"),
+            Source::Indicator(_) => ("指标值", "an indicator value"),
+        }
+    }
+}
+
+/// One counted quantity of a form (`采购10台台式电脑`; an indicator `采购电脑数量 ≥8台`).
+#[derive(Debug, Clone)]
+pub struct Mention {
+    pub source: Source,
+    /// The number and its measure word in the paste.
+    pub span: Span,
+    /// As written (`10台`, `≥8台`).
+    pub written: String,
+    pub number: f64,
+    /// The measure word as compared (`次` for `场`).
+    pub measure: &'static str,
+    pub bound: Bound,
+    /// What is counted: the words around the number, or the indicator's name.
+    pub object: String,
+    /// A year of the sentence, other than the budget year: the count is of another year.
+    pub other_year: bool,
+}
+
+/// The counts of a form's goals, basis and indicator values.
+fn mentions(
+    src: &str,
+    form: &Form,
+    values: &[ParsedValue],
+    budget_year: Option<u16>,
+) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut texts: Vec<(Source, &Text)> = Vec::new();
+    if let Some(f) = form.field(FieldKey::AnnualGoal) {
+        texts.push((Source::Goal, &f.value));
+    }
+    texts.extend(form.goals.iter().map(|g| (Source::Goal, g)));
+    if let Some(f) = form.field(FieldKey::CalcBasis) {
+        texts.push((Source::Basis, &f.value));
+    }
+    for (source, text) in texts {
+        let t = text.text.as_str();
+        for c in count::counts(t) {
+            if c.per {
+                continue;
+            }
+            let (before, after) = c.context(t);
+            out.push(Mention {
+                source,
+                span: text.sub(src, c.range.clone()),
+                written: t[c.range.clone()].to_string(),
+                number: c.number,
+                measure: c.measure,
+                bound: c.bound,
+                object: format!("{before}|{after}"),
+                other_year: c.year.is_some_and(|y| Some(y) != budget_year),
+            });
+        }
+    }
+    for (n, (ind, v)) in form.indicators.iter().zip(values).enumerate() {
+        if !ind.applicable || !matches!(v.kind, ValueKind::Number | ValueKind::Duration) {
+            continue;
+        }
+        let Some(number) = v.number else { continue };
+        let measure = match ind.unit_text() {
+            Some(u) => count::measure_of_unit(&u),
+            None => count::measure_of_name(&ind.name.text),
+        };
+        let Some(measure) = measure else { continue };
+        if !v.prefix.is_empty() || ind.value.text.contains(['/', '／']) {
+            // 每季度1次, 12次/人: a rate.
+            continue;
+        }
+        let bound = match (v.approx, v.op) {
+            (Some(_), _) => Bound::About,
+            (None, Some(Op::Ge | Op::Gt)) => Bound::AtLeast,
+            (None, Some(Op::Le | Op::Lt)) => Bound::AtMost,
+            (None, _) => Bound::Exact,
+        };
+        out.push(Mention {
+            source: Source::Indicator(n),
+            span: ind.value.span,
+            written: ind.stated_value(),
+            number,
+            measure,
+            bound,
+            object: ind.name.text.clone(),
+            other_year: false,
+        });
+    }
+    out
 }
 
 impl Facts {
@@ -34,15 +147,17 @@ impl Facts {
         } else {
             form.amount_unit
         };
+        let values: Vec<ParsedValue> = form
+            .indicators
+            .iter()
+            .map(|i| parse_value(&i.stated_value()))
+            .collect();
         Facts {
+            mentions: mentions(text, form, &values, budget_year),
             unit,
             wan_mislabeled,
             calc,
-            values: form
-                .indicators
-                .iter()
-                .map(|i| parse_value(&i.stated_value()))
-                .collect(),
+            values,
             expected: form
                 .indicators
                 .iter()

@@ -9,6 +9,7 @@ family! {
     t001_goals_identical,
     t002_policy_equals_calc_basis,
     t003_goal_not_measurable,
+    t004_number_conflict,
     t005_template_leftover,
     t006_traditional_characters,
     t007_year_mismatch,

@@ -56,6 +56,7 @@ const MEASURES: &[(&str, &str)] = &[
     ("节", "节"),
     ("门", "门"),
     ("天", "天"),
+    ("页", "页"),
 ];
 
 /// What a count's bound words say about it.
@@ -238,7 +239,7 @@ const PER_BEFORE: &[&str] = &["每", "人均", "平均", "单", "/", "／"];
 
 /// Every counted quantity of `text`.
 pub fn counts(text: &str) -> Vec<Count> {
-    let mut out = Vec::new();
+    let mut out: Vec<Count> = Vec::new();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut i = 0;
     while i < chars.len() {
@@ -276,6 +277,11 @@ pub fn counts(text: &str) -> Vec<Count> {
             }
         }
         let num_end = chars.get(j).map_or(text.len(), |x| x.0);
+        // `3.项目管理`: a list marker, not a number.
+        if arabic && num.ends_with('.') {
+            i = j.max(i + 1);
+            continue;
+        }
         let mut number = if arabic {
             num.trim_end_matches('.').parse::<f64>().ok()
         } else {
@@ -346,9 +352,10 @@ pub fn counts(text: &str) -> Vec<Count> {
             || head_trim.ends_with('第')
             || head_trim.chars().rev().nth(1) == Some('每');
         // The clause before: back to a break or the previous number, at most 16 characters.
+        let floor = out.last().map_or(0, |c| c.range.end);
         let mut b = start;
         for (n, (p, ch)) in head.char_indices().rev().enumerate() {
-            if is_break(ch) || ch.is_ascii_digit() || n >= 16 {
+            if is_break(ch) || ch.is_ascii_digit() || n >= 16 || p < floor {
                 break;
             }
             b = p;

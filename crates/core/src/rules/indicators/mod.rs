@@ -5,10 +5,12 @@ use crate::model::{Indicator, Level2};
 family! {
     i001_mandatory_category_empty,
     i002_level1_missing,
+    i003_indicator_misplaced,
     i004_duplicate_indicator,
     i005_indicator_name_placeholder,
     i006_cost_indicator_not_cost,
     i007_too_few_indicators,
+    i008_goal_without_indicator,
     i009_weights_do_not_sum,
 }
 

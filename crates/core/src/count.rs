@@ -57,6 +57,7 @@ const MEASURES: &[(&str, &str)] = &[
     ("门", "门"),
     ("天", "天"),
     ("页", "页"),
+    ("村", "村"),
 ];
 
 /// What a count's bound words say about it.

@@ -61,8 +61,10 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             let by_name = form.applicable_indicators().any(|i| {
                 same_thing(&m.object, &i.name.text) || i.name.text.contains(m.written.as_str())
             });
+            // `70个行政村` and `≥70村`: the indicator counts in the noun the goal counts.
+            let noun = m.object.split_once('|').map_or("", |(_, a)| a);
             let by_value = measured.iter().any(|v| {
-                v.measure == m.measure
+                (v.measure == m.measure || noun.ends_with(v.measure))
                     && (v.number == m.number && m.number >= 2.0
                         || Bound::compatible((m.bound, m.number), (v.bound, v.number))
                             && overlap(&m.object, &v.object).0 >= 1)

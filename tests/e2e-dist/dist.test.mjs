@@ -94,7 +94,7 @@ describe("dist", () => {
     const { browser, page, problems, requests } = await open(new URL("api/index.html", served).href);
     try {
       await page.waitForFunction(() => document.body.dataset.ready === "1", null, { timeout: 20000 });
-      assert.match(await page.textContent('[data-testid="api-status"]'), /54 条规则/);
+      assert.match(await page.textContent('[data-testid="api-status"]'), /60 条规则/);
       await page.fill('[data-testid="api-input"]', corpus("003"));
       await page.click('[data-testid="api-run"]');
       await page.locator('[data-testid="api-rows"] tr[data-code="A007"]').waitFor();

@@ -137,7 +137,7 @@ describe("views", () => {
       await waitForFormCount(page, 11);
       await showTab(page, "settings");
       assert.match(await page.textContent('[data-testid="year-detected"]'), /2023/);
-      assert.equal(await page.locator('[data-testid="rule-row"]').count(), 54);
+      assert.equal(await page.locator('[data-testid="rule-row"]').count(), 60);
 
       // V002 off, T003 as an error, budget year 2024.
       await page.locator('[data-testid="rule-row"][data-code="V002"] [data-testid="rule-on"]').uncheck();

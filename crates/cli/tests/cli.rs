@@ -274,7 +274,7 @@ fn lists_rules() {
         .collect();
     assert!(
         codes.starts_with(&["S001", "S002", "S003", "S004", "S005", "S006", "F001"])
-            && codes.len() == 54,
+            && codes.len() == 60,
         "{codes:?}"
     );
     let text = kpiform().arg("rules").output().unwrap();
@@ -438,8 +438,8 @@ fn committed_rule_pages_are_current() {
     generated.sort();
     assert_eq!(
         generated.len(),
-        57,
-        "index, style sheet, grading formula and 54 rules"
+        63,
+        "index, style sheet, grading formula and 60 rules"
     );
     for name in generated {
         let fresh = std::fs::read_to_string(dir.path().join(&name)).unwrap();
@@ -608,7 +608,7 @@ fn batch_over_folders_in_parallel_with_a_summary() {
     let s: Value = serde_json::from_slice(&sarif.stdout).unwrap();
     assert_eq!(s["version"], "2.1.0");
     let run = &s["runs"][0];
-    assert_eq!(run["tool"]["driver"]["rules"].as_array().unwrap().len(), 54);
+    assert_eq!(run["tool"]["driver"]["rules"].as_array().unwrap().len(), 60);
     let results = run["results"].as_array().unwrap();
     let a007 = results.iter().find(|r| r["ruleId"] == "A007").unwrap();
     assert_eq!(a007["level"], "error");
@@ -807,7 +807,7 @@ fn compare_lists_fixed_new_remaining_and_changes() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
         text.contains(
-            "== 440304221461500000008 培训费\n   已改正 1，新出现 0，仍存在 5\n   - [V005]"
+            "== 440304221461500000008 培训费\n   已改正 1，新出现 0，仍存在 6\n   - [V005]"
         ),
         "{text}"
     );

@@ -31,6 +31,7 @@ const MEASURES: &[(&str, &str)] = &[
     ("本", "份"),
     ("册", "份"),
     ("篇", "篇"),
+    ("场次", "次"),
     ("场", "次"),
     ("次", "次"),
     ("期", "次"),
@@ -109,6 +110,11 @@ pub struct Count {
     pub year: Option<u16>,
     /// Counted per something (`每人`, `/次`, `5000元/人`, `人均`): a rate, not a total.
     pub per: bool,
+    /// The clause the count is written in, at most 20 characters either side of it: what a
+    /// message quotes.
+    pub clause: Range<usize>,
+    /// The sentence it is written in (up to 。；! ? or a line break).
+    pub sentence: Range<usize>,
 }
 
 impl Count {
@@ -379,6 +385,16 @@ pub fn counts(text: &str) -> Vec<Count> {
             a1 = a0 + p + ch.len_utf8();
         }
         let year = sentence_year(head);
+        let clause = clause_around(text, start, end);
+        let s0 = head
+            .char_indices()
+            .rev()
+            .find(|(_, c)| is_sentence_end(*c))
+            .map_or(0, |(p, c)| p + c.len_utf8());
+        let s1 = text[end..]
+            .char_indices()
+            .find(|(_, c)| is_sentence_end(*c))
+            .map_or(text.len(), |(p, _)| end + p);
         out.push(Count {
             range: start..end,
             number,
@@ -388,10 +404,33 @@ pub fn counts(text: &str) -> Vec<Count> {
             after: a0..a1,
             year,
             per,
+            clause,
+            sentence: s0..s1,
         });
         i = chars.partition_point(|x| x.0 < end);
     }
     out
+}
+
+/// The clause around `start..end`: back to a break and on to the next, at most 20 characters
+/// either way.
+fn clause_around(text: &str, start: usize, end: usize) -> Range<usize> {
+    let brk = |c: char| "，,。；;、！？!?\n\t|".contains(c);
+    let mut a = start;
+    for (n, (p, c)) in text[..start].char_indices().rev().enumerate() {
+        if brk(c) || n >= 20 {
+            break;
+        }
+        a = p;
+    }
+    let mut b = end;
+    for (n, (p, c)) in text[end..].char_indices().enumerate() {
+        if brk(c) || n >= 20 {
+            break;
+        }
+        b = end + p + c.len_utf8();
+    }
+    a..b
 }
 
 /// The last year (`2026年`) written in the sentence that `head` ends.

@@ -315,7 +315,8 @@ pub struct Text {
 
 impl Text {
     /// The span in `source` of a byte range of this text: exact when the text is its span's
-    /// text as written, else the first place its span holds that piece, else the whole span.
+    /// text as written, else the place its span holds that piece nearest where it would be,
+    /// else the whole span.
     pub fn sub(&self, source: &str, range: std::ops::Range<usize>) -> Span {
         let raw = self.span.text(source);
         let Some(piece) = self.text.get(range.clone()).filter(|p| !p.is_empty()) else {
@@ -324,7 +325,14 @@ impl Text {
         if raw == self.text {
             return Span::new(self.span.start + range.start, self.span.start + range.end);
         }
-        match raw.find(piece) {
+        // The occurrence nearest where the piece would be, the text scaled to its span's length
+        // (cleaning takes out markup and joins lines, spread over the cell).
+        let expected = range.start as f64 * raw.len() as f64 / self.text.len().max(1) as f64;
+        match raw.match_indices(piece).map(|(at, _)| at).min_by(|a, b| {
+            (*a as f64 - expected)
+                .abs()
+                .total_cmp(&(*b as f64 - expected).abs())
+        }) {
             Some(at) => Span::new(self.span.start + at, self.span.start + at + piece.len()),
             None => self.span,
         }
@@ -658,5 +666,31 @@ impl Document {
 
     pub fn indicator_count(&self) -> usize {
         self.forms.iter().map(|f| f.indicators.len()).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_piece_of_a_cleaned_text_is_found_where_it_was_written() {
+        // The cell as pasted holds markup; its text is cleaned. `1次` is twice in it: each piece
+        // maps to its own place, not to the first.
+        let source = "x\t完成1次推介<br>完成1次沙龙\t";
+        let cell = Text {
+            span: Span::new(2, source.len() - 1),
+            text: "完成1次推介完成1次沙龙".to_string(),
+        };
+        let second = cell.text.rfind("1次").unwrap();
+        let s = cell.sub(source, second..second + "1次".len());
+        assert_eq!(s.text(source), "1次");
+        assert!(s.start > source.find("<br>").unwrap(), "{s:?}");
+        // Written as is: exact.
+        let plain = Text {
+            span: Span::new(0, 6),
+            text: "完成".to_string(),
+        };
+        assert_eq!(plain.sub("完成", 3..6), Span::new(3, 6));
     }
 }

@@ -115,7 +115,7 @@ fn exports_strings_and_bytes() {
 #[wasm_bindgen_test]
 fn rules_and_version() {
     let rules = Array::from(&kpiform_wasm::rules().unwrap());
-    assert_eq!(rules.length(), 54);
+    assert_eq!(rules.length(), 60);
     assert_eq!(
         get(&rules.get(0), "code").as_string().as_deref(),
         Some("S001")

@@ -64,6 +64,12 @@ pub struct Mention {
     pub object: String,
     /// A year of the sentence, other than the budget year: the count is of another year.
     pub other_year: bool,
+    /// The clause it is written in (the indicator's name and value for an indicator), for
+    /// messages, and its place.
+    pub words: String,
+    pub clause: Span,
+    /// The sentence it is written in.
+    pub sentence: Span,
 }
 
 /// The counts of a form's goals, basis and indicator values.
@@ -98,6 +104,9 @@ fn mentions(
                 bound: c.bound,
                 object: format!("{before}|{after}"),
                 other_year: c.year.is_some_and(|y| Some(y) != budget_year),
+                words: t[c.clause.clone()].trim().to_string(),
+                clause: text.sub(src, c.clause.clone()),
+                sentence: text.sub(src, c.sentence.clone()),
             });
         }
     }
@@ -130,6 +139,9 @@ fn mentions(
             bound,
             object: ind.name.text.clone(),
             other_year: false,
+            words: format!("{}{}", ind.name.text, ind.stated_value()),
+            clause: ind.span,
+            sentence: ind.span,
         });
     }
     out

@@ -127,8 +127,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     &RULE.info,
                     flag.span,
                     Message::new(
-                        format!("表中填为{said}项目，但{label}写明“{word}”，两者矛盾"),
-                        format!("The form says the project is {said_en}, but {} says \"{word}\"", key.label_en()),
+                        format!("表中填为{said}项目，但{label}写明“{word}”，{}，请核实“是否新增项目”", if is_new { "像是以前年度已开展的项目" } else { "像是本年度新增的项目" }),
+                        format!("The form says the project is {said_en}, but {} says \"{word}\": check the new-project flag", key.label_en()),
                     ),
                 )
                 .with_related(span, Message::new(format!("{label}中的“{word}”"), format!("\"{word}\" in {}", key.label_en()))),

@@ -79,7 +79,9 @@ fn home(ind: &Indicator, v: &ParsedValue) -> Option<Home> {
     if name.contains("完成率") || name.contains("办结率") {
         return None;
     }
-    if TIME_ENDS.iter().any(|e| name.ends_with(e)) || matches!(v.kind, ValueKind::Date { .. }) {
+    // 故障时限, 停机时间: how long a thing is down is its reliability, a quality.
+    let downtime = ["故障", "停机", "中断", "宕机"].iter().any(|w| name.contains(w));
+    if !downtime && TIME_ENDS.iter().any(|e| name.ends_with(e)) || matches!(v.kind, ValueKind::Date { .. }) {
         return Some(Home::Timeliness);
     }
     if PASS_ENDS.iter().any(|e| name.ends_with(e)) && percent && !name.contains("及时") {
@@ -130,14 +132,20 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let under = level2.name();
         let name = ind.name.text.trim();
         let value = ind.value.text.trim();
-        out.push(Diagnostic::new(
-            &RULE.info,
-            ind.name.span,
+        let v = &ctx.facts.values[n];
+        let by_value = home == Home::Satisfaction && (v.prefix.contains("满意") || v.prefix.contains("好评"));
+        let message = if by_value {
+            Message::new(
+                format!("指标「{name}」的指标值“{value}”是满意度（好评）的衡量，属于{hz}，却放在了{under}指标下"),
+                format!("Indicator \"{name}\": its value \"{value}\" measures {he}, but it sits under {under}"),
+            )
+        } else {
             Message::new(
                 format!("指标「{name}」（{value}）衡量的属于{hz}，却放在了{under}指标下"),
                 format!("Indicator \"{name}\" ({value}) measures {he}, but it sits under {under}"),
-            ),
-        ));
+            )
+        };
+        out.push(Diagnostic::new(&RULE.info, ind.name.span, message));
     }
 }
 

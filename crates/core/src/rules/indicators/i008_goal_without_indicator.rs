@@ -12,6 +12,7 @@ use crate::count::{overlap, same_thing, Bound};
 use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::rules::facts::{Ctx, Mention, Source};
 use crate::rules::{Check, Rule};
+use crate::span::Span;
 
 pub(crate) static RULE: Rule = Rule {
     info: RuleInfo {
@@ -67,17 +68,20 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 (v.measure == m.measure || noun.ends_with(v.measure))
                     && (v.number == m.number && m.number >= 2.0
                         || Bound::compatible((m.bound, m.number), (v.bound, v.number))
-                            && overlap(&m.object, &v.object).0 >= 1)
+                            && overlap(&m.object, &v.object).0 >= 2)
             });
             !by_name && !by_value
         })
         .collect();
+    // The unmeasured counts, those of one clause together (`300个…及2000个…事项`).
+    let mut report: Vec<Vec<&Mention>> = Vec::new();
     for m in &alone {
-        // Parts of a total: the unmeasured counts in one measure word that add up to about what
-        // an indicator counts (`8台台式电脑、12台显示器…` and `办公设备购置数量 ≥25台`).
+        // Parts of a total: the unmeasured counts of one sentence in one measure word that add
+        // up to about what an indicator counts (`拟采购8台台式电脑、12台显示器…` and
+        // `办公设备购置数量 ≥25台`).
         let parts: Vec<f64> = alone
             .iter()
-            .filter(|x| x.measure == m.measure)
+            .filter(|x| x.measure == m.measure && x.sentence == m.sentence)
             .map(|x| x.number)
             .collect();
         let total: f64 = parts.iter().sum();
@@ -90,14 +94,22 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         if by_total {
             continue;
         }
-        let (b, a) = m.object.split_once('|').unwrap_or((&m.object, ""));
-        let words = format!("{}{}{}", b.trim(), m.written, a.trim());
+        match report.last_mut() {
+            Some(group) if group[0].clause.end >= m.span.start => group.push(m),
+            _ => report.push(vec![m]),
+        }
+    }
+    for group in report {
+        let (first, last) = (group[0], group[group.len() - 1]);
+        let words = &first.words;
+        let counts: Vec<&str> = group.iter().map(|m| m.written.as_str()).collect();
+        let span = Span::new(first.span.start, last.span.end);
         out.push(Diagnostic::new(
             &RULE.info,
-            m.span,
+            span,
             Message::new(
-                format!("年度目标中的“{words}”没有对应的绩效指标衡量"),
-                format!("No indicator measures \"{words}\" of the annual goal"),
+                format!("年度目标中的“{words}”承诺了{}，但没有绩效指标衡量", counts.join("、")),
+                format!("The annual goal commits to {} (\"{words}\"), but no indicator measures it", counts.join(", ")),
             ),
         ));
     }
@@ -120,7 +132,7 @@ mod tests {
         let f = found(&text, "I008");
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].0, "20人次");
-        assert!(f[0].1.contains("非遗传承培训20人次"), "{}", f[0].1);
+        assert!(f[0].1.contains("“开展非遗传承培训20人次”承诺了20人次"), "{}", f[0].1);
     }
 
     #[test]

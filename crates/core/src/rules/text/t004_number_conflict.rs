@@ -92,7 +92,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
 }
 
 /// A count as the message names it: an indicator by its name and value, a count of a text with
-/// the words around it (`年度目标“拟采购8台台式电脑”`).
+/// its clause (`年度目标“年内拟采购8台台式电脑”`).
 fn describe(m: &Mention) -> (String, String) {
     match m.source {
         Source::Indicator(_) => (
@@ -101,8 +101,7 @@ fn describe(m: &Mention) -> (String, String) {
         ),
         source => {
             let (zh, en) = source.label();
-            let (b, a) = m.object.split_once('|').unwrap_or((&m.object, ""));
-            let words = format!("{}{}{}", b.trim(), m.written, a.trim());
+            let words = &m.words;
             (format!("{zh}“{words}”"), format!("{en} \"{words}\""))
         }
     }

@@ -190,7 +190,11 @@ fn mismatch(ind: &Indicator, kind: &ValueKind, unit: Option<&str>) -> Option<Mes
     // appears nowhere in the explanation.
     if let (Some(nm), Some(subj)) = (nm, subject(expl)) {
         let sm = measures(subj);
-        let other = sm.first().copied().filter(|m| *m != nm);
+        // A saving explained as cost control is the formula's matter (below): one finding.
+        let other = sm
+            .first()
+            .copied()
+            .filter(|m| *m != nm && !(nm == Measure::Saving && *m == Measure::CostControl));
         let own_named = measures(expl).contains(&nm)
             || (nm == Measure::Count && COUNT_ENDS.iter().any(|e| expl.contains(e)));
         if let (Some(m), false) = (other, own_named) {
@@ -228,8 +232,8 @@ fn mismatch(ind: &Indicator, kind: &ValueKind, unit: Option<&str>) -> Option<Mes
         }
         if nm == Some(Measure::Saving) && !num.contains(['-', '－', '—']) && num.contains("实际") {
             return Some(Message::new(
-                format!("指标「{name}」是节约（减少）率，但公式“{num}/{den}”算的是使用比例（实际/预算），应为（预算−实际）/预算"),
-                format!("\"{name}\" is a saving rate, but \"{num}/{den}\" is the share used (actual/budget); it should be (budget − actual)/budget"),
+                format!("指标「{name}」是节约（减少）率，但公式“{num}/{den}”算的是使用比例（实际/预算）：节约率应为（预算−实际）/预算；若要考核实际/预算，指标应改称成本控制率"),
+                format!("\"{name}\" is a saving rate, but \"{num}/{den}\" is the share used (actual/budget): a saving is (budget − actual)/budget; to assess actual/budget, call the indicator a cost-control rate"),
             ));
         }
         if nm == Some(Measure::Saving) {

@@ -131,7 +131,12 @@ impl Count {
 /// The measure word at the start of `s`, as written and as compared.
 pub fn measure_at(s: &str) -> Option<(&'static str, &'static str)> {
     let s = s.trim_start_matches(['(', '（']);
-    MEASURES.iter().copied().find(|(m, _)| s.starts_with(m))
+    let first = s.chars().next()?;
+    MEASURES
+        .iter()
+        .copied()
+        .filter(|(m, _)| m.starts_with(first))
+        .find(|(m, _)| s.starts_with(m))
 }
 
 /// The measure word a unit names (`场` → `次`, `台(套)` → `台`), when it counts things.
@@ -474,61 +479,113 @@ const GENERIC: &[&str] = &[
     "以上", "通过", "进行", "其中", "及时",
 ];
 
-/// The bigrams of the content of a text: CJK characters and letters, generic words taken out.
+/// The first characters of the generic words, to ask about the words only where one may begin.
+const GENERIC_FIRST: &str =
+    "数次人个场项份套台户件完开举组实工年全相累情达保按共合预计本任指不少以通进其及";
+
+/// The bigrams of the content of a text: CJK characters and letters, generic words taken out,
+/// each once, sorted.
 pub fn content_bigrams(s: &str) -> Vec<[char; 2]> {
-    let mut t = s.to_string();
-    for g in GENERIC {
-        t = t.replace(g, "|");
+    let mut out: Vec<[char; 2]> = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        let generic = if GENERIC_FIRST.contains(c) {
+            GENERIC.iter().find(|g| rest.starts_with(**g))
+        } else {
+            None
+        };
+        if let Some(g) = generic {
+            prev = None;
+            rest = &rest[g.len()..];
+            continue;
+        }
+        rest = &rest[c.len_utf8()..];
+        if crate::text::is_cjk(c) || c.is_ascii_alphabetic() {
+            if let Some(p) = prev {
+                out.push([p, c]);
+            }
+            prev = Some(c);
+        } else {
+            prev = None;
+        }
     }
-    let mut out = Vec::new();
-    for run in t.split(|c: char| !(crate::text::is_cjk(c) || c.is_ascii_alphabetic())) {
-        let cs: Vec<char> = run.chars().collect();
-        for w in cs.windows(2) {
-            let g = [w[0], w[1]];
-            if !out.contains(&g) {
-                out.push(g);
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The shared members of two sorted lists.
+fn shared(a: &[[char; 2]], b: &[[char; 2]]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
             }
         }
     }
-    out
+    n
 }
 
 /// How much of `name`'s content `context` shares: the shared bigrams, and their share of
 /// `name`'s bigrams.
-pub fn overlap(name: &str, context: &str) -> (usize, f64) {
-    let a = content_bigrams(name);
-    if a.is_empty() {
-        return (0, 0.0);
-    }
-    let b = content_bigrams(context);
-    let shared = a.iter().filter(|g| b.contains(g)).count();
-    (shared, shared as f64 / a.len() as f64)
+#[cfg(test)]
+fn overlap(name: &str, context: &str) -> (usize, f64) {
+    Thing::of(name).overlap(&Thing::of(context))
 }
 
-/// Whether two descriptions speak of the same counted thing (`拟采购|台式电脑` and
-/// `采购台式电脑数量`): they share three content bigrams, or two that make most of one side, or
-/// all of one side's.
-/// When both are clauses around a number (`before|after`) with words after it, those words —
-/// the noun counted — must share a bigram too: `8台台式电脑` and `12台液晶电脑显示器` share
-/// 采购 and 电脑 but not their nouns.
-pub fn same_thing(a: &str, b: &str) -> bool {
-    let after = |s: &str| s.split_once('|').map(|(_, x)| x.to_string());
-    if let (Some(x), Some(y)) = (after(a), after(b)) {
-        if !content_bigrams(&x).is_empty()
-            && !content_bigrams(&y).is_empty()
-            && overlap(&x, &y).0 == 0
-        {
-            return false;
+/// What a description counts, read once for matching: the content bigrams of the whole, and of
+/// the words after the number when it is a clause around one (`before|after`).
+#[derive(Debug, Clone, Default)]
+pub struct Thing {
+    all: Vec<[char; 2]>,
+    after: Option<Vec<[char; 2]>>,
+}
+
+impl Thing {
+    pub fn of(s: &str) -> Thing {
+        Thing {
+            all: content_bigrams(s),
+            after: s
+                .split_once('|')
+                .map(|(_, a)| content_bigrams(a))
+                .filter(|a| !a.is_empty()),
         }
     }
-    let (shared, share_a) = overlap(a, b);
-    let share_b = match content_bigrams(b).len() {
-        0 => 0.0,
-        n => shared as f64 / n as f64,
-    };
-    shared >= 3
-        || shared >= 2 && share_a.max(share_b) >= 0.6
-        || shared >= 1 && share_a.max(share_b) >= 1.0
+
+    /// The bigrams shared with another, and their share of this one's.
+    pub fn overlap(&self, other: &Thing) -> (usize, f64) {
+        if self.all.is_empty() {
+            return (0, 0.0);
+        }
+        let n = shared(&self.all, &other.all);
+        (n, n as f64 / self.all.len() as f64)
+    }
+
+    /// Whether two descriptions speak of the same counted thing (`拟采购|台式电脑` and
+    /// `采购台式电脑数量`): they share three content bigrams, or two that make most of one
+    /// side, or all of one side's. When both are clauses around a number with words after it,
+    /// those words, the noun counted, must share a bigram too: `8台台式电脑` and
+    /// `12台液晶电脑显示器` share 采购 and 电脑 but not their nouns.
+    pub fn same(&self, other: &Thing) -> bool {
+        if let (Some(x), Some(y)) = (&self.after, &other.after) {
+            if shared(x, y) == 0 {
+                return false;
+            }
+        }
+        let (n, share_a) = self.overlap(other);
+        let share_b = match other.all.len() {
+            0 => 0.0,
+            len => n as f64 / len as f64,
+        };
+        let most = share_a.max(share_b);
+        n >= 3 || n >= 2 && most >= 0.6 || n >= 1 && most >= 1.0
+    }
 }
 
 #[cfg(test)]
@@ -605,6 +662,13 @@ mod tests {
     fn overlap_of_what_is_counted() {
         assert!(overlap("采购台式电脑数量", "拟采购台式电脑").0 >= 3);
         assert_eq!(overlap("党组织建设事项数", "开展培训").0, 0);
+    }
+
+    #[test]
+    fn every_generic_word_begins_with_a_listed_character() {
+        for g in GENERIC {
+            assert!(GENERIC_FIRST.contains(g.chars().next().unwrap()), "{g}");
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! value and expected kind.
 
 use crate::calc::{self, supports, CalcBasis};
-use crate::count::{self, Bound};
+use crate::count::{self, Bound, Thing};
 use crate::model::{AmountUnit, Document, FieldKey, Form, FormKind, Text};
 use crate::span::Span;
 use crate::text::similarity::similar_at_least;
@@ -60,8 +60,10 @@ pub struct Mention {
     /// The measure word as compared (`次` for `场`).
     pub measure: &'static str,
     pub bound: Bound,
-    /// What is counted: the words around the number, or the indicator's name.
+    /// What is counted: the words around the number (`before|after`), or the indicator's name.
     pub object: String,
+    /// The object read for matching.
+    pub thing: Thing,
     /// A year of the sentence, other than the budget year: the count is of another year.
     pub other_year: bool,
     /// The clause it is written in (the indicator's name and value for an indicator), for
@@ -102,6 +104,7 @@ fn mentions(
                 number: c.number,
                 measure: c.measure,
                 bound: c.bound,
+                thing: Thing::of(&format!("{before}|{after}")),
                 object: format!("{before}|{after}"),
                 other_year: c.year.is_some_and(|y| Some(y) != budget_year),
                 words: t[c.clause.clone()].trim().to_string(),
@@ -137,6 +140,7 @@ fn mentions(
             number,
             measure,
             bound,
+            thing: Thing::of(&ind.name.text),
             object: ind.name.text.clone(),
             other_year: false,
             words: format!("{}{}", ind.name.text, ind.stated_value()),

@@ -172,6 +172,7 @@ fn code_year(code: &str) -> Option<u16> {
     (10..=60).contains(&y).then_some(2000 + y)
 }
 
+/// The first of `words` in `t`, and where.
 fn find_any<'a>(t: &str, words: &[&'a str]) -> Option<(usize, &'a str)> {
     words
         .iter()

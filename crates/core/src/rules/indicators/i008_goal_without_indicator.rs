@@ -1,14 +1,14 @@
 //! I008 goal-without-indicator: a count the 年度目标 commits to (`完成3个课题`, `培训200人次`, a
 //! department form's `目标4：…法律专项服务1项`) that no indicator measures.
 //!
-//! An indicator measures a count when it speaks of the same thing ([`same_thing`] of the words
+//! An indicator measures a count when it speaks of the same thing ([`Thing::same`] of the words
 //! around the number and the indicator's name), or counts in the same measure word something
 //! that shares a content bigram with it and allows the same number (`开展党建活动4次以上` and
 //! `党组织建设事项数 ≥4次`), or names the count itself (`4本名村志编纂完成时间`). Counts per
 //! something, of another year, and the article 一 (一个, 一次) are no commitments; a form whose
 //! table is cut off or missing is S006's and S003's.
 
-use crate::count::{overlap, same_thing, Bound};
+use crate::count::{Bound, Thing};
 use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::rules::facts::{Ctx, Mention, Source};
 use crate::rules::{Check, Rule};
@@ -55,20 +55,24 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         .filter(|m| m.source == Source::Goal && !m.other_year && !is_article(m))
         .filter(|m| !(m.measure == "天" && m.bound == Bound::AtMost))
         .collect();
+    let names: Vec<(&str, Thing)> = form
+        .applicable_indicators()
+        .map(|i| (i.name.text.as_str(), Thing::of(&i.name.text)))
+        .collect();
     // Each count measured on its own: by an indicator's name, or by a value in its measure word.
     let alone: Vec<&&Mention> = goal
         .iter()
         .filter(|m| {
-            let by_name = form.applicable_indicators().any(|i| {
-                same_thing(&m.object, &i.name.text) || i.name.text.contains(m.written.as_str())
-            });
+            let by_name = names
+                .iter()
+                .any(|(name, thing)| m.thing.same(thing) || name.contains(m.written.as_str()));
             // `70个行政村` and `≥70村`: the indicator counts in the noun the goal counts.
             let noun = m.object.split_once('|').map_or("", |(_, a)| a);
             let by_value = measured.iter().any(|v| {
                 (v.measure == m.measure || noun.ends_with(v.measure))
                     && (v.number == m.number && m.number >= 2.0
                         || Bound::compatible((m.bound, m.number), (v.bound, v.number))
-                            && overlap(&m.object, &v.object).0 >= 2)
+                            && m.thing.overlap(&v.thing).0 >= 2)
             });
             !by_name && !by_value
         })

@@ -3,13 +3,13 @@
 //! `≥1900套` against `2259套` in the basis).
 //!
 //! Two counts conflict when they count in the same measure word (场 and 次 alike), speak of the
-//! same thing ([`same_thing`]: the content characters they share) and allow no common value:
+//! same thing ([`Thing::same`](crate::count::Thing::same): the content characters they share) and allow no common value:
 //! `≥10台` and `12台` agree, `8台` and `10台` do not. Before a conflict is reported, every
 //! count of the other side that speaks of the same thing is asked, and their sum (parts of one
 //! total agree with it): one that fits is enough to stay silent. Counts per something (`每季度1次`,
 //! `5000元/人`) and counts of another year's sentence are left out.
 
-use crate::count::{same_thing, Bound};
+use crate::count::Bound;
 use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::rules::facts::{Ctx, Mention, Source};
 use crate::rules::{Check, Rule};
@@ -50,7 +50,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for a in all.iter().filter(|m| kind(m) == first) {
             let same: Vec<&&Mention> = all
                 .iter()
-                .filter(|b| kind(b) == second && b.measure == a.measure && same_thing(&a.object, &b.object))
+                .filter(|b| kind(b) == second && b.measure == a.measure && a.thing.same(&b.thing))
                 .collect();
             let Some(b) = same.first() else { continue };
             let fits = |n: f64, bound: Bound| Bound::compatible((a.bound, a.number), (bound, n));
@@ -64,7 +64,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             // The same total the other way round: several counts of the first side that add up.
             let parts: f64 = all
                 .iter()
-                .filter(|x| kind(x) == first && x.measure == a.measure && same_thing(&x.object, &b.object))
+                .filter(|x| kind(x) == first && x.measure == a.measure && x.thing.same(&b.thing))
                 .map(|x| x.number)
                 .sum();
             if Bound::compatible((Bound::Exact, parts), (b.bound, b.number)) {

@@ -53,8 +53,7 @@ enum Measure {
     Count,
 }
 
-/// The words of each measure, longest first where one holds another (支出进度达标率 is a
-/// progress, not a pass rate).
+/// The words of each measure (支出进度达标率 is a progress first).
 const WORDS: &[(&str, Measure)] = &[
     ("支出进度", Measure::Progress),
     ("支付进度", Measure::Progress),
@@ -98,20 +97,36 @@ fn name_measure(name: &str) -> Option<Measure> {
     })
 }
 
-/// Every measure a text names, in the order of the words list (longest first), each once.
+/// Every measure a text names, in the order they are written, each once. One pass: where several
+/// words begin at one place the longest is read (成本控制 before 控制率), and reading goes on
+/// after it (达标 inside 支出进度达标率 is still read, after the progress).
 fn measures(t: &str) -> Vec<Measure> {
     let mut out = Vec::new();
-    let mut rest = t.to_string();
-    for (w, m) in WORDS {
-        if rest.contains(w) {
-            if !out.contains(m) {
-                out.push(*m);
+    let mut rest = t;
+    while let Some(c) = rest.chars().next() {
+        let word = if FIRST.contains(c) {
+            WORDS
+                .iter()
+                .filter(|(w, _)| rest.starts_with(w))
+                .max_by_key(|(w, _)| w.len())
+        } else {
+            None
+        };
+        match word {
+            Some((w, m)) => {
+                if !out.contains(m) {
+                    out.push(*m);
+                }
+                rest = &rest[w.len()..];
             }
-            rest = rest.replace(w, "|");
+            None => rest = &rest[c.len_utf8()..],
         }
     }
     out
 }
+
+/// The first characters of the measure words.
+const FIRST: &str = "支预资成控节减降下及按时准正覆满合通达完优";
 
 /// What an explanation says it measures: the words after 考察/考核/反映/衡量 up to the end of the
 /// clause, or the name a formula defines (`项目成本控制率（%）=`).
@@ -349,6 +364,13 @@ mod tests {
             "产出\t*数量\t举办演出场次\t≥10场\t演出完成率=实际演出场次/计划演出场次×100%",
         );
         assert_eq!(found(&text, "T008").len(), 1);
+    }
+
+    #[test]
+    fn every_measure_word_begins_with_a_listed_character() {
+        for (w, _) in super::WORDS {
+            assert!(super::FIRST.contains(w.chars().next().unwrap()), "{w}");
+        }
     }
 
     #[test]

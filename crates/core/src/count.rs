@@ -503,15 +503,18 @@ pub fn content_bigrams(s: &str) -> Vec<[char; 2]> {
         rest = &rest[c.len_utf8()..];
         if crate::text::is_cjk(c) || c.is_ascii_alphabetic() {
             if let Some(p) = prev {
-                out.push([p, c]);
+                // Kept sorted and unique by insertion: a few dozen bigrams, and no general sort
+                // in the page's wasm.
+                let g = [p, c];
+                if let Err(at) = out.binary_search(&g) {
+                    out.insert(at, g);
+                }
             }
             prev = Some(c);
         } else {
             prev = None;
         }
     }
-    out.sort_unstable();
-    out.dedup();
     out
 }
 

@@ -22,9 +22,6 @@ pub struct Facts {
     pub budget_year: Option<u16>,
     /// 测算依据 at least 90 % similar to 政策依据 (T002 and A010 both ask).
     pub calc_repeats_policy: bool,
-    /// The counted quantities of the 年度目标, the 测算依据 and the indicator values (T004 and
-    /// I008 both read them).
-    pub mentions: Vec<Mention>,
 }
 
 /// Where a counted quantity is written.
@@ -74,8 +71,10 @@ pub struct Mention {
     pub sentence: Span,
 }
 
-/// The counts of a form's goals, basis and indicator values.
-fn mentions(
+/// The counts of a form's goals, basis and indicator values (T004 and I008 both read them; the
+/// checker computes them once per form, for its Ctx, apart from Facts, which the page's
+/// structure view also reads).
+pub(crate) fn mentions(
     src: &str,
     form: &Form,
     values: &[ParsedValue],
@@ -169,7 +168,6 @@ impl Facts {
             .map(|i| parse_value(&i.stated_value()))
             .collect();
         Facts {
-            mentions: mentions(text, form, &values, budget_year),
             unit,
             wan_mislabeled,
             calc,
@@ -227,6 +225,8 @@ pub(crate) struct Ctx<'a> {
     pub text: &'a str,
     pub form: &'a Form,
     pub facts: &'a Facts,
+    /// The counted quantities of the form ([`mentions`]).
+    pub mentions: &'a [Mention],
 }
 
 impl Ctx<'_> {

@@ -18,6 +18,10 @@ macro_rules! family {
 
         /// The rules of this family.
         pub(crate) static RULES: &[&crate::rules::Rule] = &[$(&$rule::RULE),*];
+
+        /// What the rules of this family are, apart from how they check: the page lists the
+        /// rules and links their pages without bringing their checks into its module.
+        pub(crate) static INFOS: &[&crate::diagnostic::RuleInfo] = &[$(&$rule::INFO),*];
     };
 }
 
@@ -46,7 +50,7 @@ use facts::{Ctx, PasteCtx};
 
 /// One rule: what it is, and how it checks.
 pub(crate) struct Rule {
-    pub info: RuleInfo,
+    pub info: &'static RuleInfo,
     pub check: Check,
 }
 
@@ -76,17 +80,37 @@ static REGISTRY: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
         cross::RULES,
     ]
     .concat();
-    // A few dozen rules, nearly in order (F002 comes with the rules across forms): an
-    // insertion sort, which brings no general sort into the page's wasm.
+    in_catalogue_order(&mut all, |r| r.info.code);
+    all
+});
+
+/// What every rule is, in catalogue order, without its check.
+static INFOS: LazyLock<Vec<&'static RuleInfo>> = LazyLock::new(|| {
+    let mut all: Vec<&'static RuleInfo> = [
+        structure::INFOS,
+        fields::INFOS,
+        amounts::INFOS,
+        indicators::INFOS,
+        values::INFOS,
+        text::INFOS,
+        cross::INFOS,
+    ]
+    .concat();
+    in_catalogue_order(&mut all, |r| r.code);
+    all
+});
+
+/// Sort rules into catalogue order. A few dozen, nearly in order (F002 comes with the rules
+/// across forms): an insertion sort, which brings no general sort into the page's wasm.
+fn in_catalogue_order<T>(all: &mut [T], code: impl Fn(&T) -> &'static str) {
     for i in 1..all.len() {
         let mut j = i;
-        while j > 0 && catalogue_order(all[j - 1].info.code) > catalogue_order(all[j].info.code) {
+        while j > 0 && catalogue_order(code(&all[j - 1])) > catalogue_order(code(&all[j])) {
             all.swap(j - 1, j);
             j -= 1;
         }
     }
-    all
-});
+}
 
 /// Where a code stands in the catalogue: its family (`SFAIVTX`), then its number.
 fn catalogue_order(code: &str) -> (usize, &str) {
@@ -100,7 +124,7 @@ pub(crate) fn registry() -> &'static [&'static Rule] {
 
 /// Every rule, in catalogue order.
 pub fn all() -> impl ExactSizeIterator<Item = &'static RuleInfo> + Clone {
-    registry().iter().map(|r| &r.info)
+    INFOS.iter().copied()
 }
 
 /// Look a rule up by its code (`"S002"`), case-insensitively.
@@ -206,7 +230,13 @@ pub fn check(text: &str, options: &Options) -> Document {
         .collect();
     for (form, facts) in doc.forms.iter_mut().zip(&all_facts) {
         let mut found = Vec::new();
-        let ctx = Ctx { text, form, facts };
+        let mentions = facts::mentions(text, form, &facts.values, budget_year);
+        let ctx = Ctx {
+            text,
+            form,
+            facts,
+            mentions: &mentions,
+        };
         for rule in registry() {
             if let Check::Form(f) = rule.check {
                 f(&ctx, &mut found);

@@ -10,8 +10,7 @@ use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleD
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "A001",
         name: "amount-unit-magnitude",
         severity: Severity::Error,
@@ -29,7 +28,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "本年度项目金额(万元):\t1,648,300.00\n测算依据:\t2023年预计需要164.83万元……",
             good_example: "本年度项目金额(元):\t1,648,300.00\n测算依据:\t2023年预计需要164.83万元……",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -45,7 +47,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let yi = trim_num((yuan / 10_000.0 * 100.0).round() / 100.0);
     let written = thousands(yuan, Cents::Always);
     let mut d = Diagnostic::new(
-        &RULE.info,
+        &INFO,
         y.label.span,
         Message::new(
             format!("金额单位标为“万元”，但数值{written}按万元计为{yi}亿元，明显是以元填写的；应改标为“元”（即{yi}万元）"),

@@ -5,8 +5,7 @@ use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleD
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "A002",
         name: "year-amount-exceeds-total",
         severity: Severity::Error,
@@ -24,7 +23,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "项目总金额(中期规划,元):\t500,000.00\n本年度项目金额(元):\t600,000.00",
             good_example: "项目总金额(中期规划,元):\t1,500,000.00\n本年度项目金额(元):\t600,000.00",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -36,7 +38,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     if y > t * 1.000_001 {
         out.push(
             Diagnostic::new(
-                &RULE.info,
+                &INFO,
                 a.year_field.value.span,
                 Message::new(
                     format!(

@@ -6,8 +6,7 @@ use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleD
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "A003",
         name: "single-year-total-mismatch",
         severity: Severity::Warning,
@@ -25,7 +24,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "实施期限:\t1\n项目总金额(元):\t500,000.00\t本年度项目金额(元):\t150,070.00",
             good_example: "实施期限:\t1\n项目总金额(元):\t150,070.00\t本年度项目金额(元):\t150,070.00",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -40,7 +42,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     if years == 1 && !close(y, t) {
         out.push(
             Diagnostic::new(
-                &RULE.info,
+                &INFO,
                 a.total_field.value.span,
                 Message::new(
                     format!(

@@ -5,8 +5,7 @@ use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleD
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "A004",
         name: "total-amount-implausible",
         severity: Severity::Warning,
@@ -24,7 +23,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "实施期限:\t5\n项目总金额(元):\t25,535,206.00\t本年度项目金额(元):\t2,023,452.00",
             good_example: "实施期限:\t5\n项目总金额(元):\t10,117,260.00\t本年度项目金额(元):\t2,023,452.00",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -39,7 +41,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     if years > 1 && t > 2.0 * years as f64 * y && y > 0.0 {
         out.push(
             Diagnostic::new(
-                &RULE.info,
+                &INFO,
                 a.total_field.value.span,
                 Message::new(
                     format!(

@@ -8,8 +8,7 @@ use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleD
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "A005",
         name: "calc-basis-total-mismatch",
         severity: Severity::Error,
@@ -27,7 +26,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "本年度项目金额(元):\t1,648,300.00\n测算依据:\t2023年预计需要153万元用于……",
             good_example: "本年度项目金额(元):\t1,530,000.00\n测算依据:\t2023年预计需要153万元用于……",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -133,7 +135,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let gap_text = show((value - y).abs(), unit);
     out.push(
         Diagnostic::new(
-            &RULE.info,
+            &INFO,
             span,
             Message::new(
                 format!(

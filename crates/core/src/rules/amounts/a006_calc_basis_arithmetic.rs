@@ -8,8 +8,7 @@ use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleD
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "A006",
         name: "calc-basis-arithmetic",
         severity: Severity::Error,
@@ -27,7 +26,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "办公场所租赁费用500平米×200元/平米≈100万元",
             good_example: "办公场所租赁费用500平米×200元/平米≈10万元",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -45,7 +47,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         }
         let ru = e.result_unit.map_or("", MoneyUnit::as_str);
         out.push(Diagnostic::new(
-            &RULE.info,
+            &INFO,
             e.span,
             Message::new(
                 format!(
@@ -100,7 +102,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 .map(|&i| show_money(&calc.amounts[i]))
                 .collect();
             out.push(Diagnostic::new(
-                &RULE.info,
+                &INFO,
                 m.span,
                 Message::new(
                     format!(

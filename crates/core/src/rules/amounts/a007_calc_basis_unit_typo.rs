@@ -7,8 +7,7 @@ use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleD
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "A007",
         name: "calc-basis-unit-typo",
         severity: Severity::Error,
@@ -26,7 +25,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "本年度项目金额(万元):\t100.00\n测算依据:\t一、宣传费共计2.3万元。二、普法经费共计97.7元。",
             good_example: "本年度项目金额(万元):\t100.00\n测算依据:\t一、宣传费共计2.3万元。二、普法经费共计97.7万元。",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -42,7 +44,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let (to, c, y) = (typo.to.as_str(), typo.corrected, gap.year);
     out.push(
         Diagnostic::new(
-            &RULE.info,
+            &INFO,
             m.span,
             Message::new(
                 format!(

@@ -11,8 +11,7 @@ use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleD
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "A008",
         name: "cost-cap-mismatch",
         severity: Severity::Error,
@@ -30,7 +29,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "本年度项目金额(元):\t6,665,818.60\n产出指标\t*成本指标\t项目开展成本\t≤6471317.62元",
             good_example: "本年度项目金额(元):\t6,665,818.60\n产出指标\t*成本指标\t项目开展成本\t≤6665818.60元",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -81,7 +83,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     Span::new(base, base + (b - a))
                 });
                 let mut d = Diagnostic::new(
-                    &RULE.info,
+                    &INFO,
                     span,
                     Message::new(
                         format!(

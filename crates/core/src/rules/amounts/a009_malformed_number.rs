@@ -8,8 +8,7 @@ use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleD
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "A009",
         name: "malformed-number",
         severity: Severity::Error,
@@ -27,13 +26,16 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "合同金额为17,10.03万元",
             good_example: "合同金额为1,710.03万元",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
 fn malformed(span: Span, text: &str) -> Diagnostic {
     Diagnostic::new(
-        &RULE.info,
+        &INFO,
         span,
         Message::new(
             format!("数字「{text}」的千分位或小数点位置错误，含义不明"),

@@ -5,8 +5,7 @@ use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleD
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "A010",
         name: "calc-basis-missing",
         severity: Severity::Error,
@@ -24,7 +23,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "测算依据:\t根据关于调整《福田区行政事业单位常用办公设备配置标准》的通知",
             good_example: "测算依据:\t按配置标准采购台式电脑10台×0.48万元=4.8万元……合计9.88万元",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -51,7 +53,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 "The calculation basis only repeats the policy basis",
             )
         };
-        out.push(Diagnostic::new(&RULE.info, cf.value.span, Message::new(zh, en)));
+        out.push(Diagnostic::new(&INFO, cf.value.span, Message::new(zh, en)));
     }
 }
 

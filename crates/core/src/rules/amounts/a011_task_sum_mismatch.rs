@@ -8,8 +8,7 @@ use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleD
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "A011",
         name: "task-sum-mismatch",
         severity: Severity::Error,
@@ -27,7 +26,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "部门（单位）整体支出绩效目标申报表\n部门（单位）名称\t某中心\t主管部门\t某局\n年度主要任务\t任务名称\t主要内容\t预算金额（万元）\n\t\t\t总额\t财政拨款\t其他资金\n\t基本支出\t人员经费\t1125.33\t1025.33\t0.00\n金额合计\t\t1125.33\t1025.33\t0.00",
             good_example: "部门（单位）整体支出绩效目标申报表\n部门（单位）名称\t某中心\t主管部门\t某局\n年度主要任务\t任务名称\t主要内容\t预算金额（万元）\n\t\t\t总额\t财政拨款\t其他资金\n\t基本支出\t人员经费\t1125.33\t1125.33\t0.00\n金额合计\t\t1125.33\t1125.33\t0.00",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -42,7 +44,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for t in &form.tasks {
         match (t.total, t.fiscal, t.other) {
             (Some(total), Some(f), Some(o)) if !close(total, f + o) => out.push(Diagnostic::new(
-                &RULE.info,
+                &INFO,
                 t.total_span,
                 Message::new(
                     format!(
@@ -76,7 +78,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         if let Some(total) = f.amount {
             if !close(total, sum) {
                 out.push(Diagnostic::new(
-                    &RULE.info,
+                    &INFO,
                     f.value.span,
                     Message::new(
                         format!(

@@ -9,8 +9,7 @@ use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 use crate::text::{thousands, Cents};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "A012",
         name: "funds-breakdown-mismatch",
         severity: Severity::Error,
@@ -28,7 +27,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "年度资金总额(万元):\t20.00\n其中：财政拨款:\t15.00\n其他资金:\t3.00",
             good_example: "年度资金总额(万元):\t20.00\n其中：财政拨款:\t15.00\n其他资金:\t5.00",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -231,7 +233,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             .collect();
         let (total_zh, total_en) = (label(b.total), b.total.key.label_en());
         let mut d = Diagnostic::new(
-            &RULE.info,
+            &INFO,
             b.total.value.span,
             Message::new(
                 format!(

@@ -9,8 +9,7 @@ use crate::model::FieldKey;
 use crate::rules::facts::PasteCtx;
 use crate::rules::{Check, Placed, Rule};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "F002",
         name: "code-length-outlier",
         severity: Severity::Error,
@@ -28,7 +27,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "二级项目支出绩效目标申报表\n项目编码:\t440304221461500000005\n…\n二级项目支出绩效目标申报表\n项目编码:\t440304221461500000006\n…\n二级项目支出绩效目标申报表\n项目编码:\t44030422146150000007\n…",
             good_example: "项目编码:\t440304221461500000007",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Paste(check),
 };
 
@@ -65,7 +67,7 @@ fn check(ctx: &PasteCtx, out: &mut Vec<Placed>) {
             out.push((
                 Some(i),
                 Diagnostic::new(
-                    &RULE.info,
+                    &INFO,
                     span,
                     Message::new(
                         format!(

@@ -8,8 +8,7 @@ use crate::rules::{Check, Placed, Rule};
 use crate::span::Span;
 use crate::text::{label_key, similarity::distance_within};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "X001",
         name: "unit-name-inconsistent",
         severity: Severity::Error,
@@ -27,7 +26,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "二级项目支出绩效目标申报表\n申请单位:\t深圳市福田区活力城区建设事务中心\t一级预算单位:\t深圳市福田区活力城区建设事务中心\n…\n二级项目支出绩效目标申报表\n申请单位:\t深圳市福田区活力城市建设事务中心\t一级预算单位:\t深圳市福田区活力城区建设事务中心\n…",
             good_example: "申请单位:\t深圳市福田区活力城区建设事务中心",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Paste(check),
 };
 
@@ -93,7 +95,7 @@ fn check(ctx: &PasteCtx, out: &mut Vec<Placed>) {
         let major_occ = occs.iter().find(|o| o.key == *major).unwrap();
         for o in occs.iter().filter(|o| o.key == *key) {
             let d = Diagnostic::new(
-                &RULE.info,
+                &INFO,
                 o.span,
                 Message::new(
                     format!(

@@ -6,8 +6,7 @@ use crate::rules::facts::PasteCtx;
 use crate::rules::{Check, Placed, Rule};
 use crate::span::Span;
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "X002",
         name: "duplicate-code",
         severity: Severity::Error,
@@ -25,7 +24,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "二级项目支出绩效目标申报表\n项目编码:\t440304221461500000004\n…\n二级项目支出绩效目标申报表\n项目编码:\t440304221461500000004\n…",
             good_example: "二级项目支出绩效目标申报表\n项目编码:\t440304221461500000004\n…\n二级项目支出绩效目标申报表\n项目编码:\t440304221461500000005\n…",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Paste(check),
 };
 
@@ -46,7 +48,7 @@ fn check(ctx: &PasteCtx, out: &mut Vec<Placed>) {
             out.push((
                 None,
                 Diagnostic::new(
-                    &RULE.info,
+                    &INFO,
                     *span,
                     Message::new(
                         format!(

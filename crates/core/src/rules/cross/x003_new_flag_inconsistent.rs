@@ -13,8 +13,7 @@ use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 use crate::span::Span;
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "X003",
         name: "new-flag-inconsistent",
         severity: Severity::Warning,
@@ -32,7 +31,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "是否新增项目:\t否\n测算依据:\t新建类项目，预计2024年采购系统开发服务，合计130万元。",
             good_example: "是否新增项目:\t是\n测算依据:\t新建类项目，预计2024年采购系统开发服务，合计130万元。",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -124,7 +126,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             let label = key.label_zh_for(form.kind);
             out.push(
                 Diagnostic::new(
-                    &RULE.info,
+                    &INFO,
                     flag.span,
                     Message::new(
                         format!("表中填为{said}项目，但{label}写明“{word}”，{}，请核实“是否新增项目”", if is_new { "像是以前年度已开展的项目" } else { "像是本年度新增的项目" }),
@@ -143,7 +145,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 if cy + 2 <= by {
                     out.push(
                         Diagnostic::new(
-                            &RULE.info,
+                            &INFO,
                             flag.span,
                             Message::new(
                                 format!("表中填为新增项目，但项目编码的年份段为{cy}年，早于预算年度{by}年，项目应是以前年度设立的"),

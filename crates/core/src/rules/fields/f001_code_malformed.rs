@@ -7,8 +7,7 @@ use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 use crate::text::to_half_width;
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "F001",
         name: "code-malformed",
         severity: Severity::Error,
@@ -26,7 +25,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "项目编码:\t４４０３０４２３１４６０１００２０５０００",
             good_example: "项目编码:\t440304231460100205000",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -44,7 +46,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         .filter(|c| !c.is_whitespace())
         .collect();
     let d = Diagnostic::new(
-        &RULE.info,
+        &INFO,
         f.value.span,
         Message::new(
             format!("项目编码「{code}」含有非数字字符、空格或全角数字"),

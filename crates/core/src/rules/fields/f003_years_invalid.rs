@@ -6,8 +6,7 @@ use crate::model::{FieldKey, TemplateId};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "F003",
         name: "years-invalid",
         severity: Severity::Error,
@@ -25,7 +24,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "实施期限:\t2023-2025",
             good_example: "实施期限:\t3",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -40,7 +42,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     };
     if !ctx.form.years().is_some_and(|y| (1..=10).contains(&y)) {
         out.push(Diagnostic::new(
-            &RULE.info,
+            &INFO,
             f.value.span,
             Message::new(
                 format!("实施期限「{}」不是 1 到 10 之间的整数年", f.value.text),

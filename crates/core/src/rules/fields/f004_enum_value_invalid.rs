@@ -7,8 +7,7 @@ use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 use crate::text::excerpt;
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "F004",
         name: "enum-value-invalid",
         severity: Severity::Warning,
@@ -26,7 +25,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "分配方式:\t项目",
             good_example: "分配方式:\t项目法",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -71,7 +73,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             // An option list left in the field is S005's.
             if !ok(&f.value.text) && !f.value.text.contains(['□', '☐', '/']) {
                 out.push(Diagnostic::new(
-                    &RULE.info,
+                    &INFO,
                     f.value.span,
                     Message::new(
                         format!("{}「{}」{zh}", key.label_zh(), excerpt(&f.value.text, 20)),

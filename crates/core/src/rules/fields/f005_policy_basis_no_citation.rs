@@ -7,8 +7,7 @@ use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 use crate::text::{excerpt, to_half_width};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "F005",
         name: "policy-basis-no-citation",
         severity: Severity::Warning,
@@ -26,7 +25,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "政策依据:\t主要用于劳务派遣人员工资发放。",
             good_example: "政策依据:\t《中共深圳市福田区委机构编制委员会文件》(福编〔2021〕27号)",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -66,7 +68,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let t = &f.value.text;
     if !(t.contains('《') || t.contains('<') && t.contains('>') || has_document_number(t)) {
         out.push(Diagnostic::new(
-            &RULE.info,
+            &INFO,
             f.value.span,
             Message::new(
                 format!("政策依据未引用任何文件名称或文号：「{}」", excerpt(t, 30)),

@@ -6,8 +6,7 @@ use crate::model::FieldKey;
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "F006",
         name: "goal-too-short",
         severity: Severity::Warning,
@@ -25,7 +24,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "年度目标:\t保障工作开展",
             good_example: "年度目标:\t2023年完成13名劳务派遣人员工资发放，保障单位各项工作正常开展。",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -49,7 +51,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             )
         };
         out.push(Diagnostic::new(
-            &RULE.info,
+            &INFO,
             f.value.span,
             Message::new(
                 format!("{zh}：「{}」", f.value.text),

@@ -8,8 +8,7 @@ use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 use crate::text::{is_space, to_half_width};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "F007",
         name: "period-inconsistent",
         severity: Severity::Warning,
@@ -27,7 +26,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "项目起止时间:\t2023.09-2023.06",
             good_example: "项目起止时间:\t2023.01-2023.12",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -228,7 +230,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             if s.after(e) {
                 reversed = true;
                 out.push(Diagnostic::new(
-                    &RULE.info,
+                    &INFO,
                     f.value.span,
                     Message::new(
                         format!("{l}「{v}」的开始时间晚于结束时间"),
@@ -248,7 +250,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     reversed = true;
                     out.push(
                         Diagnostic::new(
-                            &RULE.info,
+                            &INFO,
                             sf.value.span,
                             Message::new(
                                 format!(
@@ -279,7 +281,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     };
     if by < s.year || by > e.year {
         out.push(Diagnostic::new(
-            &RULE.info,
+            &INFO,
             f.value.span,
             Message::new(
                 format!("预算年度{by}年不在{l}「{shown}」之内"),

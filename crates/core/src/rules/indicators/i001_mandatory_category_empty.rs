@@ -6,8 +6,7 @@ use crate::model::{Indicator, Level1, Level2};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "I001",
         name: "mandatory-category-empty",
         severity: Severity::Error,
@@ -25,7 +24,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "满意度\t*服务对象满意度\t不适用\t不适用\t不适用",
             good_example: "满意度\t*服务对象满意度\t参训人员满意度\t≥90%\t满意人数/调查人数×100%",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -79,7 +81,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 format!("Mandatory category *{} is only 不适用", l2.name()),
             )
         };
-        out.push(Diagnostic::new(&RULE.info, span, Message::new(zh, en)));
+        out.push(Diagnostic::new(&INFO, span, Message::new(zh, en)));
     }
 }
 

@@ -5,8 +5,7 @@ use crate::model::FormKind;
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "I002",
         name: "level1-missing",
         severity: Severity::Error,
@@ -24,7 +23,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "二级项目支出绩效目标申报表\n一级指标\t二级指标\t三级指标\t指标值\t指标解释\n产出\t*数量\t举办演出场次\t≥10场\t全年举办的演出场次\n产出\t*质量\t演出验收合格率\t≥95%\t验收合格场次/演出场次×100%",
             good_example: "二级项目支出绩效目标申报表\n一级指标\t二级指标\t三级指标\t指标值\t指标解释\n产出\t*数量\t举办演出场次\t≥10场\t全年举办的演出场次\n产出\t*质量\t演出验收合格率\t≥95%\t验收合格场次/演出场次×100%\n效益\t*社会效益\t覆盖居民人次\t≥5000人次\t观看演出的居民人次\n满意度\t*服务对象满意度\t居民满意度\t≥90%\t满意人数/调查人数×100%",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -37,7 +39,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for &l1 in form.template.info().level1 {
         if !form.indicators.iter().any(|i| i.level1 == Some(l1)) {
             out.push(Diagnostic::new(
-                &RULE.info,
+                &INFO,
                 anchor,
                 Message::new(
                     format!("指标表中没有「{}」类一级指标", l1.as_str()),

@@ -14,8 +14,7 @@ use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 use crate::value::{ParsedValue, ValueKind};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "I003",
         name: "indicator-misplaced",
         severity: Severity::Warning,
@@ -33,7 +32,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "效益\t*社会效益\t居民满意度\t≥90%\t满意人数/调查人数×100%",
             good_example: "满意度\t*服务对象满意度\t居民满意度\t≥90%\t满意人数/调查人数×100%",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -145,7 +147,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 format!("Indicator \"{name}\" ({value}) measures {he}, but it sits under {under}"),
             )
         };
-        out.push(Diagnostic::new(&RULE.info, ind.name.span, message));
+        out.push(Diagnostic::new(&INFO, ind.name.span, message));
     }
 }
 

@@ -5,8 +5,7 @@ use crate::model::Indicator;
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "I004",
         name: "duplicate-indicator",
         severity: Severity::Warning,
@@ -24,7 +23,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "效益\t*社会效益\t工作正常运行率\t1\n效益\t可持续影响\t工作正常运行率\t1",
             good_example: "效益\t*社会效益\t工作正常运行率\t100%\n效益\t可持续影响\t制度长效运行机制建立\t建立",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -37,7 +39,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         {
             out.push(
                 Diagnostic::new(
-                    &RULE.info,
+                    &INFO,
                     i.name.span,
                     Message::new(
                         format!("三级指标「{}」重复出现", i.name.text),

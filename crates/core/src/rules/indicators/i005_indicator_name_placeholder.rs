@@ -6,8 +6,7 @@ use crate::parse::vocab::category;
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "I005",
         name: "indicator-name-placeholder",
         severity: Severity::Error,
@@ -25,7 +24,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "产出\t*数量\t指标1\t≥5项",
             good_example: "产出\t*数量\t培训场次\t≥5场",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -54,7 +56,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for i in ctx.form.applicable_indicators() {
         if is_placeholder_name(&i.name.text) {
             out.push(Diagnostic::new(
-                &RULE.info,
+                &INFO,
                 i.name.span,
                 Message::new(
                     format!("三级指标名称「{}」是占位文字或类别名称", i.name.text),

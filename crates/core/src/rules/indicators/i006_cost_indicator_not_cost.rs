@@ -6,8 +6,7 @@ use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleD
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "I006",
         name: "cost-indicator-not-cost",
         severity: Severity::Warning,
@@ -25,7 +24,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "产出\t*成本\t支出进度达标率\t≥90%",
             good_example: "产出\t*成本\t人均培训成本\t≤800元",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -33,7 +35,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for i in ctx.form.applicable_indicators() {
         if measures_progress(i) {
             out.push(Diagnostic::new(
-                &RULE.info,
+                &INFO,
                 i.name.span,
                 Message::new(
                     format!("成本指标「{}」衡量的是支出进度，不是成本；应设置如单位成本、总成本控制等指标", i.name.text),

@@ -4,8 +4,7 @@ use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleD
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "I007",
         name: "too-few-indicators",
         severity: Severity::Warning,
@@ -23,7 +22,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "二级项目支出绩效目标申报表\n一级指标\t二级指标\t三级指标\t指标值\t指标解释\n产出\t*数量\t工作完成率\t100%\t完成的工作/计划的工作\n效益\t*社会效益\t不适用\t不适用\t不适用\n满意度\t*服务对象满意度\t不适用\t不适用\t不适用",
             good_example: "二级项目支出绩效目标申报表\n一级指标\t二级指标\t三级指标\t指标值\t指标解释\n产出\t*数量\t工作完成率\t100%\t完成的工作/计划的工作\n效益\t*社会效益\t覆盖居民人次\t≥5000人次\t观看演出的居民人次\n满意度\t*服务对象满意度\t居民满意度\t≥90%\t满意人数/调查人数×100%",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -35,7 +37,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let applicable = form.applicable_indicators().count();
     if applicable < 3 {
         out.push(Diagnostic::new(
-            &RULE.info,
+            &INFO,
             form.indicators[0].span,
             Message::new(
                 format!("只有 {applicable} 个适用的绩效指标（少于 3 个）"),

@@ -14,8 +14,7 @@ use crate::rules::facts::{Ctx, Mention, Source};
 use crate::rules::{Check, Rule};
 use crate::span::Span;
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "I008",
         name: "goal-without-indicator",
         severity: Severity::Warning,
@@ -33,7 +32,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "年度目标:\t2023年举办社区文化演出10场，开展非遗培训20人次。\n产出\t*数量\t举办演出场次\t≥10场\t全年举办的社区文化演出场次",
             good_example: "年度目标:\t2023年举办社区文化演出10场，开展非遗培训20人次。\n产出\t*数量\t举办演出场次\t≥10场\t全年举办的社区文化演出场次\n产出\t*数量\t非遗培训人次\t≥20人次\t参加非遗培训的人次",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -43,13 +45,11 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         return;
     }
     let measured: Vec<&Mention> = ctx
-        .facts
         .mentions
         .iter()
         .filter(|m| matches!(m.source, Source::Indicator(_)))
         .collect();
     let goal: Vec<&Mention> = ctx
-        .facts
         .mentions
         .iter()
         .filter(|m| m.source == Source::Goal && !m.other_year && !is_article(m))
@@ -109,7 +109,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let counts: Vec<&str> = group.iter().map(|m| m.written.as_str()).collect();
         let span = Span::new(first.span.start, last.span.end);
         out.push(Diagnostic::new(
-            &RULE.info,
+            &INFO,
             span,
             Message::new(
                 format!("年度目标中的“{words}”承诺了{}，但没有绩效指标衡量", counts.join("、")),

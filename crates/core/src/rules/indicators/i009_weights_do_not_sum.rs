@@ -6,8 +6,7 @@ use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 use crate::text::{is_space, to_half_width};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "I009",
         name: "weights-do-not-sum",
         severity: Severity::Error,
@@ -25,7 +24,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "项目支出绩效目标表\n项目名称:\t社区矫正工作经费\n一级指标\t二级指标\t三级指标\t指标值\t权重\t指标解释\n产出指标\t数量指标\t集中教育次数\t≥12次\t50\t全年集中教育次数\n效益指标\t社会效益指标\t再犯风险降低\t显著\t35\t再犯率下降10%以上为显著\n满意度指标\t服务对象满意度指标\t矫正对象满意度\t≥90%\t10\t满意人数/调查人数",
             good_example: "项目支出绩效目标表\n项目名称:\t社区矫正工作经费\n一级指标\t二级指标\t三级指标\t指标值\t权重\t指标解释\n产出指标\t数量指标\t集中教育次数\t≥12次\t50\t全年集中教育次数\n效益指标\t社会效益指标\t再犯风险降低\t显著\t30\t再犯率下降10%以上为显著\n满意度指标\t服务对象满意度指标\t矫正对象满意度\t≥90%\t10\t满意人数/调查人数",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -125,7 +127,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         (String::new(), String::new())
     };
     out.push(Diagnostic::new(
-        &RULE.info,
+        &INFO,
         form.indicators[0].span,
         Message::new(
             format!("{weighted}个指标的权重合计为{total}，既不是100，也不是90（预留10分给预算执行率时）{note_zh}"),

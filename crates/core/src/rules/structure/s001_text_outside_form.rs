@@ -6,8 +6,7 @@ use crate::parse::{Issue, IssueKind, NotDeclaration};
 use crate::rules::{Check, Rule};
 use crate::text::excerpt;
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "S001",
         name: "text-outside-form",
         severity: Severity::Info,
@@ -25,7 +24,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "附件2：\n\n二级项目支出绩效目标申报表\n…",
             good_example: "二级项目支出绩效目标申报表\n…",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Parser(report),
 };
 
@@ -60,7 +62,7 @@ fn report(text: &str, issue: &Issue) -> Option<Diagnostic> {
             format!("Text outside any form was not checked: \"{quote}\""),
         ),
     };
-    Some(Diagnostic::new(&RULE.info, issue.span, message))
+    Some(Diagnostic::new(&INFO, issue.span, message))
 }
 
 #[cfg(test)]

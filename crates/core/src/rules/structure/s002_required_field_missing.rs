@@ -5,8 +5,7 @@ use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleD
 use crate::parse::{Issue, IssueKind};
 use crate::rules::{Check, Rule};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "S002",
         name: "required-field-missing",
         severity: Severity::Error,
@@ -24,7 +23,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "项目编码:\t\t项目名称:\t文化下乡系列活动",
             good_example: "项目编码:\t440313230021500305026\t项目名称:\t文化下乡系列活动",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Parser(report),
 };
 
@@ -44,7 +46,7 @@ fn report(_text: &str, issue: &Issue) -> Option<Diagnostic> {
             format!("Required field {zh} ({en}) is missing"),
         )
     };
-    Some(Diagnostic::new(&RULE.info, issue.span, message))
+    Some(Diagnostic::new(&INFO, issue.span, message))
 }
 
 #[cfg(test)]

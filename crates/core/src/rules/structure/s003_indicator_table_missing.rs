@@ -5,8 +5,7 @@ use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleD
 use crate::parse::{Issue, IssueKind};
 use crate::rules::{Check, Rule};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "S003",
         name: "indicator-table-missing",
         severity: Severity::Error,
@@ -24,14 +23,17 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "二级项目支出绩效目标申报表\n项目名称:\t社区文化活动\n年度目标:\t完成年度工作。",
             good_example: "一级指标\t二级指标\t三级指标\t指标值\t指标解释\n产出\t*数量\t培训人数\t≥200人\t…",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Parser(report),
 };
 
 fn report(_text: &str, issue: &Issue) -> Option<Diagnostic> {
     (issue.kind == IssueKind::NoIndicators).then(|| {
         Diagnostic::new(
-            &RULE.info,
+            &INFO,
             issue.span,
             Message::new("申报表中没有绩效指标行", "The form has no indicator rows"),
         )

@@ -6,8 +6,7 @@ use crate::parse::{Issue, IssueKind, Unplaced};
 use crate::rules::{Check, Rule};
 use crate::text::excerpt;
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "S004",
         name: "unrecognized-content",
         severity: Severity::Warning,
@@ -25,7 +24,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "可持续影响指标\t工作正常运行率\t1\t不适用\t不适用",
             good_example: "效益指标\t可持续影响指标\t工作正常运行率\t100%\t保障工作正常运行",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Parser(report),
 };
 
@@ -48,7 +50,7 @@ fn report(text: &str, issue: &Issue) -> Option<Diagnostic> {
         Unplaced::ExtraValue => ("字段多出的内容", "Extra content after a field value"),
     };
     let d = Diagnostic::new(
-        &RULE.info,
+        &INFO,
         issue.span,
         Message::new(
             format!("{zh}，未作检查：「{quote}」"),

@@ -6,8 +6,7 @@ use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 use crate::text::excerpt;
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "S005",
         name: "option-left-unselected",
         severity: Severity::Error,
@@ -25,7 +24,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "是否新增项目:\t新增项目□延续项目□",
             good_example: "是否新增项目:\t否",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -70,7 +72,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for field in &ctx.form.fields {
         if unselected_options(&field.value.text) {
             out.push(Diagnostic::new(
-                &RULE.info,
+                &INFO,
                 field.value.span,
                 Message::new(
                     format!(

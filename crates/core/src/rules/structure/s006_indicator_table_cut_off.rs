@@ -6,8 +6,7 @@ use crate::parse::{Issue, IssueKind};
 use crate::rules::{Check, Rule};
 use crate::text::excerpt;
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "S006",
         name: "indicator-table-cut-off",
         severity: Severity::Warning,
@@ -25,7 +24,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "项目支出绩效目标申报表\n项目名称:\t乡镇卫生院医疗设备购置\n一级指标\t二级指标\t三级指标\t指标值\t指标解释\n产出指标\t数量指标\t购置医疗设备台数\t≥12台\t购置的设备台数\n效益指标\t社会效益指标\t乡镇卫生院基本医疗服",
             good_example: "项目支出绩效目标申报表\n项目名称:\t乡镇卫生院医疗设备购置\n一级指标\t二级指标\t三级指标\t指标值\t指标解释\n产出指标\t数量指标\t购置医疗设备台数\t≥12台\t购置的设备台数\n效益指标\t社会效益指标\t乡镇卫生院基本医疗服务能力提升\t显著\t门诊人次增长10%以上为显著",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Parser(report),
 };
 
@@ -33,7 +35,7 @@ fn report(text: &str, issue: &Issue) -> Option<Diagnostic> {
     (issue.kind == IssueKind::TableCutOff).then(|| {
         let quote = excerpt(issue.span.text(text), 40);
         Diagnostic::new(
-            &RULE.info,
+            &INFO,
             issue.span,
             Message::new(
                 format!(

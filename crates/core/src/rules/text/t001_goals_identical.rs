@@ -7,8 +7,7 @@ use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleD
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "T001",
         name: "goals-identical",
         severity: Severity::Warning,
@@ -26,7 +25,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "实施期限:\t3\n年度目标:\t保障单位日常工作开展。\n长期目标:\t保障单位日常工作开展。",
             good_example: "年度目标:\t2024年完成文书档案整理5万件。\n长期目标:\t2028年前完成全区历史档案数字化。",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -53,7 +55,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let years = form.years().unwrap_or(0);
     out.push(
         Diagnostic::new(
-            &RULE.info,
+            &INFO,
             l.value.span,
             Message::new(
                 format!("实施期限{years}年的项目，长期目标与年度目标{how}，没有把长期目标分解到年度"),

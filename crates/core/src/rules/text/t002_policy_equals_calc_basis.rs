@@ -5,8 +5,7 @@ use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleD
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "T002",
         name: "policy-equals-calc-basis",
         severity: Severity::Error,
@@ -24,7 +23,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "政策依据:\t根据《…管理办法》，开展党建活动\n测算依据:\t根据《…管理办法》，开展党建活动",
             good_example: "测算依据:\t党建活动12次×0.5万元=6万元，学习资料4万元，合计10万元",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -40,7 +42,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     if ctx.facts.calc_repeats_policy {
         out.push(
             Diagnostic::new(
-                &RULE.info,
+                &INFO,
                 c.value.span,
                 Message::new(
                     "测算依据与政策依据内容相同",

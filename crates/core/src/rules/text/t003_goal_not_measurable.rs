@@ -5,8 +5,7 @@ use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleD
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "T003",
         name: "goal-not-measurable",
         severity: Severity::Warning,
@@ -24,7 +23,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "年度目标:\t通过本项目实施，保障单位日常工作开展。",
             good_example: "年度目标:\t2024年完成12次党建活动，党员参与率达到95%。",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -52,7 +54,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     };
     if !a.value.text.is_empty() && !has_number(&a.value.text) {
         out.push(Diagnostic::new(
-            &RULE.info,
+            &INFO,
             a.value.span,
             Message::new(
                 "年度目标中没有任何数量、比例或时间要求，无法衡量是否达成",

@@ -14,8 +14,7 @@ use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleD
 use crate::rules::facts::{Ctx, Mention, Source};
 use crate::rules::{Check, Rule};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "T004",
         name: "number-conflict",
         severity: Severity::Error,
@@ -33,12 +32,15 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "测算依据:\t采购10台台式电脑，每台0.48万元，合计4.8万元。\n年度目标:\t年内拟采购8台台式电脑，保障办公需要。",
             good_example: "测算依据:\t采购10台台式电脑，每台0.48万元，合计4.8万元。\n年度目标:\t年内拟采购10台台式电脑，保障办公需要。",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    let all: Vec<&Mention> = ctx.facts.mentions.iter().filter(|m| !m.other_year).collect();
+    let all: Vec<&Mention> = ctx.mentions.iter().filter(|m| !m.other_year).collect();
     let kind = |m: &Mention| match m.source {
         Source::Goal => 0,
         Source::Basis => 1,
@@ -75,7 +77,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             let (tz, te) = there.source.label();
             out.push(
                 Diagnostic::new(
-                    &RULE.info,
+                    &INFO,
                     here.span,
                     Message::new(
                         format!("{}与{}说的是同一事项，数量不一致", describe(here).0, describe(there).0),

@@ -6,8 +6,7 @@ use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleD
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "T005",
         name: "template-leftover",
         severity: Severity::Error,
@@ -25,7 +24,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "项目名称:\tXX区XX项目",
             good_example: "项目名称:\t福田区社区文化活动项目",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -48,7 +50,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for p in pieces(ctx).iter().filter(|p| !p.placeholder_value) {
         if let Some(w) = LEFTOVERS.iter().find(|w| p.text.contains(**w)) {
             out.push(Diagnostic::new(
-                &RULE.info,
+                &INFO,
                 p.span,
                 Message::new(
                     format!("残留模板文字“{w}”：「{}」", excerpt(p.text, 30)),

@@ -7,8 +7,7 @@ use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleD
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "T006",
         name: "traditional-characters",
         severity: Severity::Warning,
@@ -26,7 +25,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "测算依据:\t共計20萬元",
             good_example: "测算依据:\t共计20万元",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -47,7 +49,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let raw = p.span.text(ctx.text);
         out.push(
             Diagnostic::new(
-                &RULE.info,
+                &INFO,
                 p.span,
                 Message::new(
                     format!("含有繁体字（{}）：「{}」", pairs.join("，"), excerpt(p.text, 20)),

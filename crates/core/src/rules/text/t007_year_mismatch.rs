@@ -15,8 +15,7 @@ use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 use crate::value::ValueKind;
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "T007",
         name: "year-mismatch",
         severity: Severity::Warning,
@@ -34,7 +33,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "项目编码:\t440304241460100205000\n测算依据:\t预计2024年需要12万元。\n年度目标:\t开展2022年杂志订阅、宣传教育及培训等工作。",
             good_example: "项目编码:\t440304241460100205000\n测算依据:\t预计2024年需要12万元。\n年度目标:\t开展2024年杂志订阅、宣传教育及培训等工作。",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -172,7 +174,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         };
         let span = piece.sub(ctx.text, r.start..r.end + '年'.len_utf8());
         out.push(Diagnostic::new(
-            &RULE.info,
+            &INFO,
             span,
             Message::new(
                 format!("{zh}中写的是{y}年，不在预算年度/实施期（{range}）内，可能沿用了往年的表格"),

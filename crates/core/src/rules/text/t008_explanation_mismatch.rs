@@ -15,8 +15,7 @@ use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 use crate::value::ValueKind;
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "T008",
         name: "explanation-mismatch",
         severity: Severity::Warning,
@@ -34,7 +33,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "产出\t*质量\t系统正常运行率\t≥95%\t计算公式为无法正常运行天数/全年天数×100%",
             good_example: "产出\t*质量\t系统正常运行率\t≥95%\t计算公式为正常运行天数/全年天数×100%",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -190,7 +192,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         }
         if let Some(message) = mismatch(ind, &ctx.facts.values[n].kind, ctx.facts.values[n].unit.as_deref()) {
             out.push(
-                Diagnostic::new(&RULE.info, ind.explanation.span, message)
+                Diagnostic::new(&INFO, ind.explanation.span, message)
                     .with_related(ind.name.span, Message::new("指标名称", "the indicator's name")),
             );
         }

@@ -7,8 +7,7 @@ use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleD
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "V001",
         name: "value-empty-or-placeholder",
         severity: Severity::Error,
@@ -26,7 +25,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "产出\t*数量\t培训场次\t**\t…",
             good_example: "产出\t*数量\t培训场次\t≥5场\t…",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -44,7 +46,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 format!("Indicator \"{name}\" has a placeholder value \"{value}\""),
             )
         };
-        out.push(r.finding(&RULE.info, Message::new(zh, en)));
+        out.push(r.finding(&INFO, Message::new(zh, en)));
     }
 }
 

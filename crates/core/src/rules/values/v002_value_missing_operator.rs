@@ -6,8 +6,7 @@ use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleD
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "V002",
         name: "value-missing-operator",
         severity: Severity::Info,
@@ -25,7 +24,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "产出\t*质量\t验收合格率\t100%",
             good_example: "产出\t*质量\t验收合格率\t＝100%",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -38,7 +40,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             && !r.prefix_is_words()
         {
             let (name, value) = (r.name(), r.value());
-            out.push(r.finding(&RULE.info, Message::new(
+            out.push(r.finding(&INFO, Message::new(
                     format!("量化指标「{name}」的目标值“{value}”没有写明比较符号（≥、≤、＝）"),
                     format!("Indicator \"{name}\": the value \"{value}\" has no operator (≥, ≤, ＝)"),
                 ),

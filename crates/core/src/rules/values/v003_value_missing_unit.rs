@@ -7,8 +7,7 @@ use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleD
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "V003",
         name: "value-missing-unit",
         severity: Severity::Error,
@@ -26,7 +25,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "产出\t*数量\t发放慰问金人数\t≥8",
             good_example: "产出\t*数量\t发放慰问金人数\t≥8人",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -93,7 +95,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             let unit = unit_from_explanation(&r.ind.explanation.text)
                 .or_else(|| unit_from_name(name).map(str::to_string));
             let span = r.ind.value.span;
-            let d = r.finding(&RULE.info, Message::new(
+            let d = r.finding(&INFO, Message::new(
                     format!(
                         "指标「{name}」的目标值“{value}”没有计量单位{}",
                         unit.as_ref()

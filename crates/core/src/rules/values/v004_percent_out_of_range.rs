@@ -6,8 +6,7 @@ use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleD
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "V004",
         name: "percent-out-of-range",
         severity: Severity::Error,
@@ -25,7 +24,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "产出\t*质量\t验收合格率\t≥100%",
             good_example: "产出\t*质量\t验收合格率\t＝100%",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -37,7 +39,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         if p > 100.0 || (p == 100.0 && matches!(r.v.op, Some(Op::Ge | Op::Gt))) {
             let (name, value) = (r.name(), r.value());
             let span = r.ind.value.span;
-            let d = r.finding(&RULE.info, Message::new(
+            let d = r.finding(&INFO, Message::new(
                     format!("指标「{name}」的目标值“{value}”超出比率的范围（最多为 100%）"),
                     format!("Indicator \"{name}\": \"{value}\" is beyond what a rate can be (100% at most)"),
                 ),

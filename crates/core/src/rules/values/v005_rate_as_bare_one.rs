@@ -6,8 +6,7 @@ use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleD
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "V005",
         name: "rate-as-bare-one",
         severity: Severity::Error,
@@ -25,7 +24,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "产出\t*质量\t项目验收合格率\t1",
             good_example: "产出\t*质量\t项目验收合格率\t＝100%",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -36,7 +38,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             let pct = format!("{}100%", r.v.op.unwrap_or(Op::Eq).symbol());
             let span = r.ind.value.span;
             out.push(
-                r.finding(&RULE.info, Message::new(
+                r.finding(&INFO, Message::new(
                         format!("比率指标「{name}」的目标值写作“{value}”，应写为百分比（“{pct}”）"),
                         format!("Rate \"{name}\" has the value \"{value}\"; write a percentage ({pct})"),
                     ),

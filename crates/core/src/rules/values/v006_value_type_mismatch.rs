@@ -8,8 +8,7 @@ use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleD
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "V006",
         name: "value-type-mismatch",
         severity: Severity::Error,
@@ -27,7 +26,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "产出\t*数量\t基层党建工作完成率\t100%",
             good_example: "产出\t*数量\t开展党建活动次数\t≥12次",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -73,7 +75,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         } else {
             continue;
         };
-        out.push(r.finding(&RULE.info, Message::new(zh, en)));
+        out.push(r.finding(&INFO, Message::new(zh, en)));
     }
 }
 

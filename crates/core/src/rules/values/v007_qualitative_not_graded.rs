@@ -8,8 +8,7 @@ use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleD
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "V007",
         name: "qualitative-not-graded",
         severity: Severity::Warning,
@@ -27,7 +26,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "效益\t*社会效益\t保障工作正常运转\t有效\t考察是否有效保障",
             good_example: "效益\t*社会效益\t保障工作正常运转\t显著\t“显著”为80%-100%，“明显”为60%-80%，“一般”为60%以下",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -87,7 +89,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             && r.ind.level2 != Some(Level2::Timeliness)
         {
             let (name, value) = (r.name(), r.value());
-            out.push(r.finding(&RULE.info, Message::new(
+            out.push(r.finding(&INFO, Message::new(
                     format!("指标「{name}」的目标值“{value}”是定性描述，指标解释中没有分级标准"),
                     format!("Indicator \"{name}\": \"{value}\" is qualitative and not graded in the explanation"),
                 ),

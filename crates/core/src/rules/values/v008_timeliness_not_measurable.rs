@@ -8,8 +8,7 @@ use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleD
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "V008",
         name: "timeliness-not-measurable",
         severity: Severity::Warning,
@@ -27,7 +26,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "产出\t*时效\t工作完成及时性\t及时",
             good_example: "产出\t*时效\t工作完成时间\t2024年12月31日前",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -51,7 +53,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             && TIMELY_WORDS.contains(&r.plain())
         {
             let (name, value) = (r.name(), r.value());
-            out.push(r.finding(&RULE.info, Message::new(
+            out.push(r.finding(&INFO, Message::new(
                     format!("时效指标「{name}」的目标值“{value}”无法衡量，应写明完成时间或时限"),
                     format!("Timeliness indicator \"{name}\": \"{value}\" cannot be measured; give a deadline or time limit"),
                 ),

@@ -5,8 +5,7 @@ use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleD
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "V009",
         name: "approximate-value",
         severity: Severity::Warning,
@@ -24,7 +23,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "产出\t*数量\t法律援助案件数\t约260件/年",
             good_example: "产出\t*数量\t法律援助案件数\t≥260件",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -41,7 +43,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         else {
             continue;
         };
-        out.push(r.finding(&RULE.info, Message::new(
+        out.push(r.finding(&INFO, Message::new(
                 format!("指标「{name}」的目标值“{value}”含有不确定的“{w}”"),
                 format!("Indicator \"{name}\": the value \"{value}\" is approximate ({w})"),
             ),

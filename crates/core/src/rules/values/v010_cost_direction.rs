@@ -9,8 +9,7 @@ use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleD
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "V010",
         name: "cost-direction",
         severity: Severity::Warning,
@@ -28,7 +27,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "产出\t*成本\t成本控制率\t≥90%",
             good_example: "产出\t*成本\t人均培训成本\t≤800元",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -38,7 +40,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let is_cost = ind.level2 == Some(Level2::Cost) || ind.level1 == Some(Level1::Cost);
         if is_cost && matches!(r.v.op, Some(Op::Ge | Op::Gt)) && !measures_progress(ind) {
             let (name, value) = (r.name(), r.value());
-            out.push(r.finding(&RULE.info, Message::new(
+            out.push(r.finding(&INFO, Message::new(
                     format!("成本指标「{name}」的目标值“{value}”使用了“≥/＞”，成本指标应设上限（≤）"),
                     format!("Cost indicator \"{name}\" uses ≥/＞ in \"{value}\"; a cost needs an upper bound (≤)"),
                 ),

@@ -7,8 +7,7 @@ use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleD
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "V011",
         name: "date-outside-period",
         severity: Severity::Warning,
@@ -26,7 +25,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "项目编码:\t440304241460100205000\n产出\t*时效\t完成时间\t2023年12月31日前",
             good_example: "项目编码:\t440304241460100205000\n产出\t*时效\t完成时间\t2024年12月31日前",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -46,7 +48,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 format!("{by}—{last}年")
             };
             let (name, value) = (r.name(), r.value());
-            out.push(r.finding(&RULE.info, Message::new(
+            out.push(r.finding(&INFO, Message::new(
                     format!("指标「{name}」的日期“{value}”不在预算年度/实施期（{period}）内"),
                     format!("Indicator \"{name}\": the date \"{value}\" lies outside the budget period ({period})"),
                 ),

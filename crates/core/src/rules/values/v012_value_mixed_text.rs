@@ -7,8 +7,7 @@ use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleD
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "V012",
         name: "value-mixed-text",
         severity: Severity::Error,
@@ -26,7 +25,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "效益\t*社会效益\t宣传推广的影响力\t好评率100%",
             good_example: "效益\t*社会效益\t宣传推广好评率\t≥95%",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -42,7 +44,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         };
         let span = r.ind.value.span;
         out.push(
-            r.finding(&RULE.info, Message::new(
+            r.finding(&INFO, Message::new(
                     format!(
                         "指标「{name}」的目标值“{value}”夹杂了文字“{}”，指标值应只写目标（如“{rest}”）",
                         v.prefix

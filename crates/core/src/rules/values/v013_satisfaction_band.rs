@@ -7,8 +7,7 @@ use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleD
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "V013",
         name: "satisfaction-band",
         severity: Severity::Info,
@@ -26,7 +25,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "满意度\t*服务对象满意度\t区党工委满意度\t100%",
             good_example: "满意度\t*服务对象满意度\t区党工委满意度\t≥90%",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -57,7 +59,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 format!("Satisfaction \"{name}\" targets \"{value}\", below 60%"),
             )
         };
-        out.push(r.finding(&RULE.info, Message::new(zh, en)));
+        out.push(r.finding(&INFO, Message::new(zh, en)));
     }
 }
 

@@ -9,8 +9,7 @@ use crate::rules::{Check, Rule};
 use crate::text::label_key;
 use crate::value::{is_operator, parse_value, Expected, Op, ParsedValue, ValueKind};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "V014",
         name: "annual-exceeds-medium-term",
         severity: Severity::Warning,
@@ -28,7 +27,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "项目支出绩效目标申报表\n项目名称:\t农村义务教育学校课后服务补助\n一级指标\t二级指标\t三级指标\t中期指标值\t年度指标值\t指标解释\n产出指标\t数量指标\t开展课后服务学校数\t≥36所\t≥36所\t提供课后服务的学校数\n产出指标\t数量指标\t课后服务教师培训人次\t≥900人次\t≥1200人次\t参加培训的教师人次",
             good_example: "项目支出绩效目标申报表\n项目名称:\t农村义务教育学校课后服务补助\n一级指标\t二级指标\t三级指标\t中期指标值\t年度指标值\t指标解释\n产出指标\t数量指标\t开展课后服务学校数\t≥36所\t≥36所\t提供课后服务的学校数\n产出指标\t数量指标\t课后服务教师培训人次\t≥2700人次\t≥900人次\t参加培训的教师人次",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -101,7 +103,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             let mv = &medium.text;
             out.push(
                 r.finding(
-                    &RULE.info,
+                    &INFO,
                     Message::new(
                         format!(
                             "指标「{name}」的年度指标值“{value}”高于中期指标值“{mv}”：中期目标包含本年度，不应少于本年度目标"

@@ -8,8 +8,7 @@ use crate::rules::{Check, Rule};
 use crate::text::is_space;
 use crate::value::{is_not_applicable, is_operator, parse_value, Op, ValueKind};
 
-pub(crate) static RULE: Rule = Rule {
-    info: RuleInfo {
+pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "V015",
         name: "operator-contradicts-value",
         severity: Severity::Warning,
@@ -27,7 +26,10 @@ pub(crate) static RULE: Rule = Rule {
             bad_example: "项目支出绩效目标表\n项目名称:\t高标准农田工程设施管护\n一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t指标解释\n产出指标\t数量指标\t高标准农田管护面积\t≥\t5.5\t万亩\t管护的农田面积\n产出指标\t时效指标\t巡查发现问题整改时限\t≥\t≤5\t天\t发现问题至整改完成的天数",
             good_example: "项目支出绩效目标表\n项目名称:\t高标准农田工程设施管护\n一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t指标解释\n产出指标\t数量指标\t高标准农田管护面积\t≥\t5.5\t万亩\t管护的农田面积\n产出指标\t时效指标\t巡查发现问题整改时限\t≤\t5\t天\t发现问题至整改完成的天数",
         },
-    },
+};
+
+pub(crate) static RULE: Rule = Rule {
+    info: &INFO,
     check: Check::Form(check),
 };
 
@@ -119,7 +121,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         };
         if let Some(m) = message {
             out.push(
-                r.finding(&RULE.info, m)
+                r.finding(&INFO, m)
                     .with_related(op_cell.span, Message::new("指标性质", "operator column")),
             );
         }

@@ -130,7 +130,11 @@ impl Count {
 
 /// The measure word at the start of `s`, as written and as compared.
 pub fn measure_at(s: &str) -> Option<(&'static str, &'static str)> {
-    let s = s.trim_start_matches(['(', '（']);
+    measure_word(s.trim_start_matches(['(', '（']))
+}
+
+/// The measure word at the very start of `s`.
+fn measure_word(s: &str) -> Option<(&'static str, &'static str)> {
     let first = s.chars().next()?;
     MEASURES
         .iter()
@@ -141,7 +145,8 @@ pub fn measure_at(s: &str) -> Option<(&'static str, &'static str)> {
 
 /// The measure word a unit names (`场` → `次`, `台(套)` → `台`), when it counts things.
 pub fn measure_of_unit(unit: &str) -> Option<&'static str> {
-    let u = unit.trim();
+    // measure_at reads past an opening bracket: so does the rest of the unit.
+    let u = unit.trim().trim_start_matches(['(', '（']);
     let (written, compared) = measure_at(u)?;
     let rest = u[written.len()..]
         .trim_matches(|c: char| "()（）/".contains(c) || measure_at(&c.to_string()).is_some());
@@ -326,7 +331,7 @@ pub fn counts(text: &str) -> Vec<Count> {
         let tail = &text[end..];
         for open in ["(", "（"] {
             if let Some(t) = tail.strip_prefix(open) {
-                if let Some((m, _)) = measure_at(t) {
+                if let Some((m, _)) = measure_word(t) {
                     let t2 = &t[m.len()..];
                     if let Some(close) = [")", "）"].iter().find(|c| t2.starts_with(**c)) {
                         end += open.len() + m.len() + close.len();
@@ -668,6 +673,39 @@ mod tests {
     }
 
     #[test]
+    fn never_panics_on_pieces_of_counts() {
+        // Sequences of the pieces the reader treats specially, mixed half- and full-width.
+        const PIECES: &[&str] = &[
+            "(", "（", ")", "台", "2", "0", ".", "万", "每", "第", "年", "2024", "。", "、", "|",
+            "一", "个", "场次", "元/人", " ", "以上", "约", "十", "两", "人次", "３", "月", "\n",
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..20_000 {
+            let mut t = String::new();
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            for _ in 0..(seed >> 60) + 1 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                t.push_str(PIECES[(seed >> 33) as usize % PIECES.len()]);
+            }
+            for c in counts(&t) {
+                assert!(
+                    t.get(c.range.clone()).is_some() && t.get(c.clause.clone()).is_some(),
+                    "{t:?}"
+                );
+                let _ = c.context(&t);
+            }
+            let _ = measure_of_unit(&t);
+            let _ = measure_of_name(&t);
+            let _ = content_bigrams(&t);
+            let _ = years(&t);
+        }
+    }
+
+    #[test]
     fn every_generic_word_begins_with_a_listed_character() {
         for g in GENERIC {
             assert!(GENERIC_FIRST.contains(g.chars().next().unwrap()), "{g}");
@@ -680,5 +718,8 @@ mod tests {
         assert_eq!(measure_of_unit("台(套)"), Some("台"));
         assert_eq!(measure_of_unit("万元"), None);
         assert_eq!(measure_of_unit("%"), None);
+        // A half-width bracket before a measure word of three bytes.
+        assert_eq!(measure_of_unit("(台)"), Some("台"));
+        assert_eq!(measure_of_unit("（场）"), Some("次"));
     }
 }

@@ -128,3 +128,115 @@ fn percent(bytes: &[u8]) -> Option<HashMap<String, HashSet<(u32, u32)>>> {
     }
     Some(out)
 }
+
+/// The most cells (rows × columns of a sheet's extent) kpiform reads from an .xls. calamine sizes
+/// a sheet's grid by its DIMENSIONS record and by the farthest cell before reading it, so one
+/// damaged record (row 4,294,967,295, column 65,535) asks for tens of gigabytes, and a failed
+/// allocation aborts: no error to catch. A real form is a few thousand cells; a district's
+/// workbook a few hundred thousand.
+pub(crate) const MAX_CELLS: u64 = 4_000_000;
+
+/// The first sheet of an .xls whose extent passes [`MAX_CELLS`]: its name, rows and columns.
+/// `Err` when the workbook stream cannot be read at all (the file is damaged). An encrypted
+/// workbook (FILEPASS) is left to calamine, which says so.
+pub(crate) fn oversized(bytes: &[u8]) -> Result<Option<(String, u64, u64)>, ()> {
+    let mut file = cfb::CompoundFile::open(std::io::Cursor::new(bytes)).map_err(|_| ())?;
+    let name = ["/Workbook", "/Book"]
+        .into_iter()
+        .find(|n| file.is_stream(n))
+        .ok_or(())?;
+    let mut stream = Vec::new();
+    file.open_stream(name)
+        .map_err(|_| ())?
+        .take(256 << 20)
+        .read_to_end(&mut stream)
+        .map_err(|_| ())?;
+    let mut sheets: Vec<(usize, String)> = Vec::new();
+    for (kind, data) in records(&stream, 0) {
+        match kind {
+            0x002F => return Ok(None),
+            0x0085 => {
+                if let Some(pos) = u32_at(data, 0) {
+                    let name = string(data, 6, false).unwrap_or_default();
+                    sheets.push((pos as usize, name));
+                }
+            }
+            0x000A => break,
+            _ => {}
+        }
+    }
+    for (pos, name) in sheets {
+        let (mut r0, mut r1, mut c0, mut c1) = (u64::MAX, 0u64, u64::MAX, 0u64);
+        let mut cell = |r: u64, c: u64| {
+            r0 = r0.min(r);
+            r1 = r1.max(r);
+            c0 = c0.min(c);
+            c1 = c1.max(c);
+        };
+        let mut declared: u64 = 0;
+        for (kind, data) in records(&stream, pos).skip(1) {
+            let at = |i| u16_at(data, i).map(u64::from);
+            match kind {
+                // DIMENSIONS: BIFF8 rows as u32, BIFF5 as u16; calamine reserves their product.
+                0x0200 => {
+                    let (rf, rl, cf, cl) = if data.len() >= 14 {
+                        (
+                            u32_at(data, 0),
+                            u32_at(data, 4),
+                            u16_at(data, 8),
+                            u16_at(data, 10),
+                        )
+                    } else {
+                        (
+                            u16_at(data, 0).map(u32::from),
+                            u16_at(data, 2).map(u32::from),
+                            u16_at(data, 4),
+                            u16_at(data, 6),
+                        )
+                    };
+                    if let (Some(rf), Some(rl), Some(cf), Some(cl)) = (rf, rl, cf, cl) {
+                        // As calamine reads it: wrapped, a range that ends before it starts is
+                        // all of u32.
+                        let rows = u64::from(rl.wrapping_sub(1).wrapping_sub(rf).wrapping_add(1));
+                        let cf = if cf > 0xFF || cl < cf { 0 } else { cf };
+                        let cols = u64::from(cl.wrapping_sub(1).wrapping_sub(cf).wrapping_add(1));
+                        declared = declared.max(rows.saturating_mul(cols));
+                    }
+                }
+                // NUMBER, LABEL, RSTRING, BOOLERR, RK, LABELSST, FORMULA: row, column.
+                0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 => {
+                    if let (Some(r), Some(c)) = (at(0), at(2)) {
+                        cell(r, c);
+                    }
+                }
+                // MULRK: row, first column, …, last column.
+                0x00BD => {
+                    if let (Some(r), Some(c), Some(last)) = (
+                        at(0),
+                        at(2),
+                        data.len().checked_sub(2).and_then(|i| u16_at(data, i)),
+                    ) {
+                        cell(r, c);
+                        cell(r, u64::from(last));
+                    }
+                }
+                0x000A => break,
+                _ => {}
+            }
+        }
+        let used = if r0 == u64::MAX {
+            0
+        } else {
+            (r1 - r0 + 1).saturating_mul(c1 - c0 + 1)
+        };
+        if used > MAX_CELLS || declared > MAX_CELLS {
+            let (rows, cols) = if used > MAX_CELLS {
+                (r1 - r0 + 1, c1 - c0 + 1)
+            } else {
+                (declared, 1)
+            };
+            return Ok(Some((name, rows, cols)));
+        }
+    }
+    Ok(None)
+}

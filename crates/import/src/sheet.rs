@@ -185,6 +185,20 @@ fn sheets(kind: Kind, bytes: &[u8]) -> Result<(Vec<SheetData>, usize), Refusal> 
             }
         }
         Kind::Xls => {
+            // Before calamine sizes a sheet's grid: a damaged record must be refused, not abort.
+            match biff::oversized(bytes) {
+                Ok(None) => {}
+                Ok(Some((name, rows, cols))) => {
+                    return Err(damaged(
+                        kind,
+                        format!(
+                            "sheet \"{name}\" spans {rows} × {cols} cells, more than {} (工作表范围过大)",
+                            biff::MAX_CELLS
+                        ),
+                    ))
+                }
+                Err(()) => return Err(damaged(kind, "no workbook stream (找不到工作簿数据)")),
+            }
             let mut wb = calamine::Xls::new(cursor).map_err(|e| match e {
                 calamine::XlsError::Password => Refusal::Encrypted,
                 e => damaged(kind, e),

@@ -78,3 +78,25 @@ proptest! {
         let _ = kpiform_import::clipboard(&s, &plain);
     }
 }
+
+/// One damaged cell record (row 65,535, column 65,535) would have calamine size a grid of 4 × 10⁹
+/// cells, and a failed allocation aborts the process (the page's worker): the .xls is refused
+/// first, with the sheet's extent.
+#[test]
+fn a_cell_record_far_out_is_refused_not_an_abort() {
+    let mut bytes = fixtures()[1].clone();
+    // A LABELSST record (0x00FD, 10 bytes): row, column, style, string index.
+    let at = bytes
+        .windows(4)
+        .position(|w| w == [0xFD, 0x00, 0x0A, 0x00])
+        .expect("a LABELSST record in corpus.xls");
+    bytes[at + 4..at + 8].copy_from_slice(&[0xFF, 0xFF, 0xFF, 0xFF]);
+    match kpiform_import::import("corpus.xls", &bytes) {
+        Err(kpiform_import::Refusal::Damaged(_, why)) => {
+            assert!(why.contains("65536"), "{why}")
+        }
+        other => panic!("not refused as damaged: {:?}", other.map(|i| i.text.len())),
+    }
+    // The file as it is still reads.
+    assert!(kpiform_import::import("corpus.xls", &fixtures()[1]).is_ok());
+}

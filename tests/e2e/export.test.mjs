@@ -55,7 +55,7 @@ describe("export", () => {
       assert.equal(preview.match(/二级项目支出绩效目标申报表/g).length, 19);
       await screenshot(page, "export-text");
 
-      // JSON: parses, 19 forms, the same problems as the list (119).
+      // JSON: parses, 19 forms, the same problems as the list (141).
       await selectFormat(page, "json");
       file = await download(page);
       assert.equal(file.name, "kpiform-report.json");
@@ -64,7 +64,7 @@ describe("export", () => {
       assert.equal(input.forms.length, 19);
       const problemsInJson =
         input.diagnostics.length + input.forms.reduce((n, f) => n + f.diagnostics.length, 0);
-      assert.equal(problemsInJson, 119);
+      assert.equal(problemsInJson, 141);
       assert.equal(input.forms[0].fields.code, "440313240021500600002");
 
       // CSV: two files, forms and indicators, UTF-8 with BOM.
@@ -104,7 +104,7 @@ describe("export", () => {
       file = await download(page);
       assert.equal(file.name, "kpiform-problems.csv");
       const rows = text(file.bytes).trim().split("\r\n");
-      assert.equal(rows.length, 1 + 119);
+      assert.equal(rows.length, 1 + 141);
       assert.ok(rows.some((r) => r.includes("A007")));
 
       // Copy to the clipboard.

@@ -394,7 +394,6 @@ pub fn counts(text: &str) -> Vec<Count> {
             }
             a1 = a0 + p + ch.len_utf8();
         }
-        let year = sentence_year(head);
         let clause = clause_around(text, start, end);
         let s0 = head
             .char_indices()
@@ -405,6 +404,8 @@ pub fn counts(text: &str) -> Vec<Count> {
             .char_indices()
             .find(|(_, c)| is_sentence_end(*c))
             .map_or(text.len(), |(p, _)| end + p);
+        // The last year written in the sentence before the count.
+        let year = years(&text[s0..start]).last().map(|y| y.1);
         out.push(Count {
             range: start..end,
             number,
@@ -441,16 +442,6 @@ fn clause_around(text: &str, start: usize, end: usize) -> Range<usize> {
         b = end + p + c.len_utf8();
     }
     a..b
-}
-
-/// The last year (`2026年`) written in the sentence that `head` ends.
-fn sentence_year(head: &str) -> Option<u16> {
-    let from = head
-        .char_indices()
-        .rev()
-        .find(|(_, c)| is_sentence_end(*c))
-        .map_or(0, |(p, c)| p + c.len_utf8());
-    years(&head[from..]).last().map(|y| y.1)
 }
 
 /// The years of a text (`2024年`, `2024-2026年`, `2024.12`): each with the byte range of its

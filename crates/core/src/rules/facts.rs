@@ -262,19 +262,9 @@ pub(crate) fn detect_budget_year(doc: &Document) -> Option<u16> {
     for f in &doc.forms {
         for key in [FieldKey::CalcBasis, FieldKey::AnnualGoal] {
             if let Some(t) = f.text(key) {
-                for (i, _) in t.match_indices('年') {
-                    let head = &t[..i];
-                    let digits: String = head
-                        .chars()
-                        .rev()
-                        .take_while(|c| c.is_ascii_digit())
-                        .collect();
-                    if digits.len() == 4 {
-                        if let Ok(y) = digits.chars().rev().collect::<String>().parse::<u16>() {
-                            if (2000..=2100).contains(&y) {
-                                *counts.entry(y).or_default() += 1;
-                            }
-                        }
+                for (r, y) in count::years(t) {
+                    if t[r.end..].starts_with('年') {
+                        *counts.entry(y).or_default() += 1;
                     }
                 }
             }

@@ -469,6 +469,14 @@ pub fn label_key(raw: &str) -> String {
 }
 
 /// A short quote of pasted text for messages: whitespace folded, at most `max` characters.
+/// The text with its first letter upper-case: an English phrase that begins a message.
+pub fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 pub fn excerpt(text: &str, max: usize) -> String {
     let mut out = String::new();
     let mut count = 0;

@@ -11,7 +11,6 @@ use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleD
 use crate::model::{FieldKey, Form, Text};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
-use crate::span::Span;
 
 pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "X003",
@@ -52,8 +51,6 @@ const CARRIED: &[&str] = &[
 
 /// Words that tie an earlier year to this project's own work (`2022年…尾款`, `已于2022年开展`).
 const EARLIER_WORK: &[&str] = &["尾款", "已于"];
-/// The bytes of each of them.
-const EARLIER_LEN: usize = "尾款".len();
 
 /// What the form says of itself: new (`true`) or carried on (`false`), and where.
 fn declared(form: &Form) -> Option<(bool, &Text)> {
@@ -114,10 +111,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let hit = if is_new {
             find_any(t, CARRIED)
                 .map(|(at, w)| (at, w.len(), w.to_string()))
-                .or_else(|| {
-                    earlier_work(t, ctx.facts.budget_year)
-                        .map(|(at, w)| (at, EARLIER_LEN, w))
-                })
+                .or_else(|| earlier_work(t, ctx.facts.budget_year))
         } else {
             find_any(t, NEW).map(|(at, w)| (at, w.len(), w.to_string()))
         };
@@ -153,7 +147,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                             ),
                         )
                         .with_related(
-                            Span::new(code.value.span.start + 6, code.value.span.start + 8).min_within(code.value.span),
+                            code.value.sub(ctx.text, 6..8),
                             Message::new("编码中的年份段", "the year segment of the code"),
                         ),
                     );
@@ -183,7 +177,7 @@ fn find_any<'a>(t: &str, words: &[&'a str]) -> Option<(usize, &'a str)> {
 }
 
 /// `尾款` or `已于` in a sentence that names a year before the budget year: the work began then.
-fn earlier_work(t: &str, budget_year: Option<u16>) -> Option<(usize, String)> {
+fn earlier_work(t: &str, budget_year: Option<u16>) -> Option<(usize, usize, String)> {
     let by = budget_year?;
     let mut start = 0;
     for sentence in t.split_inclusive(['。', '；', ';', '\n']) {
@@ -192,27 +186,12 @@ fn earlier_work(t: &str, budget_year: Option<u16>) -> Option<(usize, String)> {
             .find(|(r, y)| *y < by && sentence[r.end..].starts_with('年'));
         if let Some((_, y)) = earlier {
             if let Some((at, w)) = find_any(sentence, EARLIER_WORK) {
-                return Some((start + at, format!("{y}年…{w}")));
+                return Some((start + at, w.len(), format!("{y}年…{w}")));
             }
         }
         start += sentence.len();
     }
     None
-}
-
-trait MinWithin {
-    fn min_within(self, outer: Span) -> Span;
-}
-
-impl MinWithin for Span {
-    /// This span when it lies within `outer`, else `outer`.
-    fn min_within(self, outer: Span) -> Span {
-        if self.start >= outer.start && self.end <= outer.end {
-            self
-        } else {
-            outer
-        }
-    }
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ use crate::count::Bound;
 use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleDoc, RuleInfo, Severity};
 use crate::rules::facts::{Ctx, Mention, Source};
 use crate::rules::{Check, Rule};
+use crate::text::capitalize;
 
 pub(crate) static INFO: RuleInfo = RuleInfo {
         code: "T004",
@@ -109,12 +110,6 @@ fn describe(m: &Mention) -> (String, String) {
     }
 }
 
-fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
-}
 
 #[cfg(test)]
 mod tests {

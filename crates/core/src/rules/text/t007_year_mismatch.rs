@@ -13,6 +13,7 @@ use crate::diagnostic::{Category, Dimension, Diagnostic, FixKind, Message, RuleD
 use crate::model::{FieldKey, Text};
 use crate::rules::facts::Ctx;
 use crate::rules::{Check, Rule};
+use crate::text::capitalize;
 use crate::value::ValueKind;
 
 pub(crate) static INFO: RuleInfo = RuleInfo {
@@ -184,12 +185,6 @@ fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
-}
 
 #[cfg(test)]
 mod tests {

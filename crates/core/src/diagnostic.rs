@@ -124,6 +124,17 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// Move its spans (its own, the related places', the fix's) by `by` bytes.
+    pub fn shift(&mut self, by: isize) {
+        self.span = self.span.shift(by);
+        for r in &mut self.related {
+            r.span = r.span.shift(by);
+        }
+        if let Some(fix) = &mut self.fix {
+            fix.span = fix.span.shift(by);
+        }
+    }
+
     /// A diagnostic of `rule` at its default severity.
     pub fn new(rule: &'static RuleInfo, span: Span, message: Message) -> Self {
         Diagnostic {

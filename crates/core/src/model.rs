@@ -596,6 +596,57 @@ impl Form {
         }
     }
 
+    /// Move every span the form holds (and those of its diagnostics) by `by` bytes: the form is
+    /// the same, the text before it grew or shrank (an edit the incremental check did not
+    /// read again). Every `Span` of the form's types is here, [`Form::spans`]' and the
+    /// containers' own (the form's, a row's, a task's).
+    pub fn shift(&mut self, by: isize) {
+        let mut f = |s: &mut Span| *s = s.shift(by);
+        f(&mut self.title.span);
+        f(&mut self.span);
+        self.structure.iter_mut().for_each(&mut f);
+        for x in &mut self.fields {
+            f(&mut x.label.span);
+            f(&mut x.value.span);
+        }
+        for t in &mut self.tasks {
+            for s in [
+                &mut t.name.span,
+                &mut t.content.span,
+                &mut t.total_span,
+                &mut t.fiscal_span,
+                &mut t.other_span,
+                &mut t.span,
+            ] {
+                f(s);
+            }
+        }
+        self.goals.iter_mut().for_each(|g| f(&mut g.span));
+        for i in self
+            .indicators
+            .iter_mut()
+            .chain(&mut self.medium_indicators)
+        {
+            f(&mut i.span);
+            f(&mut i.name.span);
+            f(&mut i.value.span);
+            f(&mut i.explanation.span);
+            let cells = [
+                &mut i.level1_cell,
+                &mut i.level2_cell,
+                &mut i.unit,
+                &mut i.operator,
+                &mut i.medium_value,
+                &mut i.weight,
+            ];
+            for c in cells.into_iter().flatten() {
+                f(&mut c.span);
+            }
+            i.others.iter_mut().for_each(|(_, c)| f(&mut c.span));
+        }
+        self.diagnostics.iter_mut().for_each(|d| d.shift(by));
+    }
+
     pub fn field(&self, key: FieldKey) -> Option<&Field> {
         self.fields.iter().find(|f| f.key == key)
     }

@@ -33,6 +33,15 @@ impl Span {
         self.start >= self.end
     }
 
+    /// The same span `by` bytes later (earlier when negative): the text before it changed
+    /// length.
+    pub fn shift(self, by: isize) -> Span {
+        Span::new(
+            self.start.wrapping_add_signed(by),
+            self.end.wrapping_add_signed(by),
+        )
+    }
+
     /// The smallest span covering both.
     pub fn cover(self, other: Span) -> Span {
         Span::new(self.start.min(other.start), self.end.max(other.end))

@@ -74,16 +74,60 @@ pub enum Unplaced {
 
 /// Parse a paste of one or many forms.
 pub fn parse(text: &str) -> Parsed {
+    let layout = layout(text);
+    let pieces: Vec<Piece> = layout
+        .segments
+        .iter()
+        .map(|s| read(text, &layout.lines, s))
+        .collect();
+    assemble(text, layout.files, pieces)
+}
+
+/// How a paste falls into the pieces the parser reads one by one ([`read`]): its lines (cut
+/// where flattened, [`reline`]), the files of a paste of several (their lines `【文件：…】`,
+/// which are structure and belong to no piece), and the segments between titles.
+#[derive(Debug)]
+pub(crate) struct Layout {
+    pub lines: Vec<Line>,
+    pub segments: Vec<Segment>,
+    pub files: Vec<crate::model::Text>,
+}
+
+/// A run of lines read on its own: from a title to the next title (or the end of its file's
+/// part), or the lines of a file's part before its first title. What it gives depends only on
+/// its lines' text and on this description, never on other segments: the checker reads again
+/// only the segments an edit changed.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Segment {
+    /// Its lines: indices into [`Layout::lines`].
+    pub lines: std::ops::Range<usize>,
+    /// What it starts with: `None` for the lines before a file part's first title.
+    pub title: Option<Title>,
+    /// No title follows it in its file's part.
+    pub last: bool,
+}
+
+impl Segment {
+    /// The text it reads, from the start of its first line to the end of its last (the whole
+    /// physical lines: a title cut out of a flattened line reads the line around it).
+    pub fn span(&self, text: &str, lines: &[Line]) -> Span {
+        let span = lines_span(&lines[self.lines.clone()]);
+        if self.lines.is_empty() {
+            return span;
+        }
+        let start = text[..span.start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+        let end = text[span.end..]
+            .find(['\n', '\r'])
+            .map_or(text.len(), |i| span.end + i);
+        Span::new(start, end)
+    }
+}
+
+/// Cut a paste into its lines and segments.
+pub(crate) fn layout(text: &str) -> Layout {
     let lines = reline::reline(text, split_lines(text));
-    let mut doc = Document {
-        forms: Vec::new(),
-        diagnostics: Vec::new(),
-        lines: LineIndex::new(text),
-        budget_year: None,
-        files: Vec::new(),
-    };
-    let mut outside_spans = Vec::new();
-    let mut in_forms = Vec::new();
+    let mut segments = Vec::new();
+    let mut files = Vec::new();
     // A paste of several files: each file's text, from its line `【文件：…】` on, is read on its
     // own, so that no form runs from one file into the next; the file lines are structure.
     let mut from = 0;
@@ -91,51 +135,27 @@ pub fn parse(text: &str) -> Parsed {
         let Some((a, b)) = crate::text::file_mark(line.span.text(text)) else {
             continue;
         };
-        read_lines(
-            text,
-            &lines[from..i],
-            &mut doc,
-            &mut in_forms,
-            &mut outside_spans,
-        );
+        cut(text, &lines, from..i, &mut segments);
         let span = Span::new(line.span.start + a, line.span.start + b);
-        doc.files.push(crate::model::Text {
+        files.push(crate::model::Text {
             span,
             text: span.text(text).to_string(),
         });
         from = i + 1;
     }
-    read_lines(
-        text,
-        &lines[from..],
-        &mut doc,
-        &mut in_forms,
-        &mut outside_spans,
-    );
-    let mut issues: Vec<Issue> = outside_spans
-        .into_iter()
-        .map(|(span, what)| Issue {
-            form: None,
-            span,
-            kind: IssueKind::OutsideForm { what },
-        })
-        .collect();
-    in_text_order(&mut issues);
-    issues.extend(in_forms);
-    Parsed { doc, issues }
+    cut(text, &lines, from..lines.len(), &mut segments);
+    Layout {
+        lines,
+        segments,
+        files,
+    }
 }
 
-/// Read the forms of a run of lines (the whole paste, or one file's part of it).
-fn read_lines(
-    text: &str,
-    lines: &[Line],
-    doc: &mut Document,
-    in_forms: &mut Vec<Issue>,
-    outside_spans: &mut Vec<(Span, Option<NotDeclaration>)>,
-) {
+/// The segments of a run of lines (the whole paste, or one file's part of it).
+fn cut(text: &str, lines: &[Line], range: std::ops::Range<usize>, out: &mut Vec<Segment>) {
     // Form boundaries: 申报表 titles start a form; the titles of other documents (自评表, 评价表,
     // 审核表) start text that is no form.
-    let titles: Vec<(usize, Title)> = lines
+    let titles: Vec<(usize, Title)> = lines[range.clone()]
         .iter()
         .enumerate()
         .filter(|(_, l)| {
@@ -151,58 +171,127 @@ fn read_lines(
         })
         .filter_map(|(i, l)| {
             let s = l.span.text(text);
-            match vocab::title_kind(s) {
-                Some(k) => Some((i, Title::Form(k))),
-                None => vocab::not_declaration_title(s).map(|n| (i, Title::Other(n))),
-            }
+            let title = match vocab::title_kind(s) {
+                Some(k) => Some(Title::Form(k)),
+                None => vocab::not_declaration_title(s).map(Title::Other),
+            };
+            title.map(|t| (range.start + i, t))
         })
         .collect();
-    doc.forms.reserve(titles.len());
-    let first = titles.first().map_or(lines.len(), |t| t.0);
-    // Before the first title: a form with no title of its own, found by its labels.
-    match untitled_form(text, &lines[..first]) {
-        Some((at, kind)) => {
-            outside(text, &lines[..at], None, outside_spans);
-            let mut reader = form::FormReader::new(text, kind, &lines[at..first], false);
-            reader.at_end = first == lines.len();
-            let read = reader.read();
-            push_form(text, &lines[at..first], read, doc, in_forms, outside_spans);
-        }
-        None => outside(text, &lines[..first], None, outside_spans),
+    let first = titles.first().map_or(range.end, |t| t.0);
+    if first > range.start {
+        out.push(Segment {
+            lines: range.start..first,
+            title: None,
+            last: titles.is_empty(),
+        });
     }
     for (n, &(start, title)) in titles.iter().enumerate() {
-        let end = titles.get(n + 1).map_or(lines.len(), |t| t.0);
-        let kind = match title {
-            Title::Other(what) => {
-                outside(text, &lines[start..end], Some(what), outside_spans);
-                continue;
-            }
-            Title::Form(kind) => kind,
-        };
-        let mut reader = form::FormReader::new(text, kind, &lines[start..end], true);
-        reader.at_end = end == lines.len();
-        let read = reader.read();
-        // A title with nothing under it before the next title (a page's heading over the form):
-        // text outside forms.
-        let empty = read
-            .forms
-            .iter()
-            .all(|f| f.fields.is_empty() && f.indicators.is_empty() && f.tasks.is_empty());
-        if empty && n + 1 < titles.len() {
-            outside(text, &lines[start..end], None, outside_spans);
-            continue;
-        }
-        if let Some(what) = read.not_declaration {
-            outside(text, &lines[start..end], Some(what), outside_spans);
-            continue;
-        }
-        push_form(text, &lines[start..end], read, doc, in_forms, outside_spans);
+        let next = titles.get(n + 1).map(|t| t.0);
+        out.push(Segment {
+            lines: start..next.unwrap_or(range.end),
+            title: Some(title),
+            last: next.is_none(),
+        });
     }
 }
 
+/// What the parser read in one segment.
+#[derive(Debug, Clone)]
+pub(crate) struct Piece {
+    pub forms: Vec<crate::model::Form>,
+    /// The issues of its forms, `form` the index among [`Piece::forms`].
+    pub issues: Vec<Issue>,
+    /// The blocks of text outside any form.
+    pub outside: Vec<(Span, Option<NotDeclaration>)>,
+}
+
+/// Read one segment.
+pub(crate) fn read(text: &str, all: &[Line], segment: &Segment) -> Piece {
+    let lines = &all[segment.lines.clone()];
+    let mut doc = Document::default();
+    let mut in_forms = Vec::new();
+    let mut outside_spans = Vec::new();
+    let out = (&mut doc, &mut in_forms, &mut outside_spans);
+    match segment.title {
+        // Before the first title: a form with no title of its own, found by its labels.
+        None => match untitled_form(text, lines) {
+            Some((at, kind)) => {
+                outside(text, &lines[..at], None, out.2);
+                let mut reader = form::FormReader::new(text, kind, &lines[at..], false);
+                reader.at_end = segment.last;
+                let read = reader.read();
+                push_form(text, &lines[at..], read, out.0, out.1, out.2);
+            }
+            None => outside(text, lines, None, out.2),
+        },
+        Some(Title::Other(what)) => outside(text, lines, Some(what), out.2),
+        Some(Title::Form(kind)) => {
+            let mut reader = form::FormReader::new(text, kind, lines, true);
+            reader.at_end = segment.last;
+            let read = reader.read();
+            // A title with nothing under it before the next title (a page's heading over the
+            // form): text outside forms.
+            let empty = read
+                .forms
+                .iter()
+                .all(|f| f.fields.is_empty() && f.indicators.is_empty() && f.tasks.is_empty());
+            if empty && !segment.last {
+                outside(text, lines, None, out.2);
+            } else if let Some(what) = read.not_declaration {
+                outside(text, lines, Some(what), out.2);
+            } else {
+                push_form(text, lines, read, out.0, out.1, out.2);
+            }
+        }
+    }
+    Piece {
+        forms: doc.forms,
+        issues: in_forms,
+        outside: outside_spans,
+    }
+}
+
+/// The document of a paste from the pieces of its segments, in order.
+pub(crate) fn assemble(
+    text: &str,
+    files: Vec<crate::model::Text>,
+    pieces: impl IntoIterator<Item = Piece>,
+) -> Parsed {
+    let mut doc = Document {
+        forms: Vec::new(),
+        diagnostics: Vec::new(),
+        lines: LineIndex::new(text),
+        budget_year: None,
+        files,
+    };
+    let mut outside_spans = Vec::new();
+    let mut in_forms = Vec::new();
+    for piece in pieces {
+        let first = doc.forms.len();
+        in_forms.extend(piece.issues.into_iter().map(|i| Issue {
+            form: i.form.map(|n| first + n),
+            ..i
+        }));
+        doc.forms.extend(piece.forms);
+        outside_spans.extend(piece.outside);
+    }
+    let mut issues: Vec<Issue> = outside_spans
+        .into_iter()
+        .map(|(span, what)| Issue {
+            form: None,
+            span,
+            kind: IssueKind::OutsideForm { what },
+        })
+        .collect();
+    in_text_order(&mut issues);
+    issues.extend(in_forms);
+    Parsed { doc, issues }
+}
+
 /// What a title line starts.
-#[derive(Debug, Clone, Copy)]
-enum Title {
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Title {
     Form(FormKind),
     Other(NotDeclaration),
 }

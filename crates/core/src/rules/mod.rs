@@ -26,6 +26,7 @@ macro_rules! family {
 }
 
 pub(crate) mod amounts;
+mod checker;
 pub(crate) mod cross;
 pub mod docs;
 pub(crate) mod facts;
@@ -45,6 +46,7 @@ use std::sync::LazyLock;
 use crate::diagnostic::{Diagnostic, RuleInfo, Severity};
 use crate::model::Document;
 use crate::parse::{Issue, Parsed};
+pub use checker::{Checker, Reuse};
 pub use facts::Facts;
 use facts::{Ctx, PasteCtx};
 
@@ -218,54 +220,9 @@ pub fn parse(text: &str) -> Document {
 /// Parse and check a paste: the structure with every rule's diagnostics, filtered and graded
 /// by the options.
 pub fn check(text: &str, options: &Options) -> Document {
-    let mut doc = parse(text);
-    let budget_year = options
-        .budget_year
-        .or_else(|| facts::detect_budget_year(&doc));
-    doc.budget_year = budget_year;
-    let all_facts: Vec<Facts> = doc
-        .forms
-        .iter()
-        .map(|f| Facts::new(text, f, budget_year))
-        .collect();
-    for (form, facts) in doc.forms.iter_mut().zip(&all_facts) {
-        let mut found = Vec::new();
-        let mentions = facts::mentions(text, form, &facts.values, budget_year);
-        let ctx = Ctx {
-            text,
-            form,
-            facts,
-            mentions: &mentions,
-        };
-        for rule in registry() {
-            if let Check::Form(f) = rule.check {
-                f(&ctx, &mut found);
-            }
-        }
-        form.diagnostics.extend(found);
-    }
-    let mut across = Vec::new();
-    let ctx = PasteCtx { doc: &doc };
-    for rule in registry() {
-        if let Check::Paste(f) = rule.check {
-            f(&ctx, &mut across);
-        }
-    }
-    for (form, d) in across {
-        match form {
-            Some(i) => doc.forms[i].diagnostics.push(d),
-            None => doc.diagnostics.push(d),
-        }
-    }
-    apply_options(&mut doc.diagnostics, options);
-    for form in &mut doc.forms {
-        apply_options(&mut form.diagnostics, options);
-    }
-    doc
+    Checker::check_once(options, text)
 }
 
-/// Drop the diagnostics of rules switched off, grade the rest as the user asked, and put them
-/// in the order of the text (then of the code).
 fn apply_options(diagnostics: &mut Vec<Diagnostic>, options: &Options) {
     diagnostics.retain(|d| options.enabled(d.rule.code));
     for d in diagnostics.iter_mut() {

@@ -1,0 +1,138 @@
+//! The checker that remembers gives the full check's result, always: random edits of the corpus
+//! (characters, lines, titles, tabs, file lines, deletions across forms), checked by one
+//! [`Checker`] after another, and each result compared with a fresh [`check`] of the same text.
+//!
+//! `PROPTEST_CASES` sets the number of cases (CI runs a bounded number; by hand, 10,000:
+//! `PROPTEST_CASES=10000 cargo test --release -p kpiform-core --test incremental`).
+
+use kpiform_core::{check, Checker, Document, Options};
+use kpiform_testkit::CORPUS;
+use proptest::prelude::*;
+
+/// The two results are the same check.
+fn assert_same(got: &Document, want: &Document, text: &str) {
+    assert_eq!(got.budget_year, want.budget_year, "budget year");
+    assert_eq!(got.files, want.files, "files");
+    assert_eq!(got.forms.len(), want.forms.len(), "forms");
+    for (i, (a, b)) in got.forms.iter().zip(&want.forms).enumerate() {
+        assert!(a == b, "form {i} differs in {} bytes of text", text.len());
+    }
+    assert_eq!(
+        got.diagnostics, want.diagnostics,
+        "diagnostics outside forms"
+    );
+    assert_eq!(got.lines.line_count(), want.lines.line_count(), "lines");
+}
+
+/// Pieces an edit inserts: what moves a form's boundaries and what changes its findings.
+const PIECES: &[&str] = &[
+    "1",
+    "万元",
+    "\n",
+    "\t",
+    "\n\n",
+    "项目支出绩效目标申报表\n",
+    "2025年度项目支出绩效目标表\n",
+    "项目名称：\t某项目\n",
+    "项目编码：\t44030422146150000007\n",
+    "产出指标\t数量指标\t采购数量\t≥10台\t采购10台\n",
+    "【文件：乙.xlsx】\n",
+    "绩效自评表\n",
+    "年度目标：\t完成2022年采购\n",
+    "是否新增项目：\t是\n",
+    "，",
+    "x",
+];
+
+#[derive(Debug, Clone)]
+struct Edit {
+    /// Where, as a fraction of the text.
+    at: f64,
+    /// How many characters are taken out.
+    delete: usize,
+    insert: String,
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    (
+        0.0..1.0f64,
+        prop_oneof![4 => Just(0usize), 3 => 1usize..8, 1 => 8usize..4000],
+        prop_oneof![
+            2 => Just(String::new()),
+            5 => prop::sample::select(PIECES).prop_map(str::to_string),
+        ],
+    )
+        .prop_map(|(at, delete, insert)| Edit { at, delete, insert })
+}
+
+fn apply(text: &str, e: &Edit) -> String {
+    let mut at = ((text.len() as f64) * e.at) as usize;
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let end = text[at..]
+        .char_indices()
+        .nth(e.delete)
+        .map_or(text.len(), |(i, _)| at + i);
+    format!("{}{}{}", &text[..at], e.insert, &text[end..])
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(48),
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn an_incremental_check_is_the_full_check(
+        file in 0..CORPUS.len() + 1,
+        edits in prop::collection::vec(edit(), 1..4),
+    ) {
+        let mut text = match CORPUS.get(file) {
+            Some(f) => f.text.to_string(),
+            None => kpiform_testkit::corpus_all(),
+        };
+        let options = Options::default();
+        let mut checker = Checker::new(options.clone());
+        checker.check(&text);
+        for e in &edits {
+            text = apply(&text, e);
+            let (got, _) = checker.check(&text);
+            assert_same(got, &check(&text, &options), &text);
+        }
+    }
+}
+
+/// A one-character edit in the middle of a paste of 42 forms reads again only the segments
+/// around it, and the options, when they change, make everything be read again.
+#[test]
+fn an_edit_reads_only_its_segment() {
+    let text = kpiform_testkit::corpus_all();
+    let mut checker = Checker::new(Options::default());
+    let (doc, first) = checker.check(&text);
+    let forms = doc.forms.len();
+    assert_eq!(forms, 42);
+    assert_eq!(first.kept, 0);
+    // A digit in an indicator value halfway through.
+    let half = (text.len() / 2..)
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap();
+    let at = text[half..].find(|c: char| c.is_ascii_digit()).unwrap() + half;
+    let edited = format!("{}9{}", &text[..at], &text[at..]);
+    let (doc, reuse) = checker.check(&edited);
+    assert_eq!(doc.forms.len(), 42);
+    assert_eq!(reuse.read, 1, "{reuse:?}");
+    assert!(reuse.kept >= 42, "{reuse:?}");
+    assert_same(doc, &check(&edited, &Options::default()), &edited);
+    // The same text again: nothing is read.
+    assert_eq!(checker.check(&edited).1.read, 0);
+    let options = Options {
+        ignore: vec!["V".into()],
+        ..Options::default()
+    };
+    checker.set_options(options.clone());
+    let (doc, reuse) = checker.check(&edited);
+    assert_eq!(reuse.kept, 0);
+    assert!(doc.all_diagnostics().all(|d| !d.code().starts_with('V')));
+    assert_same(doc, &check(&edited, &options), &edited);
+}

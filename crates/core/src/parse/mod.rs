@@ -197,35 +197,34 @@ fn cut(text: &str, lines: &[Line], range: std::ops::Range<usize>, out: &mut Vec<
 }
 
 /// What the parser read in one segment.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Piece {
     pub forms: Vec<crate::model::Form>,
     /// The issues of its forms, `form` the index among [`Piece::forms`].
     pub issues: Vec<Issue>,
-    /// The blocks of text outside any form.
-    pub outside: Vec<(Span, Option<NotDeclaration>)>,
+    /// The blocks of text outside any form ([`IssueKind::OutsideForm`]), in the order of the
+    /// text.
+    pub outside: Vec<Issue>,
 }
 
 /// Read one segment.
 pub(crate) fn read(text: &str, all: &[Line], segment: &Segment) -> Piece {
     let lines = &all[segment.lines.clone()];
-    let mut doc = Document::default();
-    let mut in_forms = Vec::new();
+    let mut piece = Piece::default();
     let mut outside_spans = Vec::new();
-    let out = (&mut doc, &mut in_forms, &mut outside_spans);
     match segment.title {
         // Before the first title: a form with no title of its own, found by its labels.
         None => match untitled_form(text, lines) {
             Some((at, kind)) => {
-                outside(text, &lines[..at], None, out.2);
+                outside(text, &lines[..at], None, &mut outside_spans);
                 let mut reader = form::FormReader::new(text, kind, &lines[at..], false);
                 reader.at_end = segment.last;
                 let read = reader.read();
-                push_form(text, &lines[at..], read, out.0, out.1, out.2);
+                push_form(text, &lines[at..], read, &mut piece, &mut outside_spans);
             }
-            None => outside(text, lines, None, out.2),
+            None => outside(text, lines, None, &mut outside_spans),
         },
-        Some(Title::Other(what)) => outside(text, lines, Some(what), out.2),
+        Some(Title::Other(what)) => outside(text, lines, Some(what), &mut outside_spans),
         Some(Title::Form(kind)) => {
             let mut reader = form::FormReader::new(text, kind, lines, true);
             reader.at_end = segment.last;
@@ -237,19 +236,24 @@ pub(crate) fn read(text: &str, all: &[Line], segment: &Segment) -> Piece {
                 .iter()
                 .all(|f| f.fields.is_empty() && f.indicators.is_empty() && f.tasks.is_empty());
             if empty && !segment.last {
-                outside(text, lines, None, out.2);
+                outside(text, lines, None, &mut outside_spans);
             } else if let Some(what) = read.not_declaration {
-                outside(text, lines, Some(what), out.2);
+                outside(text, lines, Some(what), &mut outside_spans);
             } else {
-                push_form(text, lines, read, out.0, out.1, out.2);
+                push_form(text, lines, read, &mut piece, &mut outside_spans);
             }
         }
     }
-    Piece {
-        forms: doc.forms,
-        issues: in_forms,
-        outside: outside_spans,
-    }
+    piece.outside = outside_spans
+        .into_iter()
+        .map(|(span, what)| Issue {
+            form: None,
+            span,
+            kind: IssueKind::OutsideForm { what },
+        })
+        .collect();
+    in_text_order(&mut piece.outside);
+    piece
 }
 
 /// The document of a paste from the pieces of its segments, in order.
@@ -265,7 +269,9 @@ pub(crate) fn assemble(
         budget_year: None,
         files,
     };
-    let mut outside_spans = Vec::new();
+    // Outside forms first (each piece's in the order of the text, and the pieces in order),
+    // then each form's.
+    let mut issues = Vec::new();
     let mut in_forms = Vec::new();
     for piece in pieces {
         let first = doc.forms.len();
@@ -274,17 +280,8 @@ pub(crate) fn assemble(
             ..i
         }));
         doc.forms.extend(piece.forms);
-        outside_spans.extend(piece.outside);
+        issues.extend(piece.outside);
     }
-    let mut issues: Vec<Issue> = outside_spans
-        .into_iter()
-        .map(|(span, what)| Issue {
-            form: None,
-            span,
-            kind: IssueKind::OutsideForm { what },
-        })
-        .collect();
-    in_text_order(&mut issues);
     issues.extend(in_forms);
     Parsed { doc, issues }
 }
@@ -296,32 +293,31 @@ pub(crate) enum Title {
     Other(NotDeclaration),
 }
 
-/// Add a form read from `lines` to the document, with its issues (and what its readers left in
+/// Add a form read from `lines` to the piece, with its issues (and what its readers left in
 /// no span) and the text after it. A table that lists several projects (a 项目名称 column)
 /// gives a form per project.
 fn push_form(
     text: &str,
     lines: &[Line],
     mut read: form::Read,
-    doc: &mut Document,
-    in_forms: &mut Vec<Issue>,
+    piece: &mut Piece,
     outside_spans: &mut Vec<(Span, Option<NotDeclaration>)>,
 ) {
     missed(text, lines_span(lines), &mut read);
     let forms = read.forms;
-    let first = doc.forms.len();
+    let first = piece.forms.len();
     for i in read.issues {
         // An issue belongs to the last form that starts at or before it.
         let n = forms
             .iter()
             .rposition(|f| f.span.start <= i.span.start)
             .unwrap_or(0);
-        in_forms.push(Issue {
+        piece.issues.push(Issue {
             form: Some(first + n),
             ..i
         });
     }
-    doc.forms.extend(forms);
+    piece.forms.extend(forms);
     let spans: Vec<Line> = read
         .trailing
         .into_iter()

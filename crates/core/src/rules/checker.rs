@@ -13,10 +13,10 @@
 use std::collections::HashMap;
 
 use super::facts::{self, Ctx, PasteCtx};
-use super::{apply_options, registry, Check, Facts, Options};
+use super::{apply_options, registry, report, Check, Facts, Options};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Document, Form};
-use crate::parse::{self, Issue, Piece, Segment, Title};
+use crate::parse::{self, Piece, Segment, Title};
 use crate::span::{LineIndex, Span};
 
 /// A checker that remembers its last check: [`Checker::check`] an edited text again and only
@@ -139,7 +139,7 @@ impl Checker {
         // same place among the titles), else read again.
         enum Slot {
             Kept(Done, Vec<Form>),
-            New(usize),
+            New,
         }
         let mut slots = Vec::with_capacity(layout.segments.len());
         let mut to_read = Vec::new();
@@ -166,7 +166,7 @@ impl Checker {
                     slots.push(Slot::Kept(done, forms));
                 }
                 None => {
-                    slots.push(Slot::New(to_read.len()));
+                    slots.push(Slot::New);
                     to_read.push(n);
                 }
             }
@@ -176,12 +176,10 @@ impl Checker {
             kept: slots.len() - to_read.len(),
             read: to_read.len(),
         };
-        let pieces = par_map(&to_read, |&n| {
-            let piece = parse::read(text, lines, &layout.segments[n]);
-            reported(text, piece)
-        });
-        let mut pieces: Vec<Option<(Vec<Form>, Vec<Diagnostic>)>> =
-            pieces.into_iter().map(Some).collect();
+        let mut pieces = par_map(&to_read, |&n| {
+            reported(text, parse::read(text, lines, &layout.segments[n]))
+        })
+        .into_iter();
         // The document, in the order of the segments; which forms are new.
         let mut doc = Document {
             forms: Vec::new(),
@@ -195,8 +193,8 @@ impl Checker {
         for (slot, (segment, &span)) in slots.into_iter().zip(layout.segments.iter().zip(&spans)) {
             let (d, forms) = match slot {
                 Slot::Kept(d, forms) => (d, forms),
-                Slot::New(i) => {
-                    let (forms, outside) = pieces[i].take().unwrap_or_default();
+                Slot::New => {
+                    let (forms, outside) = pieces.next().unwrap_or_default();
                     fresh.extend(doc.forms.len()..doc.forms.len() + forms.len());
                     let lines = if remember {
                         lines[segment.lines.clone()]
@@ -227,32 +225,15 @@ impl Checker {
             .budget_year
             .or_else(|| facts::detect_budget_year(&doc));
         if budget_year != self.budget_year && reuse.kept > 0 {
+            // Nothing is remembered now (the last check's segments were taken): all is read.
             self.budget_year = budget_year;
-            self.text.clear();
             return self.run(text, remember);
         }
         self.budget_year = budget_year;
         doc.budget_year = budget_year;
         // The form rules, on the new forms only.
         let options = &self.options;
-        let found = par_map(&fresh, |&i| {
-            let form = &doc.forms[i];
-            let facts = Facts::new(text, form, budget_year);
-            let mentions = facts::mentions(text, form, &facts.values, budget_year);
-            let ctx = Ctx {
-                text,
-                form,
-                facts: &facts,
-                mentions: &mentions,
-            };
-            let mut found = Vec::new();
-            for rule in registry() {
-                if let Check::Form(f) = rule.check {
-                    f(&ctx, &mut found);
-                }
-            }
-            found
-        });
+        let found = par_map(&fresh, |&i| form_findings(text, &doc.forms[i], budget_year));
         for (&i, found) in fresh.iter().zip(found) {
             let form = &mut doc.forms[i];
             form.diagnostics.extend(found);
@@ -269,9 +250,6 @@ impl Checker {
         let mut outside: Vec<Diagnostic> = done.iter().flat_map(|d| d.outside.clone()).collect();
         let mut touched = Vec::new();
         for (form, d) in across {
-            if !options.enabled(d.rule.code) {
-                continue;
-            }
             match form {
                 Some(i) => {
                     doc.forms[i].diagnostics.push(d);
@@ -306,30 +284,33 @@ fn reported(text: &str, piece: Piece) -> (Vec<Form>, Vec<Diagnostic>) {
         issues,
         outside,
     } = piece;
-    let mut outside: Vec<Issue> = outside
-        .into_iter()
-        .map(|(span, what)| Issue {
-            form: None,
-            span,
-            kind: parse::IssueKind::OutsideForm { what },
-        })
-        .collect();
-    outside.sort_by_key(|i| i.span.start);
     let mut found = Vec::new();
     for issue in outside.iter().chain(&issues) {
-        for rule in registry() {
-            let Check::Parser(report) = rule.check else {
-                continue;
-            };
-            if let Some(d) = report(text, issue) {
-                match issue.form {
-                    Some(i) => forms[i].diagnostics.push(d),
-                    None => found.push(d),
-                }
-            }
-        }
+        report(text, issue, |d| match issue.form {
+            Some(i) => forms[i].diagnostics.push(d),
+            None => found.push(d),
+        });
     }
     (forms, found)
+}
+
+/// The findings of the form rules on one form.
+fn form_findings(text: &str, form: &Form, budget_year: Option<u16>) -> Vec<Diagnostic> {
+    let facts = Facts::new(text, form, budget_year);
+    let mentions = facts::mentions(text, form, &facts.values, budget_year);
+    let ctx = Ctx {
+        text,
+        form,
+        facts: &facts,
+        mentions: &mentions,
+    };
+    let mut found = Vec::new();
+    for rule in registry() {
+        if let Check::Form(f) = rule.check {
+            f(&ctx, &mut found);
+        }
+    }
+    found
 }
 
 /// A finding of a rule across the forms of a paste (found again on every check).

@@ -197,24 +197,25 @@ impl Options {
 /// structure, with the structure rules' diagnostics and no other rule's.
 pub fn parse(text: &str) -> Document {
     let Parsed { mut doc, issues } = crate::parse::parse(text);
-    let reporters: Vec<_> = registry()
-        .iter()
-        .filter_map(|r| match r.check {
-            Check::Parser(f) => Some(f),
-            _ => None,
-        })
-        .collect();
     for issue in &issues {
-        for report in &reporters {
-            if let Some(d) = report(text, issue) {
-                match issue.form {
-                    Some(i) => doc.forms[i].diagnostics.push(d),
-                    None => doc.diagnostics.push(d),
-                }
+        report(text, issue, |d| match issue.form {
+            Some(i) => doc.forms[i].diagnostics.push(d),
+            None => doc.diagnostics.push(d),
+        });
+    }
+    doc
+}
+
+/// The findings of the structure rules that word one issue of the parser (S001–S004, S006), in
+/// the order of the registry.
+pub(crate) fn report(text: &str, issue: &Issue, mut found: impl FnMut(Diagnostic)) {
+    for rule in registry() {
+        if let Check::Parser(word) = rule.check {
+            if let Some(d) = word(text, issue) {
+                found(d);
             }
         }
     }
-    doc
 }
 
 /// Parse and check a paste: the structure with every rule's diagnostics, filtered and graded
@@ -223,6 +224,8 @@ pub fn check(text: &str, options: &Options) -> Document {
     Checker::check_once(options, text)
 }
 
+/// Drop the diagnostics of rules switched off, grade the rest as the user asked, and put them
+/// in the order of the text (then of the code).
 fn apply_options(diagnostics: &mut Vec<Diagnostic>, options: &Options) {
     diagnostics.retain(|d| options.enabled(d.rule.code));
     for d in diagnostics.iter_mut() {

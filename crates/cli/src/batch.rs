@@ -84,7 +84,7 @@ struct UnitCounts {
 
 /// The result of one input, ready to write.
 struct Done {
-    chunk: String,
+    report: Report,
     counts: Counts,
     forms: usize,
     units: Vec<(String, UnitCounts)>,
@@ -117,12 +117,27 @@ fn sarif_region(
     serde_json::json!({ "startLine": s.line, "startColumn": s.column, "endLine": e.line, "endColumn": e.column })
 }
 
+/// What an input gives to write: written by its worker (a small input), or its document, to be
+/// written straight to the output when its turn comes (a large input: its report is never
+/// whole in memory).
+enum Report {
+    Written(Vec<u8>),
+    Checked {
+        path: String,
+        text: String,
+        doc: kpiform_core::Document,
+    },
+}
+
+/// An input at least this long (bytes) is written straight to the output by the writer.
+const STREAM_ABOVE: usize = 1 << 20;
+
 fn process(path: &str, format: CheckFormat, lang: Lang, options: &Options, many: bool) -> Done {
     let text = match read_input(path) {
         Ok(t) => t,
         Err(e) => {
             return Done {
-                chunk: String::new(),
+                report: Report::Written(Vec::new()),
                 counts: Counts::default(),
                 forms: 0,
                 units: Vec::new(),
@@ -149,73 +164,6 @@ fn process(path: &str, format: CheckFormat, lang: Lang, options: &Options, many:
         c.forms += 1;
         c.counts += Counts::of(&f.diagnostics);
     }
-    let chunk = match format {
-        CheckFormat::Text => {
-            let mut all: Vec<_> = doc.all_diagnostics().collect();
-            all.sort_by_key(|d| d.span.start);
-            let mut s = String::new();
-            for d in all {
-                let lc = doc.lines.line_col(&text, d.span.start);
-                s.push_str(&format!(
-                    "{path}:{}:{}: {}[{}] {}\n",
-                    lc.line,
-                    lc.column,
-                    d.severity.as_str(),
-                    d.code(),
-                    d.message.get(lang)
-                ));
-            }
-            s
-        }
-        // Pretty, but not re-indented under "inputs": one pass over a large input is enough.
-        CheckFormat::Json => {
-            serde_json::to_string_pretty(&json::input(path, &text, &doc, lang, &Default::default()))
-                .unwrap_or_default()
-        }
-        CheckFormat::Sarif => {
-            let results: Vec<serde_json::Value> = doc
-                .all_diagnostics()
-                .map(|d| {
-                    let loc = |span| serde_json::json!({ "physicalLocation": { "artifactLocation": { "uri": path }, "region": sarif_region(&doc, &text, span) } });
-                    let mut r = serde_json::json!({
-                        "ruleId": d.code(),
-                        "ruleIndex": kpiform_core::rules().position(|x| x.code == d.code()),
-                        "level": level(d.severity),
-                        "message": { "text": d.message.get(lang) },
-                        "locations": [loc(d.span)],
-                    });
-                    if !d.related.is_empty() {
-                        r["relatedLocations"] = d
-                            .related
-                            .iter()
-                            .enumerate()
-                            .map(|(k, rel)| {
-                                let mut l = loc(rel.span);
-                                l["id"] = serde_json::json!(k + 1);
-                                l["message"] = serde_json::json!({ "text": rel.label.get(lang) });
-                                l
-                            })
-                            .collect();
-                    }
-                    if let Some(fix) = &d.fix {
-                        r["fixes"] = serde_json::json!([{
-                            "description": { "text": fix.title.get(lang) },
-                            "artifactChanges": [{
-                                "artifactLocation": { "uri": path },
-                                "replacements": [{ "deletedRegion": sarif_region(&doc, &text, fix.span), "insertedContent": { "text": fix.replacement } }]
-                            }]
-                        }]);
-                    }
-                    r
-                })
-                .collect();
-            results
-                .iter()
-                .map(|r| indent(&serde_json::to_string_pretty(r).unwrap_or_default(), 8))
-                .collect::<Vec<_>>()
-                .join(",\n")
-        }
-    };
     if !many && format == CheckFormat::Text {
         let (errors, warnings, infos) = (counts.error, counts.warning, counts.info);
         let summary = match lang {
@@ -230,13 +178,103 @@ fn process(path: &str, format: CheckFormat, lang: Lang, options: &Options, many:
         };
         eprintln!("{summary}");
     }
+    let forms = doc.forms.len();
+    let report = if text.len() >= STREAM_ABOVE {
+        Report::Checked {
+            path: path.to_string(),
+            text,
+            doc,
+        }
+    } else {
+        let mut chunk = Vec::new();
+        // Writing to memory does not fail.
+        let _ = write_report(&mut chunk, format, lang, path, &text, &doc);
+        Report::Written(chunk)
+    };
     Done {
-        chunk,
+        report,
         counts,
-        forms: doc.forms.len(),
+        forms,
         units: units.into_iter().collect(),
         failed: None,
     }
+}
+
+/// The findings of one input in `format`, written to `out` as they are made: text lines
+/// sorted by place, the input's JSON object (`json::input`, streamed form by form), or its
+/// SARIF results. Nothing is written for a text report without findings.
+fn write_report(
+    out: &mut dyn Write,
+    format: CheckFormat,
+    lang: Lang,
+    path: &str,
+    text: &str,
+    doc: &kpiform_core::Document,
+) -> std::io::Result<()> {
+    match format {
+        CheckFormat::Text => {
+            let mut all: Vec<_> = doc.all_diagnostics().collect();
+            all.sort_by_key(|d| d.span.start);
+            for d in all {
+                let lc = doc.lines.line_col(text, d.span.start);
+                writeln!(
+                    out,
+                    "{path}:{}:{}: {}[{}] {}",
+                    lc.line,
+                    lc.column,
+                    d.severity.as_str(),
+                    d.code(),
+                    d.message.get(lang)
+                )?;
+            }
+        }
+        // Pretty, but not re-indented under "inputs": one pass over a large input is enough.
+        CheckFormat::Json => {
+            let review = Default::default();
+            let view = json::input_view(path, text, doc, lang, &review);
+            serde_json::to_writer_pretty(&mut *out, &view)?;
+        }
+        CheckFormat::Sarif => {
+            for (n, d) in doc.all_diagnostics().enumerate() {
+                let loc = |span| serde_json::json!({ "physicalLocation": { "artifactLocation": { "uri": path }, "region": sarif_region(doc, text, span) } });
+                let mut r = serde_json::json!({
+                    "ruleId": d.code(),
+                    "ruleIndex": kpiform_core::rules().position(|x| x.code == d.code()),
+                    "level": level(d.severity),
+                    "message": { "text": d.message.get(lang) },
+                    "locations": [loc(d.span)],
+                });
+                if !d.related.is_empty() {
+                    r["relatedLocations"] = d
+                        .related
+                        .iter()
+                        .enumerate()
+                        .map(|(k, rel)| {
+                            let mut l = loc(rel.span);
+                            l["id"] = serde_json::json!(k + 1);
+                            l["message"] = serde_json::json!({ "text": rel.label.get(lang) });
+                            l
+                        })
+                        .collect();
+                }
+                if let Some(fix) = &d.fix {
+                    r["fixes"] = serde_json::json!([{
+                        "description": { "text": fix.title.get(lang) },
+                        "artifactChanges": [{
+                            "artifactLocation": { "uri": path },
+                            "replacements": [{ "deletedRegion": sarif_region(doc, text, fix.span), "insertedContent": { "text": fix.replacement } }]
+                        }]
+                    }]);
+                }
+                if n > 0 {
+                    out.write_all(b",\n")?;
+                }
+                let pretty = serde_json::to_string_pretty(&r).map_err(std::io::Error::other)?;
+                out.write_all(indent(&pretty, 8).as_bytes())?;
+            }
+        }
+    }
+    Ok(())
 }
 
 struct Progress {
@@ -292,8 +330,9 @@ pub fn run(
         total: files.len(),
     };
 
-    let mut out = std::io::stdout().lock();
-    let w = |out: &mut std::io::StdoutLock, s: &str| {
+    // Buffered: a large report is written in many small pieces.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let w = |out: &mut std::io::BufWriter<std::io::StdoutLock>, s: &str| {
         out.write_all(s.as_bytes()).map_err(|e| e.to_string())
     };
     match format {
@@ -368,14 +407,23 @@ pub fn run(
                     eprintln!("kpiform: {e}");
                     failures.push(e);
                 } else {
-                    if !d.chunk.is_empty() {
-                        let sep = if format != CheckFormat::Text && wrote_any {
-                            ",\n"
-                        } else {
-                            ""
-                        };
-                        w(&mut out, sep)?;
-                        w(&mut out, &d.chunk)?;
+                    let empty = match &d.report {
+                        Report::Written(chunk) => chunk.is_empty(),
+                        Report::Checked { doc, .. } => {
+                            format != CheckFormat::Json && doc.all_diagnostics().next().is_none()
+                        }
+                    };
+                    if !empty {
+                        if format != CheckFormat::Text && wrote_any {
+                            w(&mut out, ",\n")?;
+                        }
+                        match &d.report {
+                            Report::Written(chunk) => out.write_all(chunk),
+                            Report::Checked { path, text, doc } => {
+                                write_report(&mut out, format, lang, path, text, doc)
+                            }
+                        }
+                        .map_err(|e| e.to_string())?;
                         wrote_any = true;
                     }
                     totals.0 += d.forms;

@@ -556,6 +556,71 @@ pub fn input(path: &str, text: &str, doc: &Document, lang: Lang, review: &Dispos
     }
 }
 
+/// The JSON of [`input`], written form by form as it is serialized: the same JSON, without the
+/// whole [`Input`] in memory at once (the CLI streams a large input this way).
+pub fn input_view<'a>(
+    path: &'a str,
+    text: &'a str,
+    doc: &'a Document,
+    lang: Lang,
+    review: &'a Dispositions,
+) -> InputView<'a> {
+    InputView {
+        path,
+        doc,
+        ctx: Ctx {
+            text,
+            lines: &doc.lines,
+            lang,
+            review,
+        },
+    }
+}
+
+/// See [`input_view`].
+pub struct InputView<'a> {
+    path: &'a str,
+    doc: &'a Document,
+    ctx: Ctx<'a>,
+}
+
+impl Serialize for InputView<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        /// A list serialized item by item, as its iterator makes them.
+        struct Each<F>(F);
+        impl<F, I> Serialize for Each<F>
+        where
+            F: Fn() -> I,
+            I: Iterator,
+            I::Item: Serialize,
+        {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_seq((self.0)())
+            }
+        }
+        let (doc, ctx) = (self.doc, &self.ctx);
+        // The fields of `Input`, in its order (`changes` is empty: left out).
+        let mut st = serializer.serialize_struct("Input", 4)?;
+        st.serialize_field("path", self.path)?;
+        st.serialize_field("budget_year", &doc.budget_year)?;
+        st.serialize_field(
+            "forms",
+            &Each(|| {
+                doc.forms.iter().map(|f| FormJson {
+                    file: doc.file_at(f.span.start).map(|t| t.text.clone()),
+                    ..ctx.form(f)
+                })
+            }),
+        )?;
+        st.serialize_field(
+            "diagnostics",
+            &Each(|| doc.diagnostics.iter().map(|d| ctx.diagnostic(None, d))),
+        )?;
+        st.end()
+    }
+}
+
 /// A whole report over several inputs.
 pub fn report(inputs: Vec<Input>) -> Report {
     Report {

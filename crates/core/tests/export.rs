@@ -440,3 +440,36 @@ fn the_reviewers_grade_and_reason_reach_every_export() {
     assert_eq!((a.suggested.score, a.grade), (100.0, Grade::Excellent));
     assert_eq!(a.status, kpiform_core::Status::InReview);
 }
+
+/// The streamed JSON of an input (`json::input_view`, the CLI's) is byte for byte the JSON of
+/// the whole `json::input`: on every corpus file, on the corpus as one paste and as a paste of
+/// files (each form then names its file).
+#[test]
+fn streamed_json_is_the_whole_json() {
+    use kpiform_core::{json, Lang};
+    use kpiform_testkit::{corpus_all, CORPUS};
+    let files: String = CORPUS
+        .iter()
+        .map(|f| format!("{}\n{}", kpiform_core::file_line(f.file), f.text))
+        .collect();
+    let mut inputs: Vec<(&str, String)> = CORPUS
+        .iter()
+        .map(|f| (f.file, f.text.to_string()))
+        .collect();
+    inputs.push(("all", corpus_all()));
+    inputs.push(("files", files));
+    for (name, text) in &inputs {
+        let doc = kpiform_core::check(text, &Default::default());
+        assert!(!doc.forms.is_empty(), "{name}");
+        let review = Default::default();
+        for lang in [Lang::Zh, Lang::En] {
+            let whole = json::input(name, text, &doc, lang, &review);
+            let streamed = json::input_view(name, text, &doc, lang, &review);
+            assert_eq!(
+                serde_json::to_string_pretty(&whole).unwrap(),
+                serde_json::to_string_pretty(&streamed).unwrap(),
+                "{name}"
+            );
+        }
+    }
+}

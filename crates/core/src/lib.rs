@@ -48,7 +48,8 @@ pub mod docs {
     pub use crate::rules::docs::{index_page, rule_page, CSS};
 }
 pub use rules::{
-    all as rules, by_code as rule, check, parse, Checker, Facts, Options, Reuse, UnknownCode,
+    all as rules, by_code as rule, check, parse, Checker, Facts, Options, Origin, Reuse,
+    UnknownCode,
 };
 pub use span::{utf16_offset, LineCol, LineIndex, Span};
 pub use text::{excerpt, file_line, is_space, label_key, thousands, to_simplified, Cents};

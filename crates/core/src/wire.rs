@@ -52,6 +52,124 @@ pub fn restore(doc: &mut Document, text: &str) {
     doc.lines = LineIndex::new(text);
 }
 
+/// What changed from one check of a [`Checker`](crate::Checker) to the next, to bring the
+/// other side's copy of the earlier document up to date without sending it whole: the forms
+/// taken over are named by their place in the earlier document (and how far they moved), only
+/// the forms read again travel, with the findings outside forms.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Patch {
+    pub forms: Vec<Part>,
+    pub diagnostics: Vec<crate::Diagnostic>,
+    pub budget_year: Option<u16>,
+    pub files: Vec<crate::model::Text>,
+}
+
+/// A run of forms of the new document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Part {
+    /// `count` forms of the earlier document from `from` on, moved by `by` bytes, their
+    /// findings as they were.
+    Kept {
+        from: usize,
+        count: usize,
+        by: isize,
+    },
+    /// A form of the earlier document, moved by `by`, with these findings.
+    Refound {
+        from: usize,
+        by: isize,
+        diagnostics: Vec<crate::Diagnostic>,
+    },
+    /// A form read again.
+    Read(crate::Form),
+}
+
+impl Patch {
+    /// How the checker's last document differs from the one before it.
+    pub fn of(checker: &crate::Checker) -> Patch {
+        use crate::Origin;
+        let doc = checker.document();
+        let mut forms: Vec<Part> = Vec::new();
+        for (form, origin) in doc.forms.iter().zip(checker.origins()) {
+            match *origin {
+                Origin::Read => forms.push(Part::Read(form.clone())),
+                Origin::Kept {
+                    from,
+                    by,
+                    same_findings: false,
+                } => forms.push(Part::Refound {
+                    from,
+                    by,
+                    diagnostics: form.diagnostics.clone(),
+                }),
+                Origin::Kept {
+                    from,
+                    by,
+                    same_findings: true,
+                } => match forms.last_mut() {
+                    Some(Part::Kept {
+                        from: f,
+                        count,
+                        by: b,
+                    }) if *b == by && *f + *count == from => *count += 1,
+                    _ => forms.push(Part::Kept { from, count: 1, by }),
+                },
+            }
+        }
+        Patch {
+            forms,
+            diagnostics: doc.diagnostics.clone(),
+            budget_year: doc.budget_year,
+            files: doc.files.clone(),
+        }
+    }
+
+    /// The new document of `text`, made from the earlier one (taken apart: its forms move into
+    /// the new one). An error when the patch does not fit it (a form it names is not there, or
+    /// is named twice): the two sides are out of step.
+    pub fn apply(self, earlier: Document, text: &str) -> Result<Document, WireError> {
+        let mut old: Vec<Option<crate::Form>> = earlier.forms.into_iter().map(Some).collect();
+        let mut take = |i: usize, by: isize| {
+            let mut form = old.get_mut(i).and_then(Option::take).ok_or_else(|| {
+                WireError(format!("the patch names form {i}, which is not there"))
+            })?;
+            if by != 0 {
+                form.shift(by);
+            }
+            Ok::<_, WireError>(form)
+        };
+        let mut forms = Vec::new();
+        for part in self.forms {
+            match part {
+                Part::Kept { from, count, by } => {
+                    for i in from..from.saturating_add(count) {
+                        forms.push(take(i, by)?);
+                    }
+                }
+                Part::Refound {
+                    from,
+                    by,
+                    diagnostics,
+                } => {
+                    let mut form = take(from, by)?;
+                    form.diagnostics = diagnostics;
+                    forms.push(form);
+                }
+                Part::Read(form) => forms.push(form),
+            }
+        }
+        let mut doc = Document {
+            forms,
+            diagnostics: self.diagnostics,
+            lines: LineIndex::default(),
+            budget_year: self.budget_year,
+            files: self.files,
+        };
+        restore(&mut doc, text);
+        Ok(doc)
+    }
+}
+
 /// `Diagnostic::rule` as its code, looked up again in the registry.
 pub(crate) mod rule {
     use serde::{de::Error, Deserialize, Deserializer, Serializer};

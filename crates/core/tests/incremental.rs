@@ -96,13 +96,31 @@ proptest! {
         };
         let options = Options::default();
         let mut checker = Checker::new(options.clone());
-        checker.check(&text);
+        // The other side's copy (the page's), kept up to date with patches.
+        let mut copy = checker.check(&text).0.clone();
         for e in &edits {
             text = apply(&text, e);
             let (got, _) = checker.check(&text);
-            assert_same(got, &check(&text, &options), &text);
+            let want = check(&text, &options);
+            assert_same(got, &want, &text);
+            copy = patched(&checker, copy, &text);
+            assert_same(&copy, &want, &text);
         }
     }
+}
+
+/// `copy` brought up to date with the checker's patch, sent as bytes.
+#[cfg(feature = "wire")]
+fn patched(checker: &Checker, copy: Document, text: &str) -> Document {
+    use kpiform_core::wire::{self, Patch};
+    let bytes = wire::to_bytes(&Patch::of(checker));
+    let patch: Patch = wire::from_bytes(&bytes).unwrap();
+    patch.apply(copy, text).unwrap()
+}
+
+#[cfg(not(feature = "wire"))]
+fn patched(checker: &Checker, _: Document, _: &str) -> Document {
+    checker.document().clone()
 }
 
 /// A one-character edit in the middle of a paste of 42 forms reads again only the segments
@@ -126,6 +144,33 @@ fn an_edit_reads_only_its_segment() {
     assert_eq!(reuse.read, 1, "{reuse:?}");
     assert!(reuse.kept >= 42, "{reuse:?}");
     assert_same(doc, &check(&edited, &Options::default()), &edited);
+    // What the other side gets: the form read again; the others named by runs, with their
+    // findings only where a finding across forms (F002) is on them.
+    #[cfg(feature = "wire")]
+    {
+        use kpiform_core::wire::{Part, Patch};
+        let patch = Patch::of(&checker);
+        let doc = checker.document();
+        let (mut at, mut read, mut runs) = (0, 0, 0);
+        for part in &patch.forms {
+            match part {
+                Part::Kept { count, .. } => {
+                    at += count;
+                    runs += 1;
+                }
+                Part::Refound { .. } => {
+                    assert!(doc.forms[at].diagnostics.iter().any(|d| d.code() == "F002"));
+                    at += 1;
+                }
+                Part::Read(_) => {
+                    at += 1;
+                    read += 1;
+                }
+            }
+        }
+        assert_eq!((at, read), (42, 1));
+        assert!(runs <= 4, "{:?}", patch.forms);
+    }
     // The same text again: nothing is read.
     assert_eq!(checker.check(&edited).1.read, 0);
     let options = Options {

@@ -4,12 +4,14 @@ use std::time::Duration;
 
 /// Check this long after the last keystroke or paste.
 pub const DEBOUNCE: Duration = Duration::from_millis(150);
-/// Above this many UTF-16 code units (five times the whole corpus, whose check takes about
-/// 20 ms here) the text is checked only when the user asks: a check of megabytes takes a second
-/// or more (in the worker, so the page stays responsive) and its results are large to render.
-pub const AUTO_CHECK_LIMIT: u32 = 300_000;
-/// Above this many, even an explicit check is refused: decoding and rendering the results would
-/// hold up the page for too long (and, without a worker, the check itself).
+/// Up to this many UTF-16 code units (five times the whole corpus, whose check takes about
+/// 20 ms here) a text is checked on the main thread when the page needs results at once (an
+/// edit it made), and counted as one types. Longer texts are checked in the worker (which
+/// reads again only what an edit changed); without a worker, only when the user asks: a check
+/// of megabytes there would hold the page for a second or more.
+pub const MAIN_THREAD_LIMIT: u32 = 300_000;
+/// Above this many (some 20 MB of text), no check: the page says the text is too large to
+/// check here and points to the command line.
 pub const CHECK_LIMIT: u32 = 12_000_000;
 /// Files larger than this are not loaded (the text box itself would stall on them).
 pub const MAX_FILE_BYTES: f64 = 24.0 * 1024.0 * 1024.0;

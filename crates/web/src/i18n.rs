@@ -345,8 +345,8 @@ pub const LARGE_TITLE: Tr = Tr(
     "Large text: automatic checking paused",
 );
 pub const LARGE_BODY: Tr = Tr(
-    "为保证输入流畅，超过 30 万字符的文本不会边输入边检查。点击“立即检查”后在后台检查，可能需要几秒钟，期间页面可照常使用；文本不会丢失。",
-    "To keep typing fluid, texts over 300,000 characters are not checked as you type. “Check now” runs the check in the background: it may take a few seconds, and the page stays usable meanwhile. Your text is kept.",
+    "此浏览器不能在后台检查，为保证输入流畅，超过 30 万字符的文本不会边输入边检查。点击“立即检查”开始检查，可能需要几秒钟，期间页面暂时不响应；文本不会丢失。",
+    "This browser cannot check in the background, so texts over 300,000 characters are not checked as you type, to keep typing fluid. “Check now” starts the check: it may take a few seconds, during which the page does not respond. Your text is kept.",
 );
 pub const TOO_LARGE_BODY: Tr = Tr(
     "文本超过约 1200 万字符，超出本页面能检查的范围。请分批粘贴，或使用命令行工具 kpiform 检查。",

@@ -174,13 +174,14 @@ impl Report {
         }
 
         // Findings of the whole paste (across forms) belong to the form they point into.
+        // (The forms are in the order of the text and do not overlap.)
         let form_of = |span: Span| {
-            doc.forms
-                .iter()
-                .position(|f| {
-                    f.span.start <= span.start && span.start < f.span.end.max(f.span.start + 1)
-                })
-                .map(|i| i + 1)
+            let i = doc
+                .forms
+                .partition_point(|f| f.span.start <= span.start)
+                .checked_sub(1)?;
+            let f = &doc.forms[i];
+            (span.start < f.span.end.max(f.span.start + 1)).then_some(i + 1)
         };
         let mut rows: Vec<DiagRow> = Vec::with_capacity(doc.all_diagnostics().count());
         for d in &doc.diagnostics {
@@ -206,14 +207,18 @@ impl Report {
             row.key = key;
         }
 
+        // The rows are grouped by form, in form order: each form's are the next run.
+        let mut rest = &rows[rows.partition_point(|d| d.form.is_none())..];
         for (i, form) in doc.forms.iter().enumerate() {
             let number = i + 1;
             let mut counts = Counts::default();
             let mut codes: Vec<&'static str> = Vec::new();
-            for d in rows.iter().filter(|d| d.form == Some(number)) {
+            let n = rest.partition_point(|d| d.form <= Some(number));
+            for d in rest[..n].iter().filter(|d| d.form == Some(number)) {
                 counts.add(d.severity);
                 codes.push(d.code);
             }
+            rest = &rest[n..];
             codes.sort_unstable();
             codes.dedup();
             let applicable = form.applicable_indicators().count();

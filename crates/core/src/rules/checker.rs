@@ -31,6 +31,23 @@ pub struct Checker {
     doc: Document,
     /// What each segment of the last check gave, in the order of the text.
     done: Vec<Done>,
+    /// Where each form of the last check's document came from.
+    origins: Vec<Origin>,
+}
+
+/// Where a form of a check came from: read again, or taken over from the check before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    Read,
+    Kept {
+        /// Its index in the document of the check before.
+        from: usize,
+        /// How far its spans moved (bytes).
+        by: isize,
+        /// Its findings are those it had there (moved by `by`): no finding across forms
+        /// (F002) was or is on it.
+        same_findings: bool,
+    },
 }
 
 /// One segment of the last check, what it read and what it gave.
@@ -70,6 +87,12 @@ impl Checker {
         &self.doc
     }
 
+    /// Where each form of the last check's document came from (empty for a check that
+    /// remembers nothing).
+    pub fn origins(&self) -> &[Origin] {
+        &self.origins
+    }
+
     pub fn into_document(self) -> Document {
         self.doc
     }
@@ -89,6 +112,7 @@ impl Checker {
     /// Forget the last check.
     pub fn forget(&mut self) {
         self.done.clear();
+        self.origins.clear();
         self.doc = Document::default();
         self.text.clear();
     }
@@ -120,15 +144,18 @@ impl Checker {
         // What the last check gave, by segment: its forms (their paste findings taken out: they
         // are found again on the new set) and its place.
         let mut old_forms = std::mem::take(&mut self.doc.forms).into_iter();
-        let mut old: Vec<Option<(Done, Vec<Form>)>> = std::mem::take(&mut self.done)
+        let mut first = 0;
+        let mut old: Vec<Option<(Done, Vec<Form>, usize)>> = std::mem::take(&mut self.done)
             .into_iter()
             .map(|d| {
                 let forms = old_forms.by_ref().take(d.forms).collect();
-                Some((d, forms))
+                let at = first;
+                first += d.forms;
+                Some((d, forms, at))
             })
             .collect();
         let mut by_text: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
-        for (i, (d, _)) in old
+        for (i, (d, _, _)) in old
             .iter()
             .enumerate()
             .filter_map(|(i, o)| Some((i, o.as_ref()?)))
@@ -138,7 +165,9 @@ impl Checker {
         // Each segment: the last check's, when it is the same segment (same text, same cuts,
         // same place among the titles), else read again.
         enum Slot {
-            Kept(Done, Vec<Form>),
+            /// What the segment gave before, where its first form was, and which of its forms
+            /// had findings across forms.
+            Kept(Done, Vec<Form>, usize, Vec<bool>, isize),
             New,
         }
         let mut slots = Vec::with_capacity(layout.segments.len());
@@ -148,14 +177,17 @@ impl Checker {
                 let at = candidates.iter().position(|&i| {
                     old[i]
                         .as_ref()
-                        .is_some_and(|(d, _)| same(&self.text, d, text, span, segment, lines))
+                        .is_some_and(|(d, _, _)| same(&self.text, d, text, span, segment, lines))
                 })?;
                 old[candidates.remove(at)].take()
             });
             match found {
-                Some((mut done, mut forms)) => {
+                Some((mut done, mut forms, from)) => {
+                    let mut had_paste = Vec::with_capacity(forms.len());
                     for f in &mut forms {
+                        let before = f.diagnostics.len();
                         f.diagnostics.retain(|d| !is_paste(d));
+                        had_paste.push(f.diagnostics.len() != before);
                     }
                     let by = span.start as isize - done.span.start as isize;
                     if by != 0 {
@@ -163,7 +195,7 @@ impl Checker {
                         done.outside.iter_mut().for_each(|d| d.shift(by));
                         done.span = span;
                     }
-                    slots.push(Slot::Kept(done, forms));
+                    slots.push(Slot::Kept(done, forms, from, had_paste, by));
                 }
                 None => {
                     slots.push(Slot::New);
@@ -190,12 +222,21 @@ impl Checker {
         };
         let mut fresh = Vec::new();
         let mut done = Vec::with_capacity(slots.len());
+        let mut origins = Vec::new();
         for (slot, (segment, &span)) in slots.into_iter().zip(layout.segments.iter().zip(&spans)) {
             let (d, forms) = match slot {
-                Slot::Kept(d, forms) => (d, forms),
+                Slot::Kept(d, forms, from, had_paste, by) => {
+                    origins.extend(had_paste.iter().enumerate().map(|(k, &had)| Origin::Kept {
+                        from: from + k,
+                        by,
+                        same_findings: !had,
+                    }));
+                    (d, forms)
+                }
                 Slot::New => {
                     let (forms, outside) = pieces.next().unwrap_or_default();
                     fresh.extend(doc.forms.len()..doc.forms.len() + forms.len());
+                    origins.extend(forms.iter().map(|_| Origin::Read));
                     let lines = if remember {
                         lines[segment.lines.clone()]
                             .iter()
@@ -262,6 +303,9 @@ impl Checker {
         touched.dedup();
         for i in touched {
             apply_options(&mut doc.forms[i].diagnostics, options);
+            if let Some(Origin::Kept { same_findings, .. }) = origins.get_mut(i) {
+                *same_findings = false;
+            }
         }
         apply_options(&mut outside, options);
         doc.diagnostics = outside;
@@ -270,6 +314,7 @@ impl Checker {
             self.text.clear();
             self.text.push_str(text);
             self.done = done;
+            self.origins = origins;
         }
         self.doc = doc;
         reuse

@@ -46,7 +46,7 @@ use std::sync::LazyLock;
 use crate::diagnostic::{Diagnostic, RuleInfo, Severity};
 use crate::model::Document;
 use crate::parse::{Issue, Parsed};
-pub use checker::{Checker, Reuse};
+pub use checker::{Checker, Origin, Reuse};
 pub use facts::Facts;
 use facts::{Ctx, PasteCtx};
 

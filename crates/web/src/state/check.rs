@@ -1,5 +1,8 @@
 //! Checking: after a pause in typing in the checking worker, at once on the main thread when
-//! the page needs fresh results, and large texts only on request.
+//! the page needs fresh results (large texts in the worker then too). The worker remembers its
+//! last check and answers the next with a patch of the document the page holds: only the forms
+//! an edit touched travel, and the others move into the new document. Without a worker, large
+//! texts are checked only on request.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -8,10 +11,10 @@ use kpiform_core::Document;
 use leptos::prelude::*;
 
 use super::{count_lines, State};
-use crate::constants::{AUTO_CHECK_LIMIT, CHECK_LIMIT, DEBOUNCE};
+use crate::constants::{CHECK_LIMIT, DEBOUNCE, MAIN_THREAD_LIMIT};
 use crate::dom;
 use crate::report::Report;
-use crate::worker::client::{self as worker, Answer, Checked};
+use crate::worker::client::{self as worker, Answer, Answered, CheckResult};
 
 /// One check of one text.
 #[derive(Debug)]
@@ -95,21 +98,31 @@ impl State {
         self.pending.set_value(None);
     }
 
-    /// Start a check of the text box (large texts only when `force`). It runs in the checking
-    /// worker; the results are published when it answers, unless the text changed again.
+    /// Start a check of the text box (without a worker, large texts only when `force`). It
+    /// runs in the checking worker; the results are published when it answers, unless the
+    /// text changed again.
     pub(super) fn run(self, force: bool) {
         let Some((version, text, len16, start)) = self.begin() else {
             return;
         };
-        if (len16 > AUTO_CHECK_LIMIT && !force) || len16 > CHECK_LIMIT {
+        let here = !worker::off_thread();
+        if (here && len16 > MAIN_THREAD_LIMIT && !force) || len16 > CHECK_LIMIT {
             self.publish_unchecked(version, text, len16);
             return;
         }
-        let options = self.rules.get_untracked().options();
-        worker::check(version, text, options, move |checked| {
-            self.publish(version, len16, checked, start)
-        });
+        // The document the page holds, when the worker made it: the answer may be a patch of it.
+        let base = self
+            .analysis
+            .with_untracked(|a| (a.checked && a.off_thread).then_some(a.version));
+        self.ask(version, text, len16, start, base);
         dom::measure("kp-send", start);
+    }
+
+    fn ask(self, version: u64, text: String, len16: u32, start: f64, base: Option<u64>) {
+        let options = self.rules.get_untracked().options();
+        worker::check(version, text, options, base, move |answered| {
+            self.publish(version, len16, answered, start, base)
+        });
     }
 
     /// Check the text box now, on the main thread, so that the results match it when this
@@ -118,17 +131,33 @@ impl State {
         let Some((version, text, len16, start)) = self.begin() else {
             return;
         };
-        if len16 > AUTO_CHECK_LIMIT {
-            self.publish_unchecked(version, text, len16);
+        if len16 > MAIN_THREAD_LIMIT {
+            // Too long to check here at once: in the worker (results a moment later), or,
+            // without one, on request.
+            if worker::off_thread() && len16 <= CHECK_LIMIT {
+                let base = self
+                    .analysis
+                    .with_untracked(|a| (a.checked && a.off_thread).then_some(a.version));
+                self.ask(version, text, len16, start, base);
+            } else {
+                self.publish_unchecked(version, text, len16);
+            }
             return;
         }
         let options = self.rules.get_untracked().options();
-        match worker::check_now(text, options.clone()) {
-            Ok(checked) => self.publish(version, len16, checked, start),
+        match worker::check_now(text, options) {
+            Ok(checked) => {
+                let answered = Answer {
+                    outcome: CheckResult::Whole(checked.outcome),
+                    text: checked.text,
+                    ms: checked.ms,
+                    received: checked.received,
+                    off_thread: checked.off_thread,
+                };
+                self.publish(version, len16, answered, start, None)
+            }
             // The checker is not on the page yet: as any check.
-            Err(text) => worker::check(version, text, options, move |checked| {
-                self.publish(version, len16, checked, start)
-            }),
+            Err(text) => self.ask(version, text, len16, start, None),
         }
     }
 
@@ -166,18 +195,37 @@ impl State {
         set_timeout(move || dom::measure("kp-update", end), Duration::ZERO);
     }
 
-    /// Show the results of check `version`, unless the text has been checked again since.
-    fn publish(self, version: u64, len16: u32, checked: Checked, start: f64) {
+    /// Show the results of check `version`, unless the text has been checked again since. A
+    /// patch is applied to the document the page holds, when it is still `base`'s (else, or
+    /// when it does not fit, the worker is asked for the whole document).
+    fn publish(self, version: u64, len16: u32, answered: Answered, start: f64, base: Option<u64>) {
         if version != self.version.get_value() {
             return;
         }
         let Answer {
             text,
-            outcome: doc,
+            outcome,
             ms,
             received,
             off_thread,
-        } = checked;
+        } = answered;
+        let doc = match outcome {
+            CheckResult::Whole(doc) => doc,
+            CheckResult::Patch(patch) => {
+                let applied = self
+                    .take_document(base)
+                    .ok_or_else(|| "the page no longer holds the document".to_string())
+                    .and_then(|earlier| patch.apply(earlier, &text).map_err(|e| e.to_string()));
+                match applied {
+                    Ok(doc) => doc,
+                    Err(e) => {
+                        web_sys::console::warn_1(&format!("kpiform: {e}; checking again").into());
+                        self.ask(version, text, len16, start, None);
+                        return;
+                    }
+                }
+            }
+        };
         let report = Report::from_document(&doc, &text);
         // Measures for tests/e2e/measure.mjs: "kp-core" the core's check (in the worker, or
         // here), "kp-check" from the request to the report, "kp-apply" the main thread's part
@@ -204,6 +252,22 @@ impl State {
         request_animation_frame(move || {
             set_timeout(move || dom::measure("kp-frame", received), Duration::ZERO)
         });
+    }
+
+    /// The document of the results shown, taken out of them (they are about to be replaced),
+    /// when it is check `base`'s; copied when something else still holds the results.
+    fn take_document(self, base: Option<u64>) -> Option<Document> {
+        let base = base?;
+        let mut taken = None;
+        self.analysis.0.update_untracked(|a| {
+            if a.checked && a.off_thread && a.version == base {
+                taken = Some(match Arc::get_mut(a) {
+                    Some(a) => std::mem::take(&mut a.doc),
+                    None => a.doc.clone(),
+                });
+            }
+        });
+        taken
     }
 
     fn set_analysis(self, analysis: Analysis) {

@@ -11,7 +11,7 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::constants::{AUTO_CHECK_LIMIT, LINE_HEIGHT, MAX_FILE_BYTES, PAD_TOP};
+use crate::constants::{LINE_HEIGHT, MAIN_THREAD_LIMIT, MAX_FILE_BYTES, PAD_TOP};
 use crate::dom;
 use crate::i18n as t;
 use crate::importer::{self, Reply};
@@ -35,7 +35,7 @@ pub fn InputPanel() -> impl IntoView {
     let on_input = move |_| {
         st.schedule();
         if let Some(el) = st.input.get_untracked() {
-            if el.text_length() < AUTO_CHECK_LIMIT {
+            if el.text_length() < MAIN_THREAD_LIMIT {
                 lines_now.set(count_lines(&el.value()));
             }
         }

@@ -73,6 +73,15 @@ impl<T> Answer<T> {
 /// A finished check.
 pub type Checked = Answer<Document>;
 
+/// What the worker answers to a check: the document, or a patch of the one the request named.
+pub enum CheckResult {
+    Whole(Document),
+    Patch(kpiform_core::wire::Patch),
+}
+
+/// A finished check of the worker (or here).
+pub type Answered = Answer<CheckResult>;
+
 type Done = Box<dyn FnOnce(Answer<Outcome>)>;
 
 /// One request of the page, and what to do with the outcome.
@@ -83,7 +92,7 @@ struct Job {
 
 impl Job {
     fn is_check(&self) -> bool {
-        matches!(self.request.task, Task::Check(_))
+        matches!(self.request.task, Task::Check(..))
     }
 }
 
@@ -112,13 +121,20 @@ thread_local! {
 
 /// Check `text` off the main thread and call `done` with the result, unless a newer
 /// [`check`] replaces this one first (then `done` is dropped uncalled). Without a worker,
-/// checks here and calls `done` before returning.
-pub fn check(id: u64, text: String, options: Options, done: impl FnOnce(Checked) + 'static) {
-    let task = Task::Check(options);
+/// checks here and calls `done` before returning. `base`: the check whose document the page
+/// holds, when it came from the worker; the answer may then be a patch of it.
+pub fn check(
+    id: u64,
+    text: String,
+    options: Options,
+    base: Option<u64>,
+    done: impl FnOnce(Answered) + 'static,
+) {
+    let task = Task::Check(options, base);
     submit(Job {
         request: Request { id, text, task },
         done: Box::new(move |answer| {
-            if let Some(checked) = answer.map(Outcome::checked) {
+            if let Some(checked) = answer.map(Outcome::check_result) {
                 done(checked)
             }
         }),
@@ -301,8 +317,8 @@ pub fn check_now(text: String, options: Options) -> Result<Checked, String> {
         return Err(text);
     }
     cancel();
-    let task = Task::Check(options);
-    timed(text, |t| here::run(t, &task).and_then(Outcome::checked)).transpose()
+    let task = Task::Check(options, None);
+    timed(text, |t| here::run(0, t, &task).and_then(Outcome::checked)).transpose()
 }
 
 /// Do a job on the main thread: now, or once the checker is here.
@@ -313,7 +329,12 @@ fn run_here_now(job: Job) {
             web_sys::console::error_1(&"kpiform: no checker could be started".into());
             return;
         }
-        if let Ok(answer) = timed(request.text, |t| here::run(t, &request.task)).transpose() {
+        // Here the document comes whole (the page's is not this checker's).
+        let task = match request.task {
+            Task::Check(options, _) => Task::Check(options, None),
+            task => task,
+        };
+        if let Ok(answer) = timed(request.text, |t| here::run(request.id, t, &task)).transpose() {
             done(answer);
         }
     });
@@ -333,8 +354,8 @@ mod here {
         then(true)
     }
 
-    pub fn run(text: &str, task: &Task) -> Option<Outcome> {
-        Some(super::super::run(text, task))
+    pub fn run(id: u64, text: &str, task: &Task) -> Option<Outcome> {
+        Some(super::super::run(id, text, task))
     }
 
     pub fn warm_up() {
@@ -473,7 +494,8 @@ fn on_message(event: web_sys::MessageEvent) {
 fn decode(bytes: &[u8], job: &Job) -> Result<(Outcome, f64), WireError> {
     let reply: Reply = wire::from_bytes(bytes)?;
     let id = job.request.id;
-    if reply.id != id || job.is_check() != matches!(reply.result, Outcome::Checked(_)) {
+    let checked = matches!(reply.result, Outcome::Checked(_) | Outcome::Patched(_));
+    if reply.id != id || job.is_check() != checked {
         return Err(WireError(format!("answer {} to request {id}", reply.id)));
     }
     let outcome = match reply.result {

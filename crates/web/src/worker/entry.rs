@@ -17,7 +17,7 @@ pub fn kp_worker_handle(request: &[u8]) -> Vec<u8> {
         return Vec::new();
     };
     let start = clock::now();
-    let result = super::run(&text, &task);
+    let result = super::run(id, &text, &task);
     let ms = clock::now() - start;
     wire::to_bytes(&Reply { id, ms, result })
 }
@@ -44,7 +44,7 @@ mod tests {
         let request = wire::to_bytes(&Request {
             id: 7,
             text: text.clone(),
-            task: Task::Check(Options::default()),
+            task: Task::Check(Options::default(), None),
         });
         let reply: Reply = wire::from_bytes(&kp_worker_handle(&request)).unwrap();
         assert_eq!(reply.id, 7);
@@ -55,6 +55,45 @@ mod tests {
         assert_eq!(doc.forms, here.forms);
         assert_eq!(doc.diagnostics, here.diagnostics);
         assert!(!doc.forms.is_empty());
+    }
+
+    /// The next check of an edited text, naming the last one as the page's, is answered with a
+    /// patch, which makes the full check's document of the last one; naming another, with the
+    /// whole document.
+    #[test]
+    fn a_check_after_a_check_is_answered_with_a_patch() {
+        let ask = |id: u64, text: &str, base: Option<u64>| {
+            let request = wire::to_bytes(&Request {
+                id,
+                text: text.to_string(),
+                task: Task::Check(Options::default(), base),
+            });
+            let reply: Reply = wire::from_bytes(&kp_worker_handle(&request)).unwrap();
+            assert_eq!(reply.id, id);
+            reply.result
+        };
+        let text = [EXAMPLE; 6].join("\n");
+        let Outcome::Checked(first) = ask(20, &text, None) else {
+            panic!("not a whole document");
+        };
+        let mut edited = text.clone();
+        edited.insert_str(text.len() / 2, "\n项目名称：\t新的项目\n");
+        let Outcome::Patched(patch) = ask(21, &edited, Some(20)) else {
+            panic!("not a patch");
+        };
+        let kept = patch
+            .forms
+            .iter()
+            .filter(|p| matches!(p, kpiform_core::wire::Part::Kept { .. }))
+            .count();
+        assert!(kept >= 1);
+        let doc = patch.apply(first, &edited).unwrap();
+        let want = kpiform_core::check(&edited, &Options::default());
+        assert_eq!(doc.forms, want.forms);
+        assert_eq!(doc.diagnostics, want.diagnostics);
+        assert_eq!(doc.lines.line_count(), want.lines.line_count());
+        // The page holds another document: it gets the whole one.
+        assert!(matches!(ask(22, &text, Some(20)), Outcome::Checked(_)));
     }
 
     #[test]

@@ -113,13 +113,13 @@ fn settle(bindings: Option<(js_sys::Function, js_sys::Function)>) {
 }
 
 /// Do `task` on `text` with the checker here; `None` when it is not here or failed.
-pub fn run(text: &str, task: &Task) -> Option<Outcome> {
+pub fn run(id: u64, text: &str, task: &Task) -> Option<Outcome> {
     let handle = LOCAL.with(|l| match &*l.borrow() {
         Local::Ready(handle, _) => Some(handle.clone()),
         _ => None,
     })?;
     let request = wire::to_bytes(&Request {
-        id: 0,
+        id,
         text: text.to_string(),
         task: task.clone(),
     });

@@ -22,6 +22,7 @@ mod local;
 #[cfg(feature = "checker")]
 use kpiform_core::export::{self, Input};
 use kpiform_core::export::{ExportFile, ExportOptions, Format};
+use kpiform_core::wire::Patch;
 #[cfg(feature = "checker")]
 use kpiform_core::ReviewFile;
 use kpiform_core::{Dispositions, Document, Message, NotAReview, Options};
@@ -43,7 +44,9 @@ struct Request {
 
 #[derive(Serialize, Deserialize, Clone)]
 enum Task {
-    Check(Options),
+    /// Check with these options. The number: the request whose document the page holds (it
+    /// came from this worker); when it is the worker's last check, the answer is a patch of it.
+    Check(Options, Option<u64>),
     Export(Format, ExportOptions),
     /// The review file of the text (the forms under review).
     SaveReview(Box<SaveReview>),
@@ -116,6 +119,8 @@ struct Reply {
 #[derive(Serialize, Deserialize)]
 enum Outcome {
     Checked(Document),
+    /// The document as a patch of the one the request named ([`Task::Check`]).
+    Patched(Patch),
     Exported(Vec<ExportFile>),
     Opened(Result<OpenedReview, NotAReview>),
     Compared(Vec<Compared>),
@@ -126,6 +131,14 @@ impl Outcome {
     fn checked(self) -> Option<Document> {
         match self {
             Outcome::Checked(doc) => Some(doc),
+            _ => None,
+        }
+    }
+
+    fn check_result(self) -> Option<client::CheckResult> {
+        match self {
+            Outcome::Checked(doc) => Some(client::CheckResult::Whole(doc)),
+            Outcome::Patched(patch) => Some(client::CheckResult::Patch(patch)),
             _ => None,
         }
     }
@@ -152,11 +165,12 @@ impl Outcome {
     }
 }
 
-/// Do `task` on `text`, wherever this runs (in the worker, or on the page without one).
+/// Do request `id`'s `task` on `text`, wherever this runs (in the worker, or on the page without
+/// one).
 #[cfg(feature = "checker")]
-fn run(text: &str, task: &Task) -> Outcome {
+fn run(id: u64, text: &str, task: &Task) -> Outcome {
     match task {
-        Task::Check(options) => Outcome::Checked(kpiform_core::check(text, options)),
+        Task::Check(options, base) => check(id, text, options, *base),
         Task::Export(format, options) => {
             let input = Input { path: "page", text };
             Outcome::Exported(export::export(&[input], *format, options))
@@ -185,6 +199,40 @@ fn run(text: &str, task: &Task) -> Outcome {
         }
         Task::Compare(earlier, options) => Outcome::Compared(compare(earlier, text, options)),
     }
+}
+
+/// The checker of this thread, which remembers its last check, and that check's request.
+#[cfg(feature = "checker")]
+struct Remembered {
+    checker: kpiform_core::Checker,
+    last: Option<u64>,
+}
+
+#[cfg(feature = "checker")]
+thread_local! {
+    static CHECKER: std::cell::RefCell<Remembered> = std::cell::RefCell::new(Remembered {
+        checker: kpiform_core::Checker::default(),
+        last: None,
+    });
+}
+
+/// Check `text` with the checker that remembers (only what an edit changed is read again):
+/// the document as a patch when the page holds the last check's (`base`), else whole.
+#[cfg(feature = "checker")]
+fn check(id: u64, text: &str, options: &Options, base: Option<u64>) -> Outcome {
+    CHECKER.with(|c| {
+        let mut c = c.borrow_mut();
+        // A patch is of the last check with the same options (other options: all is read).
+        let patch = base.is_some() && base == c.last && c.checker.options() == options;
+        c.checker.set_options(options.clone());
+        c.checker.check(text);
+        c.last = Some(id);
+        if patch {
+            Outcome::Patched(Patch::of(&c.checker))
+        } else {
+            Outcome::Checked(c.checker.document().clone())
+        }
+    })
 }
 
 /// The resubmission `text` against the `earlier` version, both checked with `options`.

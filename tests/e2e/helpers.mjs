@@ -149,8 +149,8 @@ export async function waitForFormCount(page, n) {
 }
 
 /** Wait until no check is pending (the results describe the text box). */
-export async function waitForChecked(page) {
-  await page.waitForFunction(() => !document.querySelector(".checking"), null, { timeout: 15000 });
+export async function waitForChecked(page, timeout = 15000) {
+  await page.waitForFunction(() => !document.querySelector(".checking"), null, { timeout });
 }
 
 /** The forms table as shown (overview). */

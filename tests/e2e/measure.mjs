@@ -22,6 +22,9 @@
 //     thread's whole task time per key and update (Chrome's TaskDuration metric: key handling,
 //     the page's code, style, layout, paint, GC); and the key events themselves that took
 //     16 ms or more until the next paint (Event Timing API)
+//   - a district's paste (34 times the corpus: 5 MB, 1,428 forms): from the paste to the forms
+//     shown, and typing in its middle: the main thread's work per key, from the key to the
+//     problems updated and to the frame painted, the worker's incremental check
 // Writes tests/e2e/artifacts/measure.json as well.
 
 import { createServer } from "node:http";
@@ -208,6 +211,91 @@ for (const tab of ["overview", "problems", "structure"]) {
 }
 await context.close();
 
+// A district's paste: 34 times the corpus (5 MB, 1,428 forms), checked as pasted; then typing
+// in its middle, each key answered by the worker's incremental check (a patch of the page's
+// document). Per key: the main thread's work ("kp-send" + "kp-update"), and from the key to the
+// problems updated (the end of "kp-update", the answer rendered) and to the frame painted.
+{
+  const { context, page } = await fresh();
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName("kp-interactive").length > 0);
+  await page.waitForTimeout(1000);
+  const big = Array(34).fill(corpus).join("\n");
+  const pasted = Date.now();
+  await page.evaluate((t) => {
+    const el = document.querySelector('[data-testid="input"]');
+    el.value = t;
+    el.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
+  }, big);
+  await page.waitForFunction(() => document.querySelector('[data-testid="form-count"]')?.textContent === "1428", null, { timeout: 120000 });
+  const shownMs = Date.now() - pasted;
+  const last = (n) => page.evaluate((n) => performance.getEntriesByName(n).at(-1)?.duration, n);
+  result.district = {
+    bytes: Buffer.byteLength(big),
+    shownMs,
+    firstCheck: { check: await last("kp-check"), core: await last("kp-core"), apply: await last("kp-apply") },
+    typing: {},
+  };
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Performance.enable");
+  const taskSeconds = async () =>
+    (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "TaskDuration").value;
+  await page.evaluate(() => {
+    window.__keyTimes = [];
+    document.addEventListener("keydown", (e) => window.__keyTimes.push(e.timeStamp), true);
+  });
+  for (const tab of ["overview", "problems"]) {
+    await page.click(`[data-testid="tab-${tab}"]`);
+    await page.waitForTimeout(300);
+    await page.locator('[data-testid="input"]').evaluate((el) => {
+      el.focus();
+      const middle = el.value.indexOf("\n", el.value.length >> 1);
+      el.setSelectionRange(middle, middle);
+    });
+    await page.evaluate(() => {
+      performance.clearMeasures();
+      window.__keyTimes = [];
+    });
+    const tasksBefore = await taskSeconds();
+    for (let i = 0; i < KEYS; i++) {
+      if (i % 2) await page.keyboard.press("Backspace");
+      else await page.keyboard.type("x");
+      await page.waitForFunction((n) => performance.getEntriesByName("kp-frame").length > n, i, { timeout: 30000 });
+    }
+    await page.waitForTimeout(100);
+    const tasksMs = ((await taskSeconds()) - tasksBefore) * 1000;
+    const t = await page.evaluate(() => {
+      const ends = (n) => performance.getEntriesByName(n).map((e) => e.startTime + e.duration);
+      const durations = (n) => performance.getEntriesByName(n).map((e) => e.duration);
+      return {
+        keys: window.__keyTimes,
+        updated: ends("kp-update"),
+        painted: ends("kp-frame"),
+        send: durations("kp-send"),
+        update: durations("kp-update"),
+        apply: durations("kp-apply"),
+        core: durations("kp-core"),
+      };
+    });
+    const main = t.update.map((u, i) => u + (t.send[i] ?? 0));
+    const toUpdate = t.updated.map((u, i) => u - t.keys[i]);
+    const toPaint = t.painted.map((u, i) => u - t.keys[i]);
+    result.district.typing[tab] = {
+      main: median(main),
+      mainMax: Math.max(...main),
+      send: median(t.send),
+      update: median(t.update),
+      apply: median(t.apply),
+      core: median(t.core),
+      keyToProblems: median(toUpdate),
+      keyToProblemsMax: Math.max(...toUpdate),
+      keyToPaint: median(toPaint),
+      tasksPerKey: tasksMs / KEYS,
+    };
+  }
+  await context.close();
+}
+
 // Pasted right at load, before the worker has warmed up.
 {
   const early = [];
@@ -327,6 +415,15 @@ for (const [tab, t] of Object.entries(result.typing)) {
   console.log(
     `               key events ≥ 16 ms: ${t.keyEvents}, key to next paint ${fmt(t.keyEvent)} ms, handlers ${fmt(t.keyHandler)} (max ${fmt(t.keyHandlerMax)}) ms`,
   );
+}
+{
+  const d = result.district;
+  console.log(`a district's paste, ${(d.bytes / 1e6).toFixed(1)} MB, 1,428 forms: shown ${d.shownMs} ms after the paste; ${first(d.firstCheck)}`);
+  for (const [tab, t] of Object.entries(d.typing)) {
+    console.log(
+      `    typing, ${tab.padEnd(9)} main thread per key ${fmt(t.main)} (max ${fmt(t.mainMax)}) = send ${fmt(t.send)} + answer to render ${fmt(t.update)} (decode+patch+report ${fmt(t.apply)}) · core in the worker ${fmt(t.core)} · key → problems updated ${fmt(t.keyToProblems)} (max ${fmt(t.keyToProblemsMax)}) · key → painted ${fmt(t.keyToPaint)} · all renderer tasks per key ${fmt(t.tasksPerKey)} ms`,
+    );
+  }
 }
 console.log(
   `a workbook of 100 forms: import ${fmt(result.importWorkbook.first)} ms the first time (importer loaded), ${fmt(result.importWorkbook.again)} ms again; file chosen → 100 forms shown ${fmt(result.importWorkbook.firstShown)} ms`,

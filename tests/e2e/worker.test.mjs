@@ -72,16 +72,14 @@ describe("checking worker", () => {
   test("the page answers while a long check or export runs in the worker", async () => {
     const { context, page, problems } = await openPage();
     try {
-      // About 4 MB of forms: above the automatic limit, checked on request.
+      // About 4 MB of forms, checked as pasted.
+      const clicked = Date.now();
       const text = Array(27).fill(wholeCorpus()).join("\n");
       await page.evaluate((t) => {
         const el = document.querySelector('[data-testid="input"]');
         el.value = t;
         el.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
       }, text);
-      await page.waitForSelector('[data-testid="check-now"]', { timeout: 30000 });
-      await page.click('[data-testid="check-now"]');
-      const clicked = Date.now();
       // While the worker checks, the main thread runs tasks at once: ten round trips through
       // a zero timeout, each far shorter than the check.
       const gaps = await taskGaps(page);
@@ -106,12 +104,81 @@ describe("checking worker", () => {
     }
   });
 
+  test("a 5 MB paste is checked without a button; an edit in its middle updates that form's problems", async () => {
+    const { context, page, problems } = await openPage();
+    try {
+      const copies = 34;
+      const text = Array(copies).fill(wholeCorpus()).join("\n");
+      assert.ok(Buffer.byteLength(text) > 5_000_000, `${Buffer.byteLength(text)} bytes`);
+      const pasted = Date.now();
+      await page.evaluate((t) => {
+        const el = document.querySelector('[data-testid="input"]');
+        el.value = t;
+        el.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
+      }, text);
+      await page.waitForFunction(
+        (n) => document.querySelector('[data-testid="form-count"]')?.textContent === n,
+        String(42 * copies),
+        { timeout: 60000 },
+      );
+      console.log(`5 MB: ${42 * copies} forms shown ${Date.now() - pasted} ms after the paste`);
+      assert.equal(await page.locator('[data-testid="large-notice"]').count(), 0);
+      assert.equal(await checkedIn(page), "worker");
+
+      // A form in the middle: renamed, so that the desk finds it, then one of its indicator
+      // values emptied (V001, where V002 was).
+      const edit = (find, replace) =>
+        page.evaluate(
+          ([find, replace]) => {
+            const el = document.querySelector('[data-testid="input"]');
+            const title = el.value.indexOf("二级项目支出绩效目标申报表", el.value.length >> 1);
+            const at = el.value.indexOf(find, title);
+            el.setRangeText(replace, at, at + find.length);
+            el.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText" }));
+            return at;
+          },
+          [find, replace],
+        );
+      const row = '[data-testid="form-row"]';
+      const codesOfRow = () => page.getAttribute(row, "data-codes");
+      await edit("项目名称:\t一般管理事务", "项目名称:\t中间的测试项目");
+      await page.fill('[data-testid="desk-query"]', "中间的测试项目");
+      await page.waitForFunction((r) => document.querySelectorAll(r).length === 1, row, { timeout: 30000 });
+      await waitForChecked(page, 30000);
+      const before = (await codesOfRow()).split(" ");
+      assert.ok(before.includes("V002") && !before.includes("V001"), before.join(" "));
+      const errors = Number(await page.textContent('[data-testid="count-error"] .sev-n'));
+      await page.evaluate(() => performance.clearMeasures());
+      const edited = Date.now();
+      await edit("\t100%\t", "\t\t");
+      await page.waitForFunction(
+        (r) => (document.querySelector(r)?.dataset.codes ?? "").split(" ").includes("V001"),
+        row,
+        { timeout: 30000 },
+      );
+      const last = await page.evaluate(() =>
+        ["kp-send", "kp-core", "kp-patch", "kp-apply", "kp-update"]
+          .map((n) => `${n} ${performance.getEntriesByName(n).map((e) => e.duration.toFixed(0)).join("+")}`)
+          .join(", "),
+      );
+      console.log(`5 MB: the edited form's problems updated ${Date.now() - edited} ms after the edit (${last} ms)`);
+      await waitForChecked(page, 30000);
+      assert.equal(await page.textContent('[data-testid="form-count"]'), String(42 * copies));
+      // One finding more on the whole paste: the other forms' are as they were.
+      assert.equal(Number(await page.textContent('[data-testid="count-error"] .sev-n')), errors + 1);
+      assert.equal(await checkedIn(page), "worker");
+      assert.deepEqual(await allProblems(page, problems), []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test("a new text while a long check runs: the long one is abandoned, the new one shown", async () => {
     const { context, page, problems } = await openPage();
     const warnings = [];
     page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
     try {
-      // About 10 MB of forms, checked on request: over a second in the worker.
+      // About 10 MB of forms: over a second in the worker.
       const big = Array(66).fill(wholeCorpus()).join("\n");
       const setText = (t) =>
         page.evaluate((t) => {
@@ -120,8 +187,6 @@ describe("checking worker", () => {
           el.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
         }, t);
       await setText(big);
-      await page.waitForSelector('[data-testid="check-now"]', { timeout: 30000 });
-      await page.click('[data-testid="check-now"]');
       await page.waitForTimeout(700);
       await setText(corpus("000"));
       const start = Date.now();

@@ -170,7 +170,7 @@ impl State {
         let version = self.version.get_value() + 1;
         self.version.set_value(version);
         let text = el.value();
-        self.save_text(&text);
+        self.save_text_soon(&text);
         Some((version, text, len16, start))
     }
 
@@ -212,12 +212,17 @@ impl State {
         let doc = match outcome {
             CheckResult::Whole(doc) => doc,
             CheckResult::Patch(patch) => {
+                // "kp-patch": taking the page's document and applying the patch to it.
+                let patching = dom::now();
                 let applied = self
                     .take_document(base)
                     .ok_or_else(|| "the page no longer holds the document".to_string())
                     .and_then(|earlier| patch.apply(earlier, &text).map_err(|e| e.to_string()));
                 match applied {
-                    Ok(doc) => doc,
+                    Ok(doc) => {
+                        dom::measure("kp-patch", patching);
+                        doc
+                    }
                     Err(e) => {
                         web_sys::console::warn_1(&format!("kpiform: {e}; checking again").into());
                         self.ask(version, text, len16, start, None);
@@ -263,7 +268,10 @@ impl State {
             if a.checked && a.off_thread && a.version == base {
                 taken = Some(match Arc::get_mut(a) {
                     Some(a) => std::mem::take(&mut a.doc),
-                    None => a.doc.clone(),
+                    None => {
+                        web_sys::console::debug_1(&"kpiform: results still held: copied".into());
+                        a.doc.clone()
+                    }
                 });
             }
         });

@@ -79,6 +79,8 @@ pub struct State {
     undo: StoredValue<Vec<UndoEntry>>,
     /// Hash of the text last saved, to skip writing the same text again.
     saved_hash: StoredValue<u64>,
+    /// The save of a large text, due a moment after the last check.
+    save_due: StoredValue<Option<TimeoutHandle>>,
     version: StoredValue<u64>,
 }
 
@@ -157,6 +159,7 @@ impl State {
             pending: StoredValue::new(None),
             undo: StoredValue::new(Vec::new()),
             saved_hash: StoredValue::new(hash_str("")),
+            save_due: StoredValue::new(None),
             version: StoredValue::new(0),
         }
     }

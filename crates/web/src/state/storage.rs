@@ -1,5 +1,7 @@
-//! Remembering the text: saved in `localStorage` with every check, brought back at the next
-//! visit, with a notice that offers to discard it.
+//! Remembering the text: saved in `localStorage` with every check (a large text a moment after
+//! the last one), brought back at the next visit, with a notice that offers to discard it.
+
+use std::time::Duration;
 
 use leptos::prelude::*;
 
@@ -10,7 +12,36 @@ use crate::dom;
 const TEXT_KEY: &str = "kpiform.text";
 const TEXT_TIME_KEY: &str = "kpiform.text.saved";
 
+/// Texts of at least this many bytes are saved a moment after the last check, not with each:
+/// writing megabytes to `localStorage` holds the main thread for tens of milliseconds.
+const SAVE_LATER_FROM: usize = 256 * 1024;
+const SAVE_DELAY: Duration = Duration::from_secs(1);
+
 impl State {
+    /// Save the text being checked: now, or a large one a moment after the last check (and at
+    /// the latest when the page is hidden, [`State::save_now`]).
+    pub(super) fn save_text_soon(self, text: &str) {
+        if let Some(handle) = self.save_due.get_value() {
+            handle.clear();
+        }
+        self.save_due.set_value(None);
+        if text.len() < SAVE_LATER_FROM {
+            self.save_text(text);
+            return;
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                self.save_due.set_value(None);
+                if let Some(el) = self.input.get_untracked() {
+                    self.save_text(&el.value());
+                }
+            },
+            SAVE_DELAY,
+        )
+        .ok();
+        self.save_due.set_value(handle);
+    }
+
     pub(super) fn save_text(self, text: &str) {
         let hash = hash_str(text);
         if self.saved_hash.get_value() == hash {
@@ -40,7 +71,15 @@ impl State {
     /// Save what the text box holds now (the page is being hidden or closed).
     pub fn save_now(self) {
         if let Some(el) = self.input.get_untracked() {
-            if self.dirty.get_untracked() || self.pending.with_value(Option::is_some) {
+            let due = self.save_due.get_value();
+            if let Some(handle) = due {
+                handle.clear();
+                self.save_due.set_value(None);
+            }
+            if self.dirty.get_untracked()
+                || self.pending.with_value(Option::is_some)
+                || due.is_some()
+            {
                 self.save_text(&el.value());
             }
         }

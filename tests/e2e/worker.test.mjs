@@ -222,6 +222,21 @@ describe("checking worker", () => {
       const forms = await readForms(page);
       await showTab(page, "problems");
       assert.deepEqual({ forms, problems: await readDiagnostics(page) }, inWorker);
+
+      // A text over 300,000 characters would hold the page here for a second or more: it waits
+      // for the button, with the reason, and is checked when asked.
+      const big = Array(6).fill(wholeCorpus()).join("\n");
+      await page.evaluate((t) => {
+        const el = document.querySelector('[data-testid="input"]');
+        el.value = t;
+        el.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
+      }, big);
+      await page.waitForSelector('[data-testid="large-notice"]', { timeout: 30000 });
+      assert.match(await page.textContent('[data-testid="large-notice"]'), /后台/);
+      await page.click('[data-testid="check-now"]');
+      await showTab(page, "overview");
+      await waitForFormCount(page, 42 * 6);
+      assert.equal(await checkedIn(page), "page");
       assert.deepEqual(await allProblems(page, problems), []);
     } finally {
       await context.close();

@@ -130,6 +130,35 @@ pub struct DiagRow {
     pub quote: String,
     pub related: Vec<RelatedRow>,
     pub fix: Option<FixRow>,
+    /// A finding outside the forms of the core's document (one across forms, S001), shown
+    /// with the form it points into.
+    pub outside: bool,
+}
+
+/// A form of a check that is a form of the check before, with the same findings, moved: its
+/// place there and by how many bytes (from the worker's [`Patch`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Kept {
+    pub from: usize,
+    pub by: isize,
+}
+
+impl Kept {
+    /// For each form of the document a patch makes, the form of the earlier one it is, when
+    /// its findings are those it had.
+    pub fn of(patch: &kpiform_core::wire::Patch) -> Vec<Option<Kept>> {
+        use kpiform_core::wire::Part;
+        let mut out = Vec::new();
+        for part in &patch.forms {
+            match *part {
+                Part::Kept { from, count, by } => {
+                    out.extend((from..from + count).map(|from| Some(Kept { from, by })))
+                }
+                Part::Refound { .. } | Part::Read(_) => out.push(None),
+            }
+        }
+        out
+    }
 }
 
 /// Problems per category and severity (the overview chart).
@@ -158,6 +187,29 @@ pub struct Report {
 
 impl Report {
     pub fn from_document(doc: &Document, text: &str) -> Report {
+        Report::make(doc, text, None)
+    }
+
+    /// The report of `doc` made from `earlier`, the report of the check before: the rows of
+    /// the forms `kept` names (one entry per form of `doc`) moved, the others made anew. The
+    /// same as [`Report::from_document`], in a fraction of the time when an edit changed a
+    /// few forms of thousands.
+    pub fn update(earlier: &Report, kept: &[Option<Kept>], doc: &Document, text: &str) -> Report {
+        Report::make(doc, text, Some((earlier, kept)))
+    }
+
+    fn make(doc: &Document, text: &str, reuse: Option<(&Report, &[Option<Kept>])>) -> Report {
+        // A kept form, with its rows and its row in the earlier report.
+        let kept = |i: usize| -> Option<(Kept, &[DiagRow], &FormRow)> {
+            let (earlier, kept) = reuse?;
+            let k = (*kept.get(i)?)?;
+            let number = k.from + 1;
+            let row = earlier.forms.get(k.from)?;
+            let rows = &earlier.diagnostics;
+            let start = rows.partition_point(|d| d.form < Some(number));
+            let end = start + rows[start..].partition_point(|d| d.form == Some(number));
+            Some((k, &rows[start..end], row))
+        };
         let mut report = Report {
             blank: text.trim().is_empty(),
             chars: text.chars().count(),
@@ -185,14 +237,27 @@ impl Report {
         };
         let mut rows: Vec<DiagRow> = Vec::with_capacity(doc.all_diagnostics().count());
         for d in &doc.diagnostics {
-            rows.push(diag_row(doc, text, d, form_of(d.span)));
+            let mut row = diag_row(doc, text, d, form_of(d.span));
+            row.outside = true;
+            rows.push(row);
         }
         for (i, form) in doc.forms.iter().enumerate() {
-            rows.extend(
-                form.diagnostics
-                    .iter()
-                    .map(|d| diag_row(doc, text, d, Some(i + 1))),
-            );
+            match kept(i) {
+                Some((k, earlier, row)) => {
+                    let lines = doc.lines.line(form.span.start) as isize - row.line as isize;
+                    rows.extend(
+                        earlier
+                            .iter()
+                            .filter(|r| !r.outside)
+                            .map(|r| r.moved(doc, text, k.by, lines, i + 1)),
+                    );
+                }
+                None => rows.extend(
+                    form.diagnostics
+                        .iter()
+                        .map(|d| diag_row(doc, text, d, Some(i + 1))),
+                ),
+            }
         }
         // Outside forms first, then form by form; the sort is stable, so findings at one place
         // keep the core's order.
@@ -221,6 +286,20 @@ impl Report {
             rest = &rest[n..];
             codes.sort_unstable();
             codes.dedup();
+            if let Some((k, _, earlier)) = kept(i) {
+                let mut row = earlier.clone();
+                row.number = number;
+                row.title = row.title.shift(k.by);
+                row.line = doc.lines.line(form.span.start);
+                row.file = doc.file_at(form.span.start).map(|f| f.text.clone());
+                row.counts = counts;
+                row.codes = codes;
+                row.key = form_key(&row);
+                report.indicators += row.indicators;
+                report.applicable += row.applicable;
+                report.forms.push(row);
+                continue;
+            }
             let applicable = form.applicable_indicators().count();
             report.indicators += form.indicators.len();
             report.applicable += applicable;
@@ -386,6 +465,27 @@ fn diag_row(doc: &Document, text: &str, d: &Diagnostic, form: Option<usize>) -> 
             replacement: f.replacement.clone(),
             original: quote(text, f.span),
         }),
+        outside: false,
+    }
+}
+
+impl DiagRow {
+    /// This row of a form that moved `by` bytes and `lines` lines, now form `form`.
+    fn moved(&self, doc: &Document, text: &str, by: isize, lines: isize, form: usize) -> DiagRow {
+        let mut row = self.clone();
+        row.form = Some(form);
+        row.span = row.span.shift(by);
+        row.line = (row.line as isize + lines) as usize;
+        for r in &mut row.related {
+            // (Its line and column found again: a finding has few such places.)
+            r.span = r.span.shift(by);
+            let lc = doc.lines.line_col(text, r.span.start);
+            (r.line, r.column) = (lc.line, lc.column);
+        }
+        if let Some(f) = &mut row.fix {
+            f.span = f.span.shift(by);
+        }
+        row
     }
 }
 
@@ -419,6 +519,86 @@ mod tests {
     fn report(text: &str) -> Report {
         let doc = kpiform_core::check(text, &kpiform_core::Options::default());
         Report::from_document(&doc, text)
+    }
+
+    /// The report of a check the worker answered with a patch, made from the report before,
+    /// is the report made anew: for edits that move the forms after them by bytes and by lines,
+    /// change a form's findings, add a form and remove one, and change the findings across
+    /// forms (F002).
+    #[test]
+    fn a_report_updated_from_a_patch_is_the_report_made_anew() {
+        use kpiform_core::wire::Patch;
+        let mut text = [kpiform_testkit::corpus_all(), kpiform_testkit::corpus_all()].join("\n");
+        let mut checker = kpiform_core::Checker::default();
+        let mut doc = checker.check(&text).0.clone();
+        let mut report = Report::from_document(&doc, &text);
+        fn middle(t: &str, find: &str) -> usize {
+            let half = (t.len() / 2..).find(|&i| t.is_char_boundary(i)).unwrap();
+            t[half..].find(find).unwrap() + half
+        }
+        type Edit = Box<dyn Fn(&str) -> String>;
+        let edits: Vec<Edit> = vec![
+            // One byte more in an indicator value: the forms after it move.
+            Box::new(|t| {
+                let at = middle(t, "≥");
+                format!("{}9{}", &t[..at], &t[at..])
+            }),
+            // Two lines more: the forms after it move by lines.
+            Box::new(|t| {
+                let at = middle(t, "\n") + 1;
+                format!("{}\n说明\n{}", &t[..at], &t[at..])
+            }),
+            // A value emptied: that form's findings change.
+            Box::new(|t| {
+                let at = middle(t, "\t100%\t");
+                format!("{}\t\t{}", &t[..at], &t[at + "\t100%\t".len()..])
+            }),
+            // A new form in the middle.
+            Box::new(|t| {
+                let at = middle(t, "\n二级项目支出绩效目标申报表") + 1;
+                let one = kpiform_testkit::corpus("000").text;
+                let first = one.find("二级项目").unwrap();
+                let next = one[first + 3..].find("二级项目").unwrap() + first + 3;
+                let form = &one[first..next];
+                format!("{}{form}\n{}", &t[..at], &t[at..])
+            }),
+            // A project code one digit longer: the code-length findings (F002) change.
+            Box::new(|t| {
+                let at = middle(t, "项目编码:\t") + "项目编码:\t".len();
+                format!("{}1{}", &t[..at], &t[at..])
+            }),
+            // A form's title taken out: it joins the form before.
+            Box::new(|t| {
+                let at = middle(t, "二级项目支出绩效目标申报表");
+                format!(
+                    "{}{}",
+                    &t[..at],
+                    &t[at + "二级项目支出绩效目标申报表".len()..]
+                )
+            }),
+        ];
+        for (n, edit) in edits.iter().enumerate() {
+            text = edit(&text);
+            checker.check(&text);
+            let patch = Patch::of(&checker);
+            let kept = Kept::of(&patch);
+            assert!(kept.iter().flatten().count() > 50, "edit {n}");
+            doc = patch.apply(doc, &text).unwrap();
+            assert_eq!(kept.len(), doc.forms.len(), "edit {n}");
+            let updated = Report::update(&report, &kept, &doc, &text);
+            let anew = Report::from_document(&doc, &text);
+            assert_eq!(updated.forms, anew.forms, "edit {n}");
+            assert_eq!(
+                updated.diagnostics.len(),
+                anew.diagnostics.len(),
+                "edit {n}"
+            );
+            for (a, b) in updated.diagnostics.iter().zip(&anew.diagnostics) {
+                assert_eq!(a, b, "edit {n}");
+            }
+            assert_eq!(updated, anew, "edit {n}");
+            report = updated;
+        }
     }
 
     #[test]

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use super::{count_lines, State};
 use crate::constants::{CHECK_LIMIT, DEBOUNCE, MAIN_THREAD_LIMIT};
 use crate::dom;
-use crate::report::Report;
+use crate::report::{Kept, Report};
 use crate::worker::client::{self as worker, Answer, Answered, CheckResult};
 
 /// One check of one text.
@@ -209,9 +209,12 @@ impl State {
             received,
             off_thread,
         } = answered;
+        // The forms the patch keeps: their rows of the report are moved, not made again.
+        let mut kept = None;
         let doc = match outcome {
             CheckResult::Whole(doc) => doc,
             CheckResult::Patch(patch) => {
+                kept = Some(Kept::of(&patch));
                 // "kp-patch": taking the page's document and applying the patch to it.
                 let patching = dom::now();
                 let applied = self
@@ -231,7 +234,13 @@ impl State {
                 }
             }
         };
-        let report = Report::from_document(&doc, &text);
+        let report = match kept {
+            // The results shown are still those the patch was made against (`take_document`).
+            Some(kept) => self
+                .analysis
+                .with_untracked(|a| Report::update(&a.report, &kept, &doc, &text)),
+            None => Report::from_document(&doc, &text),
+        };
         // Measures for tests/e2e/measure.mjs: "kp-core" the core's check (in the worker, or
         // here), "kp-check" from the request to the report, "kp-apply" the main thread's part
         // of it once the answer came (decoding, the report).

@@ -45,10 +45,16 @@ impl Default for Sort {
 }
 
 /// Sort `rows` in place; ties keep the paste order.
-pub fn sort_rows(rows: &mut [FormRow], sort: Sort) {
+#[cfg(test)]
+fn sort_rows(rows: &mut [FormRow], sort: Sort) {
+    rows.sort_by(|a, b| compare_rows(a, b, sort));
+}
+
+/// The order of two rows of the table sorted by `sort`.
+fn compare_rows(a: &FormRow, b: &FormRow, sort: Sort) -> std::cmp::Ordering {
     use std::cmp::Ordering;
     let amount = |f: &FormRow| f.year.map(|v| v * f.unit.map_or(1.0, |u| u.in_yuan()));
-    rows.sort_by(|a, b| {
+    {
         let o = match sort.key {
             SortKey::Number => a.number.cmp(&b.number),
             SortKey::Name => a.name.cmp(&b.name),
@@ -70,7 +76,7 @@ pub fn sort_rows(rows: &mut [FormRow], sort: Sort) {
         };
         let o = if sort.descending { o.reverse() } else { o };
         o.then(a.number.cmp(&b.number))
-    });
+    }
 }
 
 #[component]
@@ -85,10 +91,15 @@ pub fn OverviewView() -> impl IntoView {
     // The rows as the review stands (grades, status), then as the desk's filter shows them.
     let reviewed = Memo::new(move |_| {
         let review = st.review.get();
+        // Without decisions and with the default formula, the report's grades are the review's
+        // (each form graded again would cost a check of thousands of forms a moment).
+        let plain = review.is_empty() && review.grading == Default::default();
         st.analysis.with(|a| {
             let mut rows = a.report.forms.clone();
-            for r in &mut rows {
-                r.review(&a.doc, &a.text, &review);
+            if !plain {
+                for r in &mut rows {
+                    r.review(&a.doc, &a.text, &review);
+                }
             }
             rows
         })
@@ -104,11 +115,14 @@ pub fn OverviewView() -> impl IntoView {
         })
     });
     let shown = Memo::new(move |_| filtered.with(Vec::len));
+    // The rows rendered: sorted by reference, only those shown copied.
     let rows = Memo::new(move |_| {
-        let mut rows = filtered.get();
-        sort_rows(&mut rows, sort.get());
-        rows.truncate(limit.get());
-        rows
+        let (sort, limit) = (sort.get(), limit.get());
+        filtered.with(|all| {
+            let mut refs: Vec<&FormRow> = all.iter().collect();
+            refs.sort_by(|a, b| compare_rows(a, b, sort));
+            refs.into_iter().take(limit).cloned().collect::<Vec<_>>()
+        })
     });
     let has_files = Memo::new(move |_| reviewed.with(|rows| rows.iter().any(|r| r.file.is_some())));
     let more = move || shown.get().saturating_sub(limit.get());

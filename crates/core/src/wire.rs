@@ -52,14 +52,14 @@ pub fn restore(doc: &mut Document, text: &str) {
     doc.lines = LineIndex::new(text);
 }
 
-/// What changed from one check of a [`Checker`](crate::Checker) to the next, to bring the
+/// What changed from one check of a [`Checker`](crate::rules::Checker) to the next, to bring the
 /// other side's copy of the earlier document up to date without sending it whole: the forms
 /// taken over are named by their place in the earlier document (and how far they moved), only
 /// the forms read again travel, with the findings outside forms.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Patch {
     pub forms: Vec<Part>,
-    pub diagnostics: Vec<crate::Diagnostic>,
+    pub diagnostics: Vec<crate::diagnostic::Diagnostic>,
     pub budget_year: Option<u16>,
     pub files: Vec<crate::model::Text>,
 }
@@ -78,16 +78,16 @@ pub enum Part {
     Refound {
         from: usize,
         by: isize,
-        diagnostics: Vec<crate::Diagnostic>,
+        diagnostics: Vec<crate::diagnostic::Diagnostic>,
     },
     /// A form read again.
-    Read(crate::Form),
+    Read(crate::model::Form),
 }
 
 impl Patch {
     /// How the checker's last document differs from the one before it.
-    pub fn of(checker: &crate::Checker) -> Patch {
-        use crate::Origin;
+    pub fn of(checker: &crate::rules::Checker) -> Patch {
+        use crate::rules::Origin;
         let doc = checker.document();
         let mut forms: Vec<Part> = Vec::new();
         for (form, origin) in doc.forms.iter().zip(checker.origins()) {
@@ -128,7 +128,8 @@ impl Patch {
     /// the new one). An error when the patch does not fit it (a form it names is not there, or
     /// is named twice): the two sides are out of step.
     pub fn apply(self, earlier: Document, text: &str) -> Result<Document, WireError> {
-        let mut old: Vec<Option<crate::Form>> = earlier.forms.into_iter().map(Some).collect();
+        let mut old: Vec<Option<crate::model::Form>> =
+            earlier.forms.into_iter().map(Some).collect();
         let mut take = |i: usize, by: isize| {
             let mut form = old.get_mut(i).and_then(Option::take).ok_or_else(|| {
                 WireError(format!("the patch names form {i}, which is not there"))

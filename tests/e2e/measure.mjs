@@ -131,6 +131,43 @@ for (let i = 0; i < RUNS; i++) {
 }
 result.interactiveMs = median(interactive);
 
+/** The renderer main thread's whole task time so far, in seconds (Chrome's TaskDuration). */
+async function taskClock(context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Performance.enable");
+  return async () => (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "TaskDuration").value;
+}
+
+/**
+ * In view `tab`, KEYS keys typed in the middle of the text (a key changes one form), each
+ * waited for until the frame showing its results; the page's measures and key records cleared
+ * first. Returns the renderer's task time over them, in ms.
+ */
+async function typeInMiddle(page, tab, taskSeconds, timeout) {
+  await page.click(`[data-testid="tab-${tab}"]`);
+  await page.waitForTimeout(300);
+  await page.locator('[data-testid="input"]').evaluate((el) => {
+    el.focus();
+    const middle = el.value.indexOf("\n", el.value.length >> 1);
+    el.setSelectionRange(middle, middle);
+  });
+  await page.evaluate(() => {
+    performance.clearMeasures();
+    window.__keyEvents = [];
+    window.__keyTimes = [];
+  });
+  const tasksBefore = await taskSeconds();
+  for (let i = 0; i < KEYS; i++) {
+    if (i % 2) await page.keyboard.press("Backspace");
+    else await page.keyboard.type("x");
+    // Wait for the check (debounced) and the frame that shows its results.
+    await page.waitForFunction((n) => performance.getEntriesByName("kp-frame").length > n, i, { timeout });
+  }
+  // Let the last frame finish before reading the task time.
+  await page.waitForTimeout(100);
+  return ((await taskSeconds()) - tasksBefore) * 1000;
+}
+
 // Whole corpus: first check, then re-checks; typing per view.
 const corpus = wholeCorpus();
 const { context, page } = await fresh();
@@ -151,35 +188,11 @@ const firstOf = async () => ({
   apply: (await measures("kp-apply")).at(-1),
 });
 result.firstCheck = await firstOf();
-const cdp = await context.newCDPSession(page);
-await cdp.send("Performance.enable");
-const taskSeconds = async () =>
-  (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "TaskDuration").value;
+const taskSeconds = await taskClock(context, page);
 
 result.typing = {};
 for (const tab of ["overview", "problems", "structure"]) {
-  await page.click(`[data-testid="tab-${tab}"]`);
-  await page.waitForTimeout(300);
-  // The caret in the middle of the text: a key changes one form.
-  await page.locator('[data-testid="input"]').evaluate((el) => {
-    el.focus();
-    const middle = el.value.indexOf("\n", el.value.length >> 1);
-    el.setSelectionRange(middle, middle);
-  });
-  await page.evaluate(() => performance.clearMeasures());
-  await page.evaluate(() => {
-    window.__keyEvents = [];
-  });
-  const tasksBefore = await taskSeconds();
-  for (let i = 0; i < KEYS; i++) {
-    if (i % 2) await page.keyboard.press("Backspace");
-    else await page.keyboard.type("x");
-    // Wait for the check (debounced) and the frame that shows its results.
-    await page.waitForFunction((n) => performance.getEntriesByName("kp-frame").length > n, i, { timeout: 10000 });
-  }
-  // Let the last frame finish before reading the task time.
-  await page.waitForTimeout(100);
-  const tasksMs = ((await taskSeconds()) - tasksBefore) * 1000;
+  const tasksMs = await typeInMiddle(page, tab, taskSeconds, 10000);
   const check = await measures("kp-check");
   const core = await measures("kp-core");
   const send = await measures("kp-send");
@@ -236,34 +249,12 @@ await context.close();
     firstCheck: { check: await last("kp-check"), core: await last("kp-core"), apply: await last("kp-apply") },
     typing: {},
   };
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("Performance.enable");
-  const taskSeconds = async () =>
-    (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "TaskDuration").value;
+  const taskSeconds = await taskClock(context, page);
   await page.evaluate(() => {
-    window.__keyTimes = [];
     document.addEventListener("keydown", (e) => window.__keyTimes.push(e.timeStamp), true);
   });
   for (const tab of ["overview", "problems"]) {
-    await page.click(`[data-testid="tab-${tab}"]`);
-    await page.waitForTimeout(300);
-    await page.locator('[data-testid="input"]').evaluate((el) => {
-      el.focus();
-      const middle = el.value.indexOf("\n", el.value.length >> 1);
-      el.setSelectionRange(middle, middle);
-    });
-    await page.evaluate(() => {
-      performance.clearMeasures();
-      window.__keyTimes = [];
-    });
-    const tasksBefore = await taskSeconds();
-    for (let i = 0; i < KEYS; i++) {
-      if (i % 2) await page.keyboard.press("Backspace");
-      else await page.keyboard.type("x");
-      await page.waitForFunction((n) => performance.getEntriesByName("kp-frame").length > n, i, { timeout: 30000 });
-    }
-    await page.waitForTimeout(100);
-    const tasksMs = ((await taskSeconds()) - tasksBefore) * 1000;
+    const tasksMs = await typeInMiddle(page, tab, taskSeconds, 30000);
     const t = await page.evaluate(() => {
       const ends = (n) => performance.getEntriesByName(n).map((e) => e.startTime + e.duration);
       const durations = (n) => performance.getEntriesByName(n).map((e) => e.duration);
@@ -344,10 +335,7 @@ await context.close();
     el.setSelectionRange(middle, middle);
     window.__keyEvents = [];
   });
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("Performance.enable");
-  const taskSeconds = async () =>
-    (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "TaskDuration").value;
+  const taskSeconds = await taskClock(context, page);
   const tasksBefore = await taskSeconds();
   for (let i = 0; i < KEYS; i++) {
     if (i % 2) await page.keyboard.press("Backspace");

@@ -15,6 +15,7 @@ import {
   readDiagnostics,
   readForms,
   repoRoot,
+  setText,
   showTab,
   waitForChecked,
   waitForFormCount,
@@ -75,11 +76,7 @@ describe("checking worker", () => {
       // About 4 MB of forms, checked as pasted.
       const clicked = Date.now();
       const text = Array(27).fill(wholeCorpus()).join("\n");
-      await page.evaluate((t) => {
-        const el = document.querySelector('[data-testid="input"]');
-        el.value = t;
-        el.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
-      }, text);
+      await setText(page, text);
       // While the worker checks, the main thread runs tasks at once: ten round trips through
       // a zero timeout, each far shorter than the check.
       const gaps = await taskGaps(page);
@@ -111,11 +108,7 @@ describe("checking worker", () => {
       const text = Array(copies).fill(wholeCorpus()).join("\n");
       assert.ok(Buffer.byteLength(text) > 5_000_000, `${Buffer.byteLength(text)} bytes`);
       const pasted = Date.now();
-      await page.evaluate((t) => {
-        const el = document.querySelector('[data-testid="input"]');
-        el.value = t;
-        el.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
-      }, text);
+      await setText(page, text);
       await page.waitForFunction(
         (n) => document.querySelector('[data-testid="form-count"]')?.textContent === n,
         String(42 * copies),
@@ -180,15 +173,9 @@ describe("checking worker", () => {
     try {
       // About 10 MB of forms: over a second in the worker.
       const big = Array(66).fill(wholeCorpus()).join("\n");
-      const setText = (t) =>
-        page.evaluate((t) => {
-          const el = document.querySelector('[data-testid="input"]');
-          el.value = t;
-          el.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
-        }, t);
-      await setText(big);
+      await setText(page, big);
       await page.waitForTimeout(700);
-      await setText(corpus("000"));
+      await setText(page, corpus("000"));
       const start = Date.now();
       await waitForFormCount(page, 11);
       await waitForChecked(page);
@@ -226,11 +213,7 @@ describe("checking worker", () => {
       // A text over 300,000 characters would hold the page here for a second or more: it waits
       // for the button, with the reason, and is checked when asked.
       const big = Array(6).fill(wholeCorpus()).join("\n");
-      await page.evaluate((t) => {
-        const el = document.querySelector('[data-testid="input"]');
-        el.value = t;
-        el.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
-      }, big);
+      await setText(page, big);
       await page.waitForSelector('[data-testid="large-notice"]', { timeout: 30000 });
       assert.match(await page.textContent('[data-testid="large-notice"]'), /后台/);
       await page.click('[data-testid="check-now"]');

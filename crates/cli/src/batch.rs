@@ -85,6 +85,8 @@ struct UnitCounts {
 /// The result of one input, ready to write.
 struct Done {
     report: Report,
+    /// The report writes nothing (text and SARIF without findings).
+    empty: bool,
     counts: Counts,
     forms: usize,
     units: Vec<(String, UnitCounts)>,
@@ -138,6 +140,7 @@ fn process(path: &str, format: CheckFormat, lang: Lang, options: &Options, many:
         Err(e) => {
             return Done {
                 report: Report::Written(Vec::new()),
+                empty: true,
                 counts: Counts::default(),
                 forms: 0,
                 units: Vec::new(),
@@ -179,6 +182,7 @@ fn process(path: &str, format: CheckFormat, lang: Lang, options: &Options, many:
         eprintln!("{summary}");
     }
     let forms = doc.forms.len();
+    let empty = format != CheckFormat::Json && doc.all_diagnostics().next().is_none();
     let report = if text.len() >= STREAM_ABOVE {
         Report::Checked {
             path: path.to_string(),
@@ -193,6 +197,7 @@ fn process(path: &str, format: CheckFormat, lang: Lang, options: &Options, many:
     };
     Done {
         report,
+        empty,
         counts,
         forms,
         units: units.into_iter().collect(),
@@ -407,13 +412,7 @@ pub fn run(
                     eprintln!("kpiform: {e}");
                     failures.push(e);
                 } else {
-                    let empty = match &d.report {
-                        Report::Written(chunk) => chunk.is_empty(),
-                        Report::Checked { doc, .. } => {
-                            format != CheckFormat::Json && doc.all_diagnostics().next().is_none()
-                        }
-                    };
-                    if !empty {
+                    if !d.empty {
                         if format != CheckFormat::Text && wrote_any {
                             w(&mut out, ",\n")?;
                         }

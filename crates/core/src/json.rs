@@ -530,28 +530,12 @@ impl Ctx<'_> {
 /// The JSON view of one parsed input. `text` must be the text `doc` was parsed from.
 /// `review`: the reviewer's decisions (grades set, findings judged), `Default` for none.
 pub fn input(path: &str, text: &str, doc: &Document, lang: Lang, review: &Dispositions) -> Input {
-    let ctx = Ctx {
-        text,
-        lines: &doc.lines,
-        lang,
-        review,
-    };
+    let view = input_view(path, text, doc, lang, review);
     Input {
         path: path.to_string(),
         budget_year: doc.budget_year,
-        forms: doc
-            .forms
-            .iter()
-            .map(|f| FormJson {
-                file: doc.file_at(f.span.start).map(|t| t.text.clone()),
-                ..ctx.form(f)
-            })
-            .collect(),
-        diagnostics: doc
-            .diagnostics
-            .iter()
-            .map(|d| ctx.diagnostic(None, d))
-            .collect(),
+        forms: view.forms().collect(),
+        diagnostics: view.diagnostics().collect(),
         changes: Vec::new(),
     }
 }
@@ -584,6 +568,22 @@ pub struct InputView<'a> {
     ctx: Ctx<'a>,
 }
 
+impl InputView<'_> {
+    fn forms(&self) -> impl Iterator<Item = FormJson> + '_ {
+        self.doc.forms.iter().map(|f| FormJson {
+            file: self.doc.file_at(f.span.start).map(|t| t.text.clone()),
+            ..self.ctx.form(f)
+        })
+    }
+
+    fn diagnostics(&self) -> impl Iterator<Item = DiagnosticJson> + '_ {
+        self.doc
+            .diagnostics
+            .iter()
+            .map(|d| self.ctx.diagnostic(None, d))
+    }
+}
+
 impl Serialize for InputView<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
@@ -599,24 +599,12 @@ impl Serialize for InputView<'_> {
                 s.collect_seq((self.0)())
             }
         }
-        let (doc, ctx) = (self.doc, &self.ctx);
         // The fields of `Input`, in its order (`changes` is empty: left out).
         let mut st = serializer.serialize_struct("Input", 4)?;
         st.serialize_field("path", self.path)?;
-        st.serialize_field("budget_year", &doc.budget_year)?;
-        st.serialize_field(
-            "forms",
-            &Each(|| {
-                doc.forms.iter().map(|f| FormJson {
-                    file: doc.file_at(f.span.start).map(|t| t.text.clone()),
-                    ..ctx.form(f)
-                })
-            }),
-        )?;
-        st.serialize_field(
-            "diagnostics",
-            &Each(|| doc.diagnostics.iter().map(|d| ctx.diagnostic(None, d))),
-        )?;
+        st.serialize_field("budget_year", &self.doc.budget_year)?;
+        st.serialize_field("forms", &Each(|| self.forms()))?;
+        st.serialize_field("diagnostics", &Each(|| self.diagnostics()))?;
         st.end()
     }
 }

@@ -199,17 +199,19 @@ impl Report {
     }
 
     fn make(doc: &Document, text: &str, reuse: Option<(&Report, &[Option<Kept>])>) -> Report {
-        // A kept form, with its rows and its row in the earlier report.
-        let kept = |i: usize| -> Option<(Kept, &[DiagRow], &FormRow)> {
-            let (earlier, kept) = reuse?;
-            let k = (*kept.get(i)?)?;
-            let number = k.from + 1;
-            let row = earlier.forms.get(k.from)?;
-            let rows = &earlier.diagnostics;
-            let start = rows.partition_point(|d| d.form < Some(number));
-            let end = start + rows[start..].partition_point(|d| d.form == Some(number));
-            Some((k, &rows[start..end], row))
-        };
+        // Each kept form, with its rows and its row in the earlier report.
+        let kept: Vec<Option<(Kept, &[DiagRow], &FormRow)>> = (0..doc.forms.len())
+            .map(|i| {
+                let (earlier, kept) = reuse?;
+                let k = (*kept.get(i)?)?;
+                let row = earlier.forms.get(k.from)?;
+                let rows = &earlier.diagnostics;
+                let number = Some(k.from + 1);
+                let start = rows.partition_point(|d| d.form < number);
+                let end = start + rows[start..].partition_point(|d| d.form == number);
+                Some((k, &rows[start..end], row))
+            })
+            .collect();
         let mut report = Report {
             blank: text.trim().is_empty(),
             chars: text.chars().count(),
@@ -242,7 +244,7 @@ impl Report {
             rows.push(row);
         }
         for (i, form) in doc.forms.iter().enumerate() {
-            match kept(i) {
+            match kept[i] {
                 Some((k, earlier, row)) => {
                     let lines = doc.lines.line(form.span.start) as isize - row.line as isize;
                     rows.extend(
@@ -286,58 +288,25 @@ impl Report {
             rest = &rest[n..];
             codes.sort_unstable();
             codes.dedup();
-            if let Some((k, _, earlier)) = kept(i) {
-                let mut row = earlier.clone();
-                row.number = number;
-                row.title = row.title.shift(k.by);
-                row.line = doc.lines.line(form.span.start);
-                row.file = doc.file_at(form.span.start).map(|f| f.text.clone());
-                row.counts = counts;
-                row.codes = codes;
-                row.key = form_key(&row);
-                report.indicators += row.indicators;
-                report.applicable += row.applicable;
-                report.forms.push(row);
-                continue;
-            }
-            let applicable = form.applicable_indicators().count();
-            report.indicators += form.indicators.len();
-            report.applicable += applicable;
+            // A kept form's row as it was (its values, its grade), else made from the form;
+            // then what depends on its place and on the rows.
+            let mut row = match kept[i] {
+                Some((_, _, earlier)) => earlier.clone(),
+                None => form_row(form),
+            };
+            report.indicators += row.indicators;
+            report.applicable += row.applicable;
+            row.number = number;
             // Select the title line only: selecting a whole form would scroll to its end.
-            let title = if form.title.span.is_empty() {
+            row.title = if form.title.span.is_empty() {
                 Span::new(form.span.start, form.span.start)
             } else {
                 form.title.span
             };
-            let unit_key = match form.kind {
-                FormKind::Project => FieldKey::Applicant,
-                FormKind::Department => FieldKey::Authority,
-            };
-            let mut row = FormRow {
-                number,
-                key: 0,
-                kind: form.kind,
-                name: form.text(FieldKey::Name).map(str::to_string),
-                code: form.text(FieldKey::Code).map(str::to_string),
-                unit_name: form.text(unit_key).map(str::to_string),
-                unit: form.amount_unit,
-                total: form.amount(FieldKey::TotalAmount),
-                year: form.amount(FieldKey::YearAmount),
-                indicators: form.indicators.len(),
-                applicable,
-                counts,
-                codes,
-                line: doc.lines.line(form.span.start),
-                title,
-                file: doc.file_at(form.span.start).map(|f| f.text.clone()),
-                grade: kpiform_core::grade(form, &Default::default()),
-                final_grade: kpiform_core::Grade::Excellent,
-                reason: None,
-                status: kpiform_core::Status::NotStarted,
-                id: kpiform_core::form_id(form),
-                desk_unit: kpiform_core::export::unit_of(form),
-            };
-            row.final_grade = row.grade.grade;
+            row.line = doc.lines.line(form.span.start);
+            row.file = doc.file_at(form.span.start).map(|f| f.text.clone());
+            row.counts = counts;
+            row.codes = codes;
             row.key = form_key(&row);
             report.forms.push(row);
         }
@@ -367,6 +336,40 @@ impl Report {
     /// The problem with key `key` ([`DiagRow::key`]).
     pub fn diagnostic(&self, key: u64) -> Option<&DiagRow> {
         self.diagnostics.iter().find(|d| d.key == key)
+    }
+}
+
+/// The row of a form, but what depends on its place and on the report's rows (number, title,
+/// line, file, counts, codes, key: set by [`Report::make`]).
+fn form_row(form: &kpiform_core::Form) -> FormRow {
+    let unit_key = match form.kind {
+        FormKind::Project => FieldKey::Applicant,
+        FormKind::Department => FieldKey::Authority,
+    };
+    let grade = kpiform_core::grade(form, &Default::default());
+    FormRow {
+        number: 0,
+        key: 0,
+        kind: form.kind,
+        name: form.text(FieldKey::Name).map(str::to_string),
+        code: form.text(FieldKey::Code).map(str::to_string),
+        unit_name: form.text(unit_key).map(str::to_string),
+        unit: form.amount_unit,
+        total: form.amount(FieldKey::TotalAmount),
+        year: form.amount(FieldKey::YearAmount),
+        indicators: form.indicators.len(),
+        applicable: form.applicable_indicators().count(),
+        counts: Counts::default(),
+        codes: Vec::new(),
+        line: 0,
+        title: Span::default(),
+        file: None,
+        final_grade: grade.grade,
+        grade,
+        reason: None,
+        status: kpiform_core::Status::NotStarted,
+        id: kpiform_core::form_id(form),
+        desk_unit: kpiform_core::export::unit_of(form),
     }
 }
 

@@ -165,9 +165,8 @@ impl Checker {
         // Each segment: the last check's, when it is the same segment (same text, same cuts,
         // same place among the titles), else read again.
         enum Slot {
-            /// What the segment gave before, where its first form was, and which of its forms
-            /// had findings across forms.
-            Kept(Done, Vec<Form>, usize, Vec<bool>, isize),
+            /// What the segment gave before, and where each of its forms came from.
+            Kept(Done, Vec<Form>, Vec<Origin>),
             New,
         }
         let mut slots = Vec::with_capacity(layout.segments.len());
@@ -183,19 +182,23 @@ impl Checker {
             });
             match found {
                 Some((mut done, mut forms, from)) => {
-                    let mut had_paste = Vec::with_capacity(forms.len());
-                    for f in &mut forms {
+                    let by = span.start as isize - done.span.start as isize;
+                    let mut origins = Vec::with_capacity(forms.len());
+                    for (k, f) in forms.iter_mut().enumerate() {
                         let before = f.diagnostics.len();
                         f.diagnostics.retain(|d| !is_paste(d));
-                        had_paste.push(f.diagnostics.len() != before);
+                        origins.push(Origin::Kept {
+                            from: from + k,
+                            by,
+                            same_findings: f.diagnostics.len() == before,
+                        });
                     }
-                    let by = span.start as isize - done.span.start as isize;
                     if by != 0 {
                         forms.iter_mut().for_each(|f| f.shift(by));
                         done.outside.iter_mut().for_each(|d| d.shift(by));
                         done.span = span;
                     }
-                    slots.push(Slot::Kept(done, forms, from, had_paste, by));
+                    slots.push(Slot::Kept(done, forms, origins));
                 }
                 None => {
                     slots.push(Slot::New);
@@ -225,12 +228,8 @@ impl Checker {
         let mut origins = Vec::new();
         for (slot, (segment, &span)) in slots.into_iter().zip(layout.segments.iter().zip(&spans)) {
             let (d, forms) = match slot {
-                Slot::Kept(d, forms, from, had_paste, by) => {
-                    origins.extend(had_paste.iter().enumerate().map(|(k, &had)| Origin::Kept {
-                        from: from + k,
-                        by,
-                        same_findings: !had,
-                    }));
+                Slot::Kept(d, forms, kept) => {
+                    origins.extend(kept);
                     (d, forms)
                 }
                 Slot::New => {

@@ -110,12 +110,15 @@ impl State {
             self.publish_unchecked(version, text, len16);
             return;
         }
-        // The document the page holds, when the worker made it: the answer may be a patch of it.
-        let base = self
-            .analysis
-            .with_untracked(|a| (a.checked && a.off_thread).then_some(a.version));
-        self.ask(version, text, len16, start, base);
+        self.ask(version, text, len16, start, self.base());
         dom::measure("kp-send", start);
+    }
+
+    /// The check whose document the page holds, when the worker made it: the answer to the next
+    /// check may be a patch of it.
+    fn base(self) -> Option<u64> {
+        self.analysis
+            .with_untracked(|a| (a.checked && a.off_thread).then_some(a.version))
     }
 
     fn ask(self, version: u64, text: String, len16: u32, start: f64, base: Option<u64>) {
@@ -135,10 +138,7 @@ impl State {
             // Too long to check here at once: in the worker (results a moment later), or,
             // without one, on request.
             if worker::off_thread() && len16 <= CHECK_LIMIT {
-                let base = self
-                    .analysis
-                    .with_untracked(|a| (a.checked && a.off_thread).then_some(a.version));
-                self.ask(version, text, len16, start, base);
+                self.ask(version, text, len16, start, self.base());
             } else {
                 self.publish_unchecked(version, text, len16);
             }
@@ -146,16 +146,7 @@ impl State {
         }
         let options = self.rules.get_untracked().options();
         match worker::check_now(text, options) {
-            Ok(checked) => {
-                let answered = Answer {
-                    outcome: CheckResult::Whole(checked.outcome),
-                    text: checked.text,
-                    ms: checked.ms,
-                    received: checked.received,
-                    off_thread: checked.off_thread,
-                };
-                self.publish(version, len16, answered, start, None)
-            }
+            Ok(answered) => self.publish(version, len16, answered, start, None),
             // The checker is not on the page yet: as any check.
             Err(text) => self.ask(version, text, len16, start, None),
         }

@@ -21,10 +21,7 @@ impl State {
     /// Save the text being checked: now, or a large one a moment after the last check (and at
     /// the latest when the page is hidden, [`State::save_now`]).
     pub(super) fn save_text_soon(self, text: &str) {
-        if let Some(handle) = self.save_due.get_value() {
-            handle.clear();
-        }
-        self.save_due.set_value(None);
+        self.cancel_due_save();
         if text.len() < SAVE_LATER_FROM {
             self.save_text(text);
             return;
@@ -40,6 +37,16 @@ impl State {
         )
         .ok();
         self.save_due.set_value(handle);
+    }
+
+    /// Cancel the save that is due, if one is: true when there was one.
+    fn cancel_due_save(self) -> bool {
+        let due = self.save_due.get_value();
+        if let Some(handle) = due {
+            handle.clear();
+            self.save_due.set_value(None);
+        }
+        due.is_some()
     }
 
     pub(super) fn save_text(self, text: &str) {
@@ -71,15 +78,8 @@ impl State {
     /// Save what the text box holds now (the page is being hidden or closed).
     pub fn save_now(self) {
         if let Some(el) = self.input.get_untracked() {
-            let due = self.save_due.get_value();
-            if let Some(handle) = due {
-                handle.clear();
-                self.save_due.set_value(None);
-            }
-            if self.dirty.get_untracked()
-                || self.pending.with_value(Option::is_some)
-                || due.is_some()
-            {
+            let due = self.cancel_due_save();
+            if self.dirty.get_untracked() || self.pending.with_value(Option::is_some) || due {
                 self.save_text(&el.value());
             }
         }

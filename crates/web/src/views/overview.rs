@@ -54,29 +54,27 @@ fn sort_rows(rows: &mut [FormRow], sort: Sort) {
 fn compare_rows(a: &FormRow, b: &FormRow, sort: Sort) -> std::cmp::Ordering {
     use std::cmp::Ordering;
     let amount = |f: &FormRow| f.year.map(|v| v * f.unit.map_or(1.0, |u| u.in_yuan()));
-    {
-        let o = match sort.key {
-            SortKey::Number => a.number.cmp(&b.number),
-            SortKey::Name => a.name.cmp(&b.name),
-            SortKey::Unit => a.unit_name.cmp(&b.unit_name),
-            SortKey::Year => amount(a).partial_cmp(&amount(b)).unwrap_or(Ordering::Equal),
-            SortKey::Indicators => a.indicators.cmp(&b.indicators),
-            // Best first; within a grade, by score.
-            SortKey::Grade => a.final_grade.cmp(&b.final_grade).then(
-                b.grade
-                    .score
-                    .partial_cmp(&a.grade.score)
-                    .unwrap_or(Ordering::Equal),
-            ),
-            SortKey::Errors => a.counts.error.cmp(&b.counts.error),
-            SortKey::Warnings => a.counts.warning.cmp(&b.counts.warning),
-            SortKey::Infos => a.counts.info.cmp(&b.counts.info),
-            SortKey::Status => a.status.cmp(&b.status),
-            SortKey::File => a.file.cmp(&b.file),
-        };
-        let o = if sort.descending { o.reverse() } else { o };
-        o.then(a.number.cmp(&b.number))
-    }
+    let o = match sort.key {
+        SortKey::Number => a.number.cmp(&b.number),
+        SortKey::Name => a.name.cmp(&b.name),
+        SortKey::Unit => a.unit_name.cmp(&b.unit_name),
+        SortKey::Year => amount(a).partial_cmp(&amount(b)).unwrap_or(Ordering::Equal),
+        SortKey::Indicators => a.indicators.cmp(&b.indicators),
+        // Best first; within a grade, by score.
+        SortKey::Grade => a.final_grade.cmp(&b.final_grade).then(
+            b.grade
+                .score
+                .partial_cmp(&a.grade.score)
+                .unwrap_or(Ordering::Equal),
+        ),
+        SortKey::Errors => a.counts.error.cmp(&b.counts.error),
+        SortKey::Warnings => a.counts.warning.cmp(&b.counts.warning),
+        SortKey::Infos => a.counts.info.cmp(&b.counts.info),
+        SortKey::Status => a.status.cmp(&b.status),
+        SortKey::File => a.file.cmp(&b.file),
+    };
+    let o = if sort.descending { o.reverse() } else { o };
+    o.then(a.number.cmp(&b.number))
 }
 
 #[component]

@@ -70,9 +70,6 @@ impl<T> Answer<T> {
     }
 }
 
-/// A finished check.
-pub type Checked = Answer<Document>;
-
 /// What the worker answers to a check: the document, or a patch of the one the request named.
 pub enum CheckResult {
     Whole(Document),
@@ -312,13 +309,16 @@ pub fn off_thread() -> bool {
 /// Check `text` here, on the main thread, and drop any check in flight or waiting: the page
 /// needs results that match the text box before it goes on. The text back when the checker is
 /// not here yet (a page without it, in its first moments): check it the usual way.
-pub fn check_now(text: String, options: Options) -> Result<Checked, String> {
+pub fn check_now(text: String, options: Options) -> Result<Answered, String> {
     if !here::is_ready() {
         return Err(text);
     }
     cancel();
     let task = Task::Check(options, None);
-    timed(text, |t| here::run(0, t, &task).and_then(Outcome::checked)).transpose()
+    timed(text, |t| {
+        here::run(0, t, &task).and_then(Outcome::check_result)
+    })
+    .transpose()
 }
 
 /// Do a job on the main thread: now, or once the checker is here.

@@ -128,13 +128,6 @@ enum Outcome {
 
 #[cfg(feature = "page")]
 impl Outcome {
-    fn checked(self) -> Option<Document> {
-        match self {
-            Outcome::Checked(doc) => Some(doc),
-            _ => None,
-        }
-    }
-
     fn check_result(self) -> Option<client::CheckResult> {
         match self {
             Outcome::Checked(doc) => Some(client::CheckResult::Whole(doc)),

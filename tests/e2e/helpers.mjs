@@ -165,13 +165,71 @@ export async function waitForChecked(page, timeout = 15000) {
   await page.waitForFunction(() => !document.querySelector(".checking"), null, { timeout });
 }
 
-/** The forms table as shown (overview). */
-export function readForms(page) {
+/**
+ * Every item of a windowed list (crates/web/src/views/window.rs): `read()` gives the items
+ * rendered, each with a `key`. A list rendered whole is read once; a long one renders only what is
+ * on screen, so the results panel is scrolled through it, as a user would, and scrolled back.
+ */
+async function wholeList(page, list, read) {
+  const first = await read();
+  if (!(await page.locator(`${list} .spacer`).count())) {
+    return first;
+  }
+  const panel = '[data-testid="results"]';
+  const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const seen = new Map();
+  await page.$eval(panel, (p) => (p.scrollTop = 0));
+  for (let step = 0; step < 100000; step++) {
+    await frames();
+    for (const item of await read()) {
+      if (!seen.has(item.key)) seen.set(item.key, item);
+    }
+    const moved = await page.$eval(panel, (p) => {
+      const before = p.scrollTop;
+      p.scrollTop = before + Math.max(100, p.clientHeight * 0.8);
+      return p.scrollTop !== before;
+    });
+    if (!moved) break;
+  }
+  await page.$eval(panel, (p) => (p.scrollTop = 0));
+  await frames();
+  return [...seen.values()];
+}
+
+/**
+ * Scroll the results panel down until `selector` is rendered (a long list renders what is on
+ * screen), as a user looking for it would.
+ */
+export async function scrollTo(page, selector) {
+  const panel = '[data-testid="results"]';
+  for (let step = 0; step < 10000; step++) {
+    if (await page.locator(selector).count()) {
+      await page.locator(selector).first().scrollIntoViewIfNeeded();
+      return;
+    }
+    const moved = await page.$eval(panel, (p) => {
+      const before = p.scrollTop;
+      p.scrollTop = before + Math.max(100, p.clientHeight * 0.8);
+      return p.scrollTop !== before;
+    });
+    if (!moved) throw new Error(`${selector}: not in the list`);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
+}
+
+/** The forms table (overview), every row. */
+export async function readForms(page) {
+  const rows = await wholeList(page, '[data-testid="forms"]', () => renderedForms(page));
+  return rows.map(({ key: _, ...row }) => row);
+}
+
+function renderedForms(page) {
   return page.$$eval('[data-testid="form-row"]', (rows) =>
     rows.map((row) => {
       const text = (id) => row.querySelector(`[data-testid="${id}"]`)?.textContent ?? null;
       const count = (sev) => Number(row.querySelector(`td.count.sev-${sev}`)?.textContent ?? NaN);
       return {
+        key: row.dataset.key,
         kindAttr: row.dataset.kind,
         codes: row.dataset.codes ? row.dataset.codes.split(" ") : [],
         kind: text("form-kind"),
@@ -191,8 +249,12 @@ export function readForms(page) {
   );
 }
 
-/** The problem list as shown (problems view). */
+/** The problem list (problems view), every problem. */
 export function readDiagnostics(page) {
+  return wholeList(page, '[data-testid="problem-list"]', () => renderedDiagnostics(page));
+}
+
+function renderedDiagnostics(page) {
   return page.$$eval('[data-testid="diagnostic"]', (rows) =>
     rows.map((row) => {
       const text = (id) => row.querySelector(`[data-testid="${id}"]`)?.textContent ?? null;
@@ -205,9 +267,12 @@ export function readDiagnostics(page) {
         message: text("diag-message"),
         quote: text("diag-quote"),
         form: Number(row.closest('[data-testid="problem-group"]')?.dataset.form ?? NaN),
+        group: row.closest('[data-testid="problem-group"]')?.querySelector(".group-name")?.textContent ?? null,
         fix: text("diag-fix"),
         related: [...row.querySelectorAll('[data-testid="diag-related"]')].map((r) => r.textContent),
         current: row.getAttribute("aria-current") === "true",
+        dismissed: row.classList.contains("dismissed"),
+        kept: row.querySelector('[data-testid="keep"]')?.getAttribute("aria-pressed") === "true",
       };
     }),
   );

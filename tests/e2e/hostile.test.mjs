@@ -80,9 +80,22 @@ describe("hostile input", () => {
       await waitForChecked(page, 120000);
       const forms = Number(await page.textContent('[data-testid="form-count"]'));
       assert.ok(forms > 2500, `${forms} forms`);
-      assert.equal(await page.locator('[data-testid="form-row"]').count(), 300);
+      // Thousands of forms, a few dozen rows in the page: those on screen. The end of the table
+      // is there once scrolled to.
+      const rows = () => page.locator('[data-testid="form-row"]').count();
+      assert.ok((await rows()) < 150, `${await rows()} rows rendered`);
+      const lastNumber = () =>
+        page.$$eval('[data-testid="form-row"] td.num:first-child', (tds) => Number(tds.at(-1)?.textContent));
+      assert.ok((await lastNumber()) < 150);
+      await page.$eval('[data-testid="results"]', (p) => (p.scrollTop = p.scrollHeight));
+      await page.waitForFunction((n) => {
+        const tds = document.querySelectorAll('[data-testid="form-row"] td.num:first-child');
+        return Number(tds[tds.length - 1]?.textContent) === n;
+      }, forms);
+      assert.ok((await rows()) < 150, `${await rows()} rows rendered at the end`);
       await showTab(page, "problems");
-      assert.equal(await page.locator('[data-testid="diagnostic"]').count(), 300);
+      const shown = await page.locator('[data-testid="diagnostic"]').count();
+      assert.ok(shown > 0 && shown < 150, `${shown} problems rendered`);
       assert.deepEqual(await allProblems(page, problems), []);
     } finally {
       await context.close();

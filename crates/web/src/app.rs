@@ -91,7 +91,12 @@ pub fn App() -> impl IntoView {
             st.save_now();
         }
     });
-    let _ = window_event_listener(ev::resize, move |_| st.update_viewport());
+    let _ = window_event_listener(ev::resize, move |_| {
+        st.update_viewport();
+        st.results_scrolled();
+    });
+    // Narrow screens scroll the page rather than the results panel.
+    let _ = window_event_listener(ev::scroll, move |_| st.results_scrolled());
     let _ = window_event_listener(ev::keydown, move |e| on_key(st, e));
 
     let toggle_lang = move |_| {

@@ -628,13 +628,6 @@ pub fn showing(l: Lang, shown: usize, total: usize) -> String {
     }
 }
 
-pub fn show_more(l: Lang, n: usize) -> String {
-    match l {
-        Lang::Zh => format!("显示更多（还有 {n} 个）"),
-        Lang::En => format!("Show more ({n} left)"),
-    }
-}
-
 /// `第 27 行，第 23 列` / `line 27, column 23`.
 pub fn line_col(l: Lang, line: usize, column: usize) -> String {
     match l {

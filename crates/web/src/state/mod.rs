@@ -66,6 +66,9 @@ pub struct State {
     pub current: ReadOnly<Option<u64>>,
     pub highlight: ReadOnly<Option<Highlight>>,
     pub viewport: ReadOnly<Viewport>,
+    /// Bumped when the results panel scrolls or the window resizes: long lists read again which
+    /// of their items are on screen ([`crate::views::window`]).
+    pub scrolled: ReadOnly<u32>,
     /// The form the structure view shows (1-based).
     pub structure_form: ReadOnly<usize>,
     /// When the text restored at start was saved (ms since 1970), while the notice is shown.
@@ -150,6 +153,7 @@ impl State {
             current: ReadOnly::new(None),
             highlight: ReadOnly::new(None),
             viewport: ReadOnly::new(Viewport::default()),
+            scrolled: ReadOnly::new(0),
             structure_form: ReadOnly::new(1),
             restored: ReadOnly::new(None),
             save_failed: ReadOnly::new(false),

@@ -349,6 +349,11 @@ impl State {
     }
 
     /// Read the text box's scroll position and size (line numbers, highlight).
+    /// The results panel scrolled, or the window resized.
+    pub fn results_scrolled(self) {
+        self.scrolled.0.update(|n| *n = n.wrapping_add(1));
+    }
+
     pub fn update_viewport(self) {
         let Some(el) = self.input.get_untracked() else {
             return;

@@ -12,3 +12,4 @@ pub mod problems;
 pub mod results;
 pub mod settings;
 pub mod structure;
+pub mod window;

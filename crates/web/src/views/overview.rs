@@ -7,10 +7,23 @@ use leptos::prelude::*;
 use crate::i18n as t;
 use crate::report::{format_amount, FormRow, SEVERITIES};
 use crate::state::{use_state, Filter, State};
-use crate::views::parts::show_more;
+use crate::views::window::windowed;
 
-/// Rows of the forms table rendered at first.
-const TABLE_PAGE: usize = 300;
+/// The forms table's body, the list windowed to the rows on screen.
+const FORMS_BODY: &str = "[data-testid=\"forms\"] > tbody";
+/// A row's height before one was measured (px; one line of name and one of kind and code).
+const ROW_HEIGHT: f64 = 52.0;
+
+/// The space of the rows above or below those on screen.
+fn spacer(height: f64) -> impl IntoView {
+    (height > 0.0).then(|| {
+        safe_view! {
+            <tr class="spacer" aria-hidden="true">
+                <td colspan="12" style:height=format!("{height}px")></td>
+            </tr>
+        }
+    })
+}
 
 /// Columns the forms table sorts by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,8 +97,6 @@ pub fn OverviewView() -> impl IntoView {
     let sort = RwSignal::new(Sort::default());
     // Checks update the parts that changed: the summary (small) always, the table row by row.
     let has_forms = Memo::new(move |_| st.analysis.with(|a| !a.report.forms.is_empty()));
-    // Rows rendered at first (a pasted archive may hold thousands of forms); more on request.
-    let limit = RwSignal::new(TABLE_PAGE);
     // The rows as the review stands (grades, status), then as the desk's filter shows them.
     let reviewed = Memo::new(move |_| {
         let review = st.review.get();
@@ -113,17 +124,32 @@ pub fn OverviewView() -> impl IntoView {
         })
     });
     let shown = Memo::new(move |_| filtered.with(Vec::len));
-    // The rows rendered: sorted by reference, only those shown copied.
-    let rows = Memo::new(move |_| {
-        let (sort, limit) = (sort.get(), limit.get());
+    // The rows shown in their order (indices into `filtered`), then those on screen copied.
+    let order = Memo::new(move |_| {
+        let sort = sort.get();
         filtered.with(|all| {
-            let mut refs: Vec<&FormRow> = all.iter().collect();
-            refs.sort_by(|a, b| compare_rows(a, b, sort));
-            refs.into_iter().take(limit).cloned().collect::<Vec<_>>()
+            let mut order: Vec<usize> = (0..all.len()).collect();
+            order.sort_by(|&a, &b| compare_rows(&all[a], &all[b], sort));
+            order
+        })
+    });
+    let keys = Memo::new(move |_| {
+        filtered.with(|all| order.with(|o| o.iter().map(|&i| all[i].key).collect::<Vec<u64>>()))
+    });
+    let window = windowed(st, keys, ROW_HEIGHT, FORMS_BODY);
+    let rows = Memo::new(move |_| {
+        let s = window.slice.get();
+        filtered.with(|all| {
+            order.with(|o| {
+                let end = s.end.min(o.len());
+                o[s.start.min(end)..end]
+                    .iter()
+                    .map(|&i| all[i].clone())
+                    .collect::<Vec<_>>()
+            })
         })
     });
     let has_files = Memo::new(move |_| reviewed.with(|rows| rows.iter().any(|r| r.file.is_some())));
-    let more = move || shown.get().saturating_sub(limit.get());
     let categories = Memo::new(move |_| st.analysis.with(|a| a.report.categories.clone()));
     safe_view! {
         {move || summary(st, lang.get())}
@@ -164,15 +190,16 @@ pub fn OverviewView() -> impl IntoView {
                                     </tr>
                                 </thead>
                                 <tbody>
+                                    {move || spacer(window.slice.with(|s| s.top))}
                                     <For
                                         each=move || rows.get()
                                         key=|f| f.key
                                         children=move |f| form_row(st, l, f, has_files.get_untracked())
                                     />
+                                    {move || spacer(window.slice.with(|s| s.bottom))}
                                 </tbody>
                             </table>
                         </div>
-                        {show_more(l, "more-forms", more, limit, TABLE_PAGE)}
                         {move || unit_summary(st, l, &reviewed.get())}
                     </div>
                     {move || chart(st, l, categories.get())}
@@ -527,6 +554,7 @@ fn form_row(st: State, l: Lang, f: FormRow, file_column: bool) -> impl IntoView 
     safe_view! {
         <tr
             data-testid="form-row"
+            data-key=f.key
             data-kind=f.kind.as_str()
             data-codes=f.codes.join(" ")
             data-total=f.counts.total()

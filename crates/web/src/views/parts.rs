@@ -1,5 +1,4 @@
-//! Small pieces more than one view shows: severity pills, "show more" under long lists, the
-//! label of a form.
+//! Small pieces more than one view shows: severity pills, the label of a form.
 
 use kpiform_core::{Counts, Lang};
 use leptos::prelude::*;
@@ -26,31 +25,6 @@ pub fn pills(c: Counts, lang: Lang) -> impl IntoView {
         })
         .collect_view()
         .into_any()
-}
-
-/// "Show N more" under a long list, while `more()` rows are not shown; a click shows `step` more
-/// (raises `limit`). The forms table and the problem list use it.
-pub fn show_more(
-    l: Lang,
-    testid: &'static str,
-    more: impl Fn() -> usize + Copy + Send + Sync + 'static,
-    limit: RwSignal<usize>,
-    step: usize,
-) -> impl IntoView {
-    move || {
-        (more() > 0).then(|| {
-            safe_view! {
-                <button
-                    type="button"
-                    class="btn show-more"
-                    data-testid=testid
-                    on:click=move |_| limit.update(|n| *n += step)
-                >
-                    {t::show_more(l, more())}
-                </button>
-            }
-        })
-    }
 }
 
 /// `#3 一般管理事务`, and ` · 审核.xlsx` when several files were opened at once.

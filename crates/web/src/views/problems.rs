@@ -12,10 +12,20 @@ use leptos::prelude::*;
 use crate::i18n as t;
 use crate::report::{DiagRow, SEVERITIES};
 use crate::state::{use_state, Analysis, State};
-use crate::views::parts::{form_label, pills, show_more};
+use crate::views::parts::{form_label, pills};
+use crate::views::window::windowed;
 
-/// Problems rendered at first; more on request (a hostile text may have tens of thousands).
-const PAGE: usize = 300;
+/// The list windowed to the problems on screen (a hostile text may have tens of thousands).
+const PROBLEM_LIST: &str = "[data-testid=\"problem-list\"]";
+/// A problem's height before one was measured (px; head, message, quote and its actions).
+const PROBLEM_HEIGHT: f64 = 130.0;
+
+/// The space of the problems above or below those on screen.
+fn spacer(height: f64) -> impl IntoView {
+    (height > 0.0).then(|| {
+        safe_view! { <div class="spacer" aria-hidden="true" style:height=format!("{height}px")></div> }
+    })
+}
 
 /// One form's problems as the list shows them. Rendered once per key: a check that leaves a
 /// form's problems as they were keeps its DOM (typing re-renders one group, not the list).
@@ -70,36 +80,38 @@ fn make_groups(a: &Analysis, ids: &[usize], l: Lang) -> Vec<Group> {
 pub fn ProblemsView() -> impl IntoView {
     let st = use_state();
     let lang = st.lang;
-    let limit = RwSignal::new(PAGE);
-    // A new filter starts from the first page again.
-    Effect::new(move |_| {
-        st.filter.track();
-        limit.set(PAGE);
-    });
     let shown_ids = Memo::new(move |_| {
         let a = st.analysis.get();
         let f = st.filter.get();
         f.visible(&a.report)
     });
-    // Keep the current problem's row rendered.
+    let keys = Memo::new(move |_| {
+        st.analysis.with(|a| {
+            shown_ids.with(|ids| {
+                ids.iter()
+                    .map(|&id| a.report.diagnostics[id].key)
+                    .collect::<Vec<u64>>()
+            })
+        })
+    });
+    let window = windowed(st, keys, PROBLEM_HEIGHT, PROBLEM_LIST);
+    // Keep the current problem on screen (F8 may step to one far below).
     Effect::new(move |_| {
         if let Some(c) = st.current.get() {
-            let pos = st.analysis.with_untracked(|a| {
-                shown_ids.with(|ids| ids.iter().position(|&id| a.report.diagnostics[id].key == c))
-            });
-            if let Some(p) = pos {
-                if p >= limit.get_untracked() {
-                    limit.set((p / PAGE + 1) * PAGE);
-                }
+            if let Some(p) = keys.with_untracked(|k| k.iter().position(|&k| k == c)) {
+                window.reveal(st, p);
             }
         }
     });
     let has_any = Memo::new(move |_| st.analysis.with(|a| !a.report.diagnostics.is_empty()));
     let groups = Memo::new(move |_| {
         let l = lang.get();
-        let ids = shown_ids.get();
-        let n = limit.get().min(ids.len());
-        st.analysis.with(|a| make_groups(a, &ids[..n], l))
+        let s = window.slice.get();
+        shown_ids.with(|ids| {
+            let end = s.end.min(ids.len());
+            st.analysis
+                .with(|a| make_groups(a, &ids[s.start.min(end)..end], l))
+        })
     });
 
     safe_view! {
@@ -116,18 +128,20 @@ pub fn ProblemsView() -> impl IntoView {
                         .into_any();
                 }
                 let shown = move || shown_ids.with(Vec::len);
-                let more = move || shown().saturating_sub(limit.get());
                 safe_view! {
                     <p class="list-count" data-testid="problem-count" role="status">
                         <span>{move || t::showing(l, shown(), st.analysis.with(|a| a.report.diagnostics.len()))}</span>
                         <span class="kbd-hint">{t::KEYS_HINT.get(l)}</span>
                     </p>
-                    <For
-                        each=move || groups.get()
-                        key=|g| g.key
-                        children=move |g| group_view(st, l, g)
-                    />
-                    {show_more(l, "show-more", more, limit, PAGE)}
+                    <div class="problem-list" data-testid="problem-list">
+                        {move || spacer(window.slice.with(|s| s.top))}
+                        <For
+                            each=move || groups.get()
+                            key=|g| g.key
+                            children=move |g| group_view(st, l, g)
+                        />
+                        {move || spacer(window.slice.with(|s| s.bottom))}
+                    </div>
                     {move || {
                         (shown() == 0)
                             .then(|| {

@@ -87,6 +87,7 @@ pub fn ResultsPanel(printing: RwSignal<bool>) -> impl IntoView {
                 id="tab-panel"
                 role="tabpanel"
                 data-testid="results"
+                on:scroll=move |_| st.results_scrolled()
                 data-checked-in=move || {
                     st.analysis.with(|a| match (a.checked, a.off_thread) {
                         (false, _) => "",

@@ -25,6 +25,8 @@
 //   - a district's paste (34 times the corpus: 5 MB, 1,428 forms): from the paste to the forms
 //     shown, and typing in its middle: the main thread's work per key, from the key to the
 //     problems updated and to the frame painted, the worker's incremental check
+//   - a bare text box (a page with nothing else) holding the corpus, then the district's 5 MB:
+//     the browser's own task time per key, the floor under the figures above
 // Writes tests/e2e/artifacts/measure.json as well.
 
 import { createServer } from "node:http";
@@ -315,7 +317,11 @@ await context.close();
 }
 
 // The browser's own cost of typing in a text box holding the whole corpus, without the page.
-{
+/**
+ * The browser's own cost of a key in a text box holding `text`, on a page with nothing else:
+ * the floor under the page's figures. Keys `pause` ms apart.
+ */
+async function bareTextarea(text, pause) {
   const { context, page } = await fresh();
   // A page of the same origin (for the clipboard) holding only a text box.
   const blank = new URL("measure-blank.html", url).href;
@@ -326,7 +332,7 @@ await context.close();
     }),
   );
   await page.goto(blank);
-  await page.evaluate((t) => navigator.clipboard.writeText(t), corpus);
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
   await page.focus("textarea");
   await page.keyboard.press("Control+V");
   await page.evaluate(() => {
@@ -335,24 +341,27 @@ await context.close();
     el.setSelectionRange(middle, middle);
     window.__keyEvents = [];
   });
+  await page.waitForTimeout(pause);
   const taskSeconds = await taskClock(context, page);
   const tasksBefore = await taskSeconds();
   for (let i = 0; i < KEYS; i++) {
     if (i % 2) await page.keyboard.press("Backspace");
     else await page.keyboard.type("x");
-    await page.waitForTimeout(200);
+    await page.waitForTimeout(pause);
   }
   const tasksMs = ((await taskSeconds()) - tasksBefore) * 1000;
   const keys = await page.evaluate(() => window.__keyEvents);
-  result.bareTextarea = {
+  await context.close();
+  return {
     tasksPerKey: tasksMs / KEYS,
     keyEvents: keys.length,
     keyEvent: median(keys.map((k) => k.duration)),
     keyHandler: median(keys.map((k) => k.processing)),
     keyHandlerMax: keys.length ? Math.max(...keys.map((k) => k.processing)) : 0,
   };
-  await context.close();
 }
+result.bareTextarea = await bareTextarea(corpus, 200);
+result.bareTextareaDistrict = await bareTextarea(Array(34).fill(corpus).join("\n"), 1000);
 // Opening a workbook of 100 forms: the import alone ("kp-import"), first (the importer module
 // fetched and compiled) and then again; and until the 100 forms are shown.
 {
@@ -416,7 +425,11 @@ for (const [tab, t] of Object.entries(result.typing)) {
 console.log(
   `a workbook of 100 forms: import ${fmt(result.importWorkbook.first)} ms the first time (importer loaded), ${fmt(result.importWorkbook.again)} ms again; file chosen → 100 forms shown ${fmt(result.importWorkbook.firstShown)} ms`,
 );
-const bare = result.bareTextarea;
-console.log(
-  `    a bare text box, same text: all renderer tasks per key ${fmt(bare.tasksPerKey)} ms; key events ≥ 16 ms: ${bare.keyEvents}, key to next paint ${fmt(bare.keyEvent)} ms, handlers ${fmt(bare.keyHandler)} (max ${fmt(bare.keyHandlerMax)}) ms`,
-);
+for (const [what, bare] of [
+  ["the corpus", result.bareTextarea],
+  ["the district's 5 MB", result.bareTextareaDistrict],
+]) {
+  console.log(
+    `a bare text box (no page), ${what}: all renderer tasks per key ${fmt(bare.tasksPerKey)} ms; key events ≥ 16 ms: ${bare.keyEvents}, key to next paint ${fmt(bare.keyEvent)} ms, handlers ${fmt(bare.keyHandler)} (max ${fmt(bare.keyHandlerMax)}) ms`,
+  );
+}

@@ -68,7 +68,7 @@ pub struct LineCol {
 /// Maps byte offsets of one text to lines and UTF-16 columns.
 ///
 /// Built once per text in O(n); each lookup is a binary search plus a scan of one line prefix.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LineIndex {
     /// Byte offset of the first character of each line. Lines end at `\n`, `\r\n` or a lone `\r`.
     line_starts: Vec<usize>,
@@ -125,6 +125,75 @@ impl LineIndex {
         }
     }
 
+    /// The index of `text`, made from `self`, the index of an earlier text that `text` equals
+    /// but for bytes `start..old_end` of it, now `start..new_end`: the lines before the edit
+    /// are kept, those after it moved, and only the lines the edit touches are read again
+    /// (`LineIndex::new(text)`, in time proportional to the edited lines and the number of
+    /// lines, not to the text's length).
+    pub fn edited(&self, text: &str, start: usize, old_end: usize, new_end: usize) -> LineIndex {
+        if self.line_starts.is_empty() || start > old_end || start > new_end || new_end > text.len()
+        {
+            return LineIndex::new(text);
+        }
+        let delta = new_end as isize - old_end as isize;
+        // Kept: the starts before the edit (a start is decided by the byte before it and its own
+        // byte, both before `start`). Read again: from the last of them to the first start
+        // after the edit.
+        let keep = self.line_starts.partition_point(|&s| s < start).max(1);
+        let from = self.line_starts[keep - 1];
+        let after = self.line_starts.partition_point(|&s| s <= old_end);
+        let to = match self.line_starts.get(after) {
+            Some(&s) => s.checked_add_signed(delta),
+            None => Some(text.len()),
+        };
+        let Some(to) = to.filter(|&t| t >= from && t <= text.len()) else {
+            return LineIndex::new(text);
+        };
+        let Some(piece) = text.get(from..to) else {
+            return LineIndex::new(text);
+        };
+        let units = |s: &str| s.chars().count() + s.bytes().filter(|&b| b >= 0xf0).count();
+        let mut line_starts = Vec::with_capacity(self.line_starts.len() + 8);
+        let mut utf16_starts = Vec::with_capacity(self.line_starts.len() + 8);
+        line_starts.extend_from_slice(&self.line_starts[..keep]);
+        utf16_starts.extend_from_slice(&self.utf16_starts[..keep]);
+        // The starts inside the piece (it ends where a line starts, or at the text's end): after
+        // a `\n`, and after a `\r` that no `\n` follows.
+        let bytes = text.as_bytes();
+        let mut last = from;
+        let mut units_so_far = self.utf16_starts[keep - 1];
+        for (i, &b) in piece.as_bytes().iter().enumerate() {
+            let at = from + i;
+            let ends = b == b'\n' || (b == b'\r' && bytes.get(at + 1) != Some(&b'\n'));
+            let q = at + 1;
+            if ends && (q < to || to == text.len()) {
+                units_so_far += units(&text[last..q]);
+                line_starts.push(q);
+                utf16_starts.push(units_so_far);
+                last = q;
+            }
+        }
+        if after < self.line_starts.len() {
+            // The start after the edit, and those after it, moved.
+            let units_to = units_so_far + units(&text[last..to]);
+            let delta16 = units_to as isize - self.utf16_starts[after] as isize;
+            line_starts.extend(
+                self.line_starts[after..]
+                    .iter()
+                    .map(|&s| s.wrapping_add_signed(delta)),
+            );
+            utf16_starts.extend(
+                self.utf16_starts[after..]
+                    .iter()
+                    .map(|&u| u.wrapping_add_signed(delta16)),
+            );
+        }
+        LineIndex {
+            line_starts,
+            utf16_starts,
+        }
+    }
+
     /// Offset of a byte position in UTF-16 code units from the start of `text` (what
     /// `textarea.setSelectionRange` expects), in time proportional to the line's length.
     pub fn utf16_offset(&self, text: &str, offset: usize) -> usize {
@@ -155,6 +224,54 @@ impl LineIndex {
     }
 }
 
+/// Where `new` differs from `old`: bytes `start..old_end` of `old` are `start..new_end` of
+/// `new`, the rest is the same (one edit; two edits far apart are found as one spanning both).
+pub fn difference(old: &str, new: &str) -> (usize, usize, usize) {
+    let (a, b) = (old.as_bytes(), new.as_bytes());
+    let start = common_prefix(a, b);
+    let most = a.len().min(b.len()) - start;
+    let end = common_suffix(&a[a.len() - most..], &b[b.len() - most..]);
+    (start, a.len() - end, b.len() - end)
+}
+
+/// The length of what `a` and `b` begin with, compared eight bytes at a time.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    let n = a.len().min(b.len());
+    let mut i = 0;
+    while i + 8 <= n {
+        let x = u64::from_le_bytes(a[i..i + 8].try_into().expect("eight bytes"));
+        let y = u64::from_le_bytes(b[i..i + 8].try_into().expect("eight bytes"));
+        if x != y {
+            return i + ((x ^ y).trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < n && a[i] == b[i] {
+        i += 1;
+    }
+    i
+}
+
+/// The length of what `a` and `b` end with (both as long).
+fn common_suffix(a: &[u8], b: &[u8]) -> usize {
+    let n = a.len().min(b.len());
+    let (a, b) = (&a[a.len() - n..], &b[b.len() - n..]);
+    let mut k = 0;
+    while k + 8 <= n {
+        let (i, j) = (n - k - 8, n - k);
+        let x = u64::from_be_bytes(a[i..j].try_into().expect("eight bytes"));
+        let y = u64::from_be_bytes(b[i..j].try_into().expect("eight bytes"));
+        if x != y {
+            return k + ((x ^ y).trailing_zeros() / 8) as usize;
+        }
+        k += 8;
+    }
+    while k < n && a[n - 1 - k] == b[n - 1 - k] {
+        k += 1;
+    }
+    k
+}
+
 /// Offset of a byte position counted in UTF-16 code units from the start of `text`
 /// (what `textarea.setSelectionRange` expects).
 pub fn utf16_offset(text: &str, byte_offset: usize) -> usize {
@@ -176,6 +293,57 @@ pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_index_edited_is_the_index_made_anew() {
+        let base = "一级指标\t二级\r\n产出𝄞\rx\n\n效益\r\r\nend";
+        let inserts = ["", "\n", "\r", "\r\n", "a\nb", "𝄞", "\n\n\r", "项目"];
+        // Every edit of the base: each range replaced by each insert.
+        let cuts: Vec<usize> = (0..=base.len())
+            .filter(|&i| base.is_char_boundary(i))
+            .collect();
+        let old = LineIndex::new(base);
+        for &start in &cuts {
+            for &end in cuts.iter().filter(|&&e| e >= start) {
+                for ins in inserts {
+                    let text = format!("{}{ins}{}", &base[..start], &base[end..]);
+                    let (s, o, n) = difference(base, &text);
+                    // (At bytes: the edit may begin inside a character, both having its first.)
+                    assert_eq!(base.as_bytes()[..s], text.as_bytes()[..s]);
+                    assert_eq!(base.as_bytes()[o..], text.as_bytes()[n..]);
+                    assert_eq!(text.len() - n, base.len() - o);
+                    let edited = old.edited(&text, s, o, n);
+                    assert_eq!(edited, LineIndex::new(&text), "{base:?} → {text:?}");
+                    // The edit as made, too (not the smallest one).
+                    let edited = old.edited(&text, start, end, start + ins.len());
+                    assert_eq!(edited, LineIndex::new(&text), "{base:?} → {text:?}");
+                }
+            }
+        }
+        // Out of range: made anew.
+        assert_eq!(old.edited("ab", 5, 9, 9), LineIndex::new("ab"));
+    }
+
+    #[test]
+    fn differences() {
+        assert_eq!(difference("abc", "abc"), (3, 3, 3));
+        assert_eq!(difference("", "x"), (0, 0, 1));
+        assert_eq!(
+            difference("0123456789abcdefXYZ", "0123456789abcdeXYZ"),
+            (15, 16, 15)
+        );
+        assert_eq!(
+            difference("aaaaaaaaaaaaaaaaaaaa", "aaaaaaaaaaaaaaaaaaaaa"),
+            (20, 20, 21)
+        );
+        let long = "x".repeat(100) + "中" + &"y".repeat(100);
+        let other = "x".repeat(100) + "文" + &"y".repeat(100);
+        // 中 and 文 begin with different bytes (E4, E6) and end with different ones.
+        assert_eq!(difference(&long, &other), (100, 103, 103));
+        let (a, b) = ("x".repeat(50) + "中", "x".repeat(50) + "丫");
+        // E4 B8 AD and E4 B8 AB: the same first two bytes.
+        assert_eq!(difference(&a, &b), (52, 53, 53));
+    }
 
     #[test]
     fn lines_and_utf16_columns() {

@@ -128,6 +128,27 @@ impl Patch {
     /// the new one). An error when the patch does not fit it (a form it names is not there, or
     /// is named twice): the two sides are out of step.
     pub fn apply(self, earlier: Document, text: &str) -> Result<Document, WireError> {
+        let mut doc = self.assemble(earlier)?.0;
+        restore(&mut doc, text);
+        Ok(doc)
+    }
+
+    /// As [`Patch::apply`], when the earlier document was of `earlier_text`: its line index is
+    /// mended where the texts differ ([`LineIndex::edited`]) instead of made again.
+    pub fn apply_edited(
+        self,
+        earlier: Document,
+        earlier_text: &str,
+        text: &str,
+    ) -> Result<Document, WireError> {
+        let (mut doc, lines) = self.assemble(earlier)?;
+        let (start, old_end, new_end) = crate::span::difference(earlier_text, text);
+        doc.lines = lines.edited(text, start, old_end, new_end);
+        Ok(doc)
+    }
+
+    /// The new document without its line index, and the earlier one's.
+    fn assemble(self, earlier: Document) -> Result<(Document, LineIndex), WireError> {
         let mut old: Vec<Option<crate::model::Form>> =
             earlier.forms.into_iter().map(Some).collect();
         let mut take = |i: usize, by: isize| {
@@ -159,15 +180,14 @@ impl Patch {
                 Part::Read(form) => forms.push(form),
             }
         }
-        let mut doc = Document {
+        let doc = Document {
             forms,
             diagnostics: self.diagnostics,
             lines: LineIndex::default(),
             budget_year: self.budget_year,
             files: self.files,
         };
-        restore(&mut doc, text);
-        Ok(doc)
+        Ok((doc, earlier.lines))
     }
 }
 

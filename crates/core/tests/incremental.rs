@@ -23,7 +23,7 @@ fn assert_same(got: &Document, want: &Document, text: &str) {
         got.diagnostics, want.diagnostics,
         "diagnostics outside forms"
     );
-    assert_eq!(got.lines.line_count(), want.lines.line_count(), "lines");
+    assert_eq!(got.lines, want.lines, "line index");
 }
 
 /// Pieces an edit inserts: what moves a form's boundaries and what changes its findings.
@@ -99,27 +99,32 @@ proptest! {
         // The other side's copy (the page's), kept up to date with patches.
         let mut copy = checker.check(&text).0.clone();
         for e in &edits {
-            text = apply(&text, e);
+            let before = std::mem::take(&mut text);
+            text = apply(&before, e);
             let (got, _) = checker.check(&text);
             let want = check(&text, &options);
             assert_same(got, &want, &text);
-            copy = patched(&checker, copy, &text);
+            copy = patched(&checker, copy, &before, &text);
             assert_same(&copy, &want, &text);
         }
     }
 }
 
-/// `copy` brought up to date with the checker's patch, sent as bytes.
+/// `copy` (of `before`) brought up to date with the checker's patch, sent as bytes, its line
+/// index mended (as the page does) and, from a second copy, made anew.
 #[cfg(feature = "wire")]
-fn patched(checker: &Checker, copy: Document, text: &str) -> Document {
+fn patched(checker: &Checker, copy: Document, before: &str, text: &str) -> Document {
     use kpiform_core::wire::{self, Patch};
     let bytes = wire::to_bytes(&Patch::of(checker));
     let patch: Patch = wire::from_bytes(&bytes).unwrap();
-    patch.apply(copy, text).unwrap()
+    let anew = patch.clone().apply(copy.clone(), text).unwrap();
+    let mended = patch.apply_edited(copy, before, text).unwrap();
+    assert_eq!(mended.lines, anew.lines, "line index mended");
+    mended
 }
 
 #[cfg(not(feature = "wire"))]
-fn patched(checker: &Checker, _: Document, _: &str) -> Document {
+fn patched(checker: &Checker, _: Document, _: &str, _: &str) -> Document {
     checker.document().clone()
 }
 

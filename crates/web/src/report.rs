@@ -237,42 +237,51 @@ impl Report {
             let f = &doc.forms[i];
             (span.start < f.span.end.max(f.span.start + 1)).then_some(i + 1)
         };
-        let mut rows: Vec<DiagRow> = Vec::with_capacity(doc.all_diagnostics().count());
+        // Each row, and whether it keeps its key: what the key is made of (rule, message, line,
+        // column, form number, quotes, fix) is as it was for a kept form that moved by no line
+        // and kept its number (a one-line edit moves every form after it by bytes only).
+        let mut rows: Vec<(DiagRow, bool)> = Vec::with_capacity(doc.all_diagnostics().count());
         for d in &doc.diagnostics {
             let mut row = diag_row(doc, text, d, form_of(d.span));
             row.outside = true;
-            rows.push(row);
+            rows.push((row, false));
         }
         for (i, form) in doc.forms.iter().enumerate() {
             match kept[i] {
                 Some((k, earlier, row)) => {
                     let lines = doc.lines.line(form.span.start) as isize - row.line as isize;
+                    let same_key = lines == 0 && k.from == i;
                     rows.extend(
                         earlier
                             .iter()
                             .filter(|r| !r.outside)
-                            .map(|r| r.moved(doc, text, k.by, lines, i + 1)),
+                            .map(|r| (r.moved(doc, text, k.by, lines, i + 1), same_key)),
                     );
                 }
                 None => rows.extend(
                     form.diagnostics
                         .iter()
-                        .map(|d| diag_row(doc, text, d, Some(i + 1))),
+                        .map(|d| (diag_row(doc, text, d, Some(i + 1)), false)),
                 ),
             }
         }
         // Outside forms first, then form by form; the sort is stable, so findings at one place
         // keep the core's order.
-        rows.sort_by_key(|d| (d.form.unwrap_or(0), d.span.start));
+        rows.sort_by_key(|(d, _)| (d.form.unwrap_or(0), d.span.start));
         let mut seen = HashSet::with_capacity(rows.len());
-        for (id, row) in rows.iter_mut().enumerate() {
-            row.id = id;
-            let mut key = row_key(row);
-            while !seen.insert(key) {
-                key = key.wrapping_add(0x9E37_79B9_7F4A_7C15);
-            }
-            row.key = key;
-        }
+        let rows: Vec<DiagRow> = rows
+            .into_iter()
+            .enumerate()
+            .map(|(id, (mut row, same_key))| {
+                row.id = id;
+                let mut key = if same_key { row.key } else { row_key(&row) };
+                while !seen.insert(key) {
+                    key = key.wrapping_add(0x9E37_79B9_7F4A_7C15);
+                }
+                row.key = key;
+                row
+            })
+            .collect();
 
         // The rows are grouped by form, in form order: each form's are the next run.
         let mut rest = &rows[rows.partition_point(|d| d.form.is_none())..];

@@ -208,10 +208,16 @@ impl State {
                 kept = Some(Kept::of(&patch));
                 // "kp-patch": taking the page's document and applying the patch to it.
                 let patching = dom::now();
+                // The line index mended where the text changed since (the results shown are of
+                // the text the patch was made against, `take_document`).
                 let applied = self
                     .take_document(base)
                     .ok_or_else(|| "the page no longer holds the document".to_string())
-                    .and_then(|earlier| patch.apply(earlier, &text).map_err(|e| e.to_string()));
+                    .and_then(|earlier| {
+                        self.analysis
+                            .with_untracked(|a| patch.apply_edited(earlier, &a.text, &text))
+                            .map_err(|e| e.to_string())
+                    });
                 match applied {
                     Ok(doc) => {
                         dom::measure("kp-patch", patching);

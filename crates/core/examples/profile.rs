@@ -1,5 +1,7 @@
 //! A loop over the corpus for profilers: `valgrind --tool=callgrind target/release/examples/profile`.
-//! `REGIONS=1`: over the region fixtures (tests/fixtures/regions) instead.
+//! `REGIONS=1`: over the region fixtures (tests/fixtures/regions) instead. `INCREMENTAL=1`: the
+//! incremental check of a one-character edit in the middle of a 5 MB paste (the corpus repeated),
+//! back and forth.
 fn main() {
     let all = if std::env::var("REGIONS").is_ok() {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/regions");
@@ -22,6 +24,24 @@ fn main() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(20);
     let mut rows = 0;
+    if std::env::var("INCREMENTAL").is_ok() {
+        let big = all.repeat((5_000_000 / all.len()).max(1));
+        let half = (big.len() / 2..)
+            .find(|&i| big.is_char_boundary(i))
+            .unwrap_or(0);
+        let edited = format!("{}9{}", &big[..half], &big[half..]);
+        let mut checker = kpiform_core::Checker::new(Default::default());
+        checker.check(&big);
+        for i in 0..n {
+            let text = if i % 2 == 0 { &edited } else { &big };
+            rows += checker
+                .check(std::hint::black_box(text))
+                .0
+                .indicator_count();
+        }
+        println!("{rows}");
+        return;
+    }
     for _ in 0..n {
         rows += if std::env::var("PARSE_ONLY").is_ok() {
             kpiform_core::parse(std::hint::black_box(&all)).indicator_count()

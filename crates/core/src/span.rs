@@ -166,7 +166,9 @@ impl LineIndex {
             let at = from + i;
             let ends = b == b'\n' || (b == b'\r' && bytes.get(at + 1) != Some(&b'\n'));
             let q = at + 1;
-            if ends && (q < to || to == text.len()) {
+            // `to` itself is the start after the edit, moved below; at the text's end with
+            // no start after the edit, the piece's last start may be the end.
+            if ends && (q < to || (q == to && after == self.line_starts.len())) {
                 units_so_far += units(&text[last..q]);
                 line_starts.push(q);
                 utf16_starts.push(units_so_far);
@@ -296,16 +298,30 @@ mod tests {
 
     #[test]
     fn an_index_edited_is_the_index_made_anew() {
-        let base = "一级指标\t二级\r\n产出𝄞\rx\n\n效益\r\r\nend";
         let inserts = ["", "\n", "\r", "\r\n", "a\nb", "𝄞", "\n\n\r", "项目"];
-        // Every edit of the base: each range replaced by each insert.
+        // Texts ending inside a line, at a line end and at a lone `\r`.
+        for base in [
+            "一级指标\t二级\r\n产出𝄞\rx\n\n效益\r\r\nend",
+            "项目\n产出\r\n\n效益\n",
+            "a\r\rb\r",
+        ] {
+            every_edit(base, &inserts);
+        }
+        // Out of range: made anew.
+        let old = LineIndex::new("一级\n");
+        assert_eq!(old.edited("ab", 5, 9, 9), LineIndex::new("ab"));
+    }
+
+    /// Every edit of `base` (each range replaced by each insert), as found by `difference` and as
+    /// made: mended as made anew.
+    fn every_edit(base: &str, inserts: &[&str]) {
         let cuts: Vec<usize> = (0..=base.len())
             .filter(|&i| base.is_char_boundary(i))
             .collect();
         let old = LineIndex::new(base);
         for &start in &cuts {
             for &end in cuts.iter().filter(|&&e| e >= start) {
-                for ins in inserts {
+                for &ins in inserts {
                     let text = format!("{}{ins}{}", &base[..start], &base[end..]);
                     let (s, o, n) = difference(base, &text);
                     // (At bytes: the edit may begin inside a character, both having its first.)
@@ -314,14 +330,11 @@ mod tests {
                     assert_eq!(text.len() - n, base.len() - o);
                     let edited = old.edited(&text, s, o, n);
                     assert_eq!(edited, LineIndex::new(&text), "{base:?} → {text:?}");
-                    // The edit as made, too (not the smallest one).
                     let edited = old.edited(&text, start, end, start + ins.len());
                     assert_eq!(edited, LineIndex::new(&text), "{base:?} → {text:?}");
                 }
             }
         }
-        // Out of range: made anew.
-        assert_eq!(old.edited("ab", 5, 9, 9), LineIndex::new("ab"));
     }
 
     #[test]

@@ -4,6 +4,11 @@ use std::time::Duration;
 
 /// Check this long after the last keystroke or paste.
 pub const DEBOUNCE: Duration = Duration::from_millis(150);
+/// The same for a text checked in the worker as one types (over [`MAIN_THREAD_LIMIT`]): keys
+/// there come slower than this anyway (the browser's own handling of a key in a text box
+/// holding 5 MB takes 150–260 ms here, measured by tests/e2e/measure.mjs), so a longer pause
+/// would only delay the results.
+pub const DEBOUNCE_LARGE: Duration = Duration::from_millis(50);
 /// Up to this many UTF-16 code units (five times the whole corpus, whose check takes about
 /// 20 ms here) a text is checked on the main thread when the page needs results at once (an
 /// edit it made), and counted as one types. Longer texts are checked in the worker (which

@@ -11,7 +11,7 @@ use kpiform_core::Document;
 use leptos::prelude::*;
 
 use super::{count_lines, State};
-use crate::constants::{CHECK_LIMIT, DEBOUNCE, MAIN_THREAD_LIMIT};
+use crate::constants::{CHECK_LIMIT, DEBOUNCE, DEBOUNCE_LARGE, MAIN_THREAD_LIMIT};
 use crate::dom;
 use crate::report::{Kept, Report};
 use crate::worker::client::{self as worker, Answer, Answered, CheckResult};
@@ -64,7 +64,11 @@ impl State {
         if self.highlight.get_untracked().is_some() {
             self.highlight.0.set(None);
         }
-        let handle = set_timeout_with_handle(move || self.run(false), DEBOUNCE).ok();
+        let large = self
+            .analysis
+            .with_untracked(|a| a.len16 > MAIN_THREAD_LIMIT && worker::off_thread());
+        let pause = if large { DEBOUNCE_LARGE } else { DEBOUNCE };
+        let handle = set_timeout_with_handle(move || self.run(false), pause).ok();
         self.pending.set_value(handle);
     }
 

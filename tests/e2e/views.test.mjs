@@ -12,6 +12,7 @@ import {
   readForms,
   readSelection,
   screenshot,
+  setText,
   showTab,
   waitForApp,
   waitForChecked,
@@ -199,6 +200,47 @@ describe("views", () => {
       assert.equal(await page.getAttribute("html", "data-theme"), "light");
       await page.click('[data-testid="lang-toggle"]');
       assert.equal(await page.getAttribute("html", "lang"), "zh-CN");
+      assert.deepEqual(await allProblems(page, problems), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("narrow screen: a long forms table follows the page's scroll, drawing what is on screen", async () => {
+    // Below 900 px the page scrolls (the text box above the results), not the results panel.
+    const { context, page, problems } = await openPage({ width: 800, height: 900 });
+    try {
+      await setText(page, Array(5).fill(wholeCorpus()).join("\n"));
+      await waitForFormCount(page, 210);
+      await waitForChecked(page, 30000);
+      const rows = () =>
+        page.$$eval('[data-testid="form-row"]', (trs) =>
+          trs.map((tr) => {
+            const r = tr.getBoundingClientRect();
+            return { n: Number(tr.querySelector("td.num").textContent), seen: r.bottom > 0 && r.top < innerHeight };
+          }),
+        );
+      const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      // The table starts below the window: its first screen is drawn, not the 210 rows.
+      let now = await rows();
+      assert.ok(now.length >= 10 && now.length < 150, `${now.length} rows at the top`);
+      assert.equal(now[0].n, 1);
+      // Scrolled to the middle of the table, then to its end: the rows on screen are drawn, in
+      // order.
+      for (const at of [0.5, 1]) {
+        await page.evaluate((f) => {
+          const t = document.querySelector('[data-testid="forms"]').getBoundingClientRect();
+          window.scrollTo(0, window.scrollY + t.top + t.height * f - innerHeight * f);
+        }, at);
+        await frames();
+        now = await rows();
+        const seen = now.filter((r) => r.seen).map((r) => r.n);
+        assert.ok(seen.length >= 5, `${seen.length} rows on screen at ${at}`);
+        assert.deepEqual(seen, seen.map((_, i) => seen[0] + i));
+        assert.ok(now.length < 150, `${now.length} rows drawn at ${at}`);
+      }
+      assert.equal(now.at(-1).n, 210);
+      await screenshot(page, "narrow-long-table");
       assert.deepEqual(await allProblems(page, problems), []);
     } finally {
       await context.close();

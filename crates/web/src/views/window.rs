@@ -87,9 +87,16 @@ impl Heights {
     }
 }
 
-/// The items of `keys` that meet the band `from..to` (list coordinates, CSS pixels), with a
-/// screen's height more on each side so that scrolling a little draws nothing new.
-pub fn slice(keys: &[u64], heights: &Heights, estimate: f64, from: f64, to: f64) -> Slice {
+/// The items of `keys` that meet the band `from..to` (list coordinates, CSS pixels: the part of
+/// the list on screen, empty when the list is off screen), with `screen` pixels more on each side
+/// (the window's height) so that scrolling a little, or to the list, draws nothing new.
+pub fn slice(
+    keys: &[u64],
+    heights: &Heights,
+    estimate: f64,
+    (from, to): (f64, f64),
+    screen: f64,
+) -> Slice {
     let n = keys.len();
     if n <= ALL_BELOW {
         return Slice {
@@ -99,8 +106,8 @@ pub fn slice(keys: &[u64], heights: &Heights, estimate: f64, from: f64, to: f64)
             bottom: 0.0,
         };
     }
-    let screen = (to - from).max(200.0);
-    let (from, to) = (from - screen, to + screen);
+    let screen = screen.max(200.0);
+    let (from, to) = (from - screen, to.max(from) + screen);
     let guess = heights.guess(estimate);
     let mut y = 0.0;
     let mut start = None;
@@ -172,9 +179,14 @@ pub fn windowed(st: State, keys: Memo<Vec<u64>>, estimate: f64, list: &'static s
         st.scrolled.track();
         measured.track();
         keys.with(|keys| {
-            let (from, to) = list_el().map_or((0.0, 2000.0), |el| band(&el));
+            let screen = window()
+                .inner_height()
+                .ok()
+                .and_then(|h| h.as_f64())
+                .unwrap_or(1000.0);
+            let band = list_el().map_or((0.0, screen), |el| band(&el, screen));
             heights.update_value(|h| h.prune(keys));
-            heights.with_value(|h| slice(keys, h, estimate, from, to))
+            heights.with_value(|h| slice(keys, h, estimate, band, screen))
         })
     });
     // Measure what was drawn, once it is laid out.
@@ -230,14 +242,10 @@ fn find(selector: &str) -> Option<web_sys::Element> {
 
 /// The part of the screen `list` shows, in its own coordinates: the viewport, within the
 /// results panel it scrolls in.
-fn band(list: &web_sys::Element) -> (f64, f64) {
+fn band(list: &web_sys::Element, screen: f64) -> (f64, f64) {
     let r = list.get_bounding_client_rect();
     let mut top = 0.0f64;
-    let mut bottom = window()
-        .inner_height()
-        .ok()
-        .and_then(|h| h.as_f64())
-        .unwrap_or(1000.0);
+    let mut bottom = screen;
     if let Some(panel) = list.closest(".tab-panel").ok().flatten() {
         let p = panel.get_bounding_client_rect();
         top = top.max(p.top());
@@ -288,7 +296,13 @@ mod tests {
 
     #[test]
     fn short_lists_are_whole() {
-        let s = slice(&keys(ALL_BELOW), &Heights::default(), 40.0, 5000.0, 6000.0);
+        let s = slice(
+            &keys(ALL_BELOW),
+            &Heights::default(),
+            40.0,
+            (5000.0, 6000.0),
+            1000.0,
+        );
         assert_eq!(
             s,
             Slice {
@@ -305,15 +319,27 @@ mod tests {
         let k = keys(10_000);
         let h = Heights::default();
         // The band 4,000–4,800 px of 40 px items: items 100..120, and 800 px (20 items) around.
-        let s = slice(&k, &h, 40.0, 4000.0, 4800.0);
+        let s = slice(&k, &h, 40.0, (4000.0, 4800.0), 800.0);
         assert_eq!((s.start, s.end), (80, 140));
         assert_eq!(s.top, 80.0 * 40.0);
         assert_eq!(s.bottom, (10_000.0 - 140.0) * 40.0);
         // Top, items and bottom make the whole list.
         assert_eq!(s.top + 60.0 * 40.0 + s.bottom, 10_000.0 * 40.0);
         // At the top.
-        let s = slice(&k, &h, 40.0, 0.0, 800.0);
+        let s = slice(&k, &h, 40.0, (0.0, 800.0), 800.0);
         assert_eq!((s.start, s.end, s.top), (0, 40, 0.0));
+    }
+
+    #[test]
+    fn a_list_below_the_screen_has_its_first_screen_ready() {
+        // The narrow layout (the page scrolls, the text box above the results): the results
+        // panel starts 200 px and the list 300 px below the bottom of a 900 px window. The band
+        // (from the panel's top to the window's bottom) is empty: 1,100 → 900 px, -100 → -300 in
+        // the list. A screen below it is drawn.
+        let k = keys(10_000);
+        let s = slice(&k, &Heights::default(), 40.0, (-100.0, -300.0), 900.0);
+        assert_eq!((s.start, s.end), (0, 20));
+        assert_eq!(s.top, 0.0);
     }
 
     #[test]
@@ -326,7 +352,7 @@ mod tests {
         assert_eq!(h.guess(40.0), 200.25);
         // Items 0 and 1 take 400.5 px; item 2 starts there.
         assert_eq!(offset(&k, &h, 40.0, 2), 400.5);
-        let s = slice(&k, &h, 40.0, 0.0, 300.0);
+        let s = slice(&k, &h, 40.0, (0.0, 300.0), 300.0);
         assert_eq!(s.start, 0);
         // 300 px band and 300 px more below: items 0, 1 and 2 reach 600.
         assert_eq!(s.end, 3);
@@ -336,7 +362,7 @@ mod tests {
     #[test]
     fn a_band_past_the_end_shows_the_last_screen() {
         let k = keys(1000);
-        let s = slice(&k, &Heights::default(), 10.0, 50_000.0, 50_500.0);
+        let s = slice(&k, &Heights::default(), 10.0, (50_000.0, 50_500.0), 500.0);
         assert_eq!(s.end, 1000);
         assert!(s.start < 1000 && s.start >= 800, "{s:?}");
         assert_eq!(s.top, s.start as f64 * 10.0);

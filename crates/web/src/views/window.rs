@@ -4,7 +4,8 @@
 //!
 //! Items have different heights (a problem with a fix is taller than one without), so each
 //! rendered item is measured after it is drawn and its height kept by key; items never drawn
-//! count as the average of those that were. Which items are on screen is read again when the
+//! count as the list's estimate (not the average of those drawn: that would change every
+//! spacer, and move the list under the reader, whenever one item is measured). Which items are on screen is read again when the
 //! results panel scrolls or the window resizes ([`State::scrolled`]), when the list changes, and
 //! when a measurement changed a height.
 //!
@@ -37,20 +38,9 @@ pub struct Slice {
 #[derive(Debug, Clone, Default)]
 pub struct Heights {
     by_key: HashMap<u64, f64>,
-    sum: f64,
 }
 
 impl Heights {
-    /// The height an item not measured yet is taken to have: the average of those that were,
-    /// else `estimate`.
-    pub fn guess(&self, estimate: f64) -> f64 {
-        if self.by_key.is_empty() {
-            estimate
-        } else {
-            self.sum / self.by_key.len() as f64
-        }
-    }
-
     pub fn get(&self, key: u64, guess: f64) -> f64 {
         self.by_key.get(&key).copied().unwrap_or(guess)
     }
@@ -59,14 +49,8 @@ impl Heights {
     pub fn set(&mut self, key: u64, height: f64) -> bool {
         let height = height.max(0.0);
         match self.by_key.insert(key, height) {
-            Some(old) => {
-                self.sum += height - old;
-                (old - height).abs() > 1.0
-            }
-            None => {
-                self.sum += height;
-                true
-            }
+            Some(old) => (old - height).abs() > 1.0,
+            None => true,
         }
     }
 
@@ -78,7 +62,6 @@ impl Heights {
         }
         let keep: std::collections::HashSet<u64> = keys.iter().copied().collect();
         self.by_key.retain(|k, _| keep.contains(k));
-        self.sum = self.by_key.values().sum();
     }
 
     #[cfg(test)]
@@ -108,7 +91,7 @@ pub fn slice(
     }
     let screen = screen.max(200.0);
     let (from, to) = (from - screen, to.max(from) + screen);
-    let guess = heights.guess(estimate);
+    let guess = estimate;
     let mut y = 0.0;
     let mut start = None;
     let mut top = 0.0;
@@ -148,7 +131,7 @@ pub fn slice(
 
 /// Where item `index` of `keys` starts, in list coordinates.
 pub fn offset(keys: &[u64], heights: &Heights, estimate: f64, index: usize) -> f64 {
-    let guess = heights.guess(estimate);
+    let guess = estimate;
     keys[..index.min(keys.len())]
         .iter()
         .map(|&k| heights.get(k, guess))
@@ -343,20 +326,20 @@ mod tests {
     }
 
     #[test]
-    fn measured_heights_count_and_the_rest_is_their_average() {
+    fn measured_heights_count_and_the_rest_is_the_estimate() {
         let k = keys(1000);
         let mut h = Heights::default();
         assert!(h.set(0, 100.0));
         assert!(h.set(1, 300.0));
         assert!(!h.set(1, 300.5), "under a pixel is no change");
-        assert_eq!(h.guess(40.0), 200.25);
         // Items 0 and 1 take 400.5 px; item 2 starts there.
         assert_eq!(offset(&k, &h, 40.0, 2), 400.5);
         let s = slice(&k, &h, 40.0, (0.0, 300.0), 300.0);
         assert_eq!(s.start, 0);
-        // 300 px band and 300 px more below: items 0, 1 and 2 reach 600.
-        assert_eq!(s.end, 3);
-        assert_eq!(s.bottom, 997.0 * 200.25);
+        // 300 px band and 300 px more below, to 600: items 0 and 1 reach 400.5, five more of
+        // 40 px (not measured) 600.5.
+        assert_eq!(s.end, 7);
+        assert_eq!(s.bottom, 993.0 * 40.0);
     }
 
     #[test]
@@ -383,6 +366,5 @@ mod tests {
         }
         h.prune(&[1, 2, 3]);
         assert_eq!(h.len(), 3);
-        assert_eq!(h.guess(1.0), 10.0);
     }
 }

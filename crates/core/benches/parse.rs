@@ -88,17 +88,13 @@ fn bench(c: &mut Criterion) {
     // A district's paste of about 5 MB (the corpus repeated): a full check, the incremental
     // check of a one-character edit in its middle (each iteration checks the other of the two
     // texts, so every one is an edit), and the line scan of the same text.
-    let big = all.repeat((5_000_000 / all.len()).max(1));
+    let (big, edited) = kpiform_testkit::district();
     let mut group = c.benchmark_group("paste5mb");
     group.throughput(Throughput::Bytes(big.len() as u64));
     group.sample_size(10);
     group.bench_function("check", |b| {
         b.iter(|| kpiform_core::check(black_box(&big), &Default::default()))
     });
-    let half = (big.len() / 2..)
-        .find(|&i| big.is_char_boundary(i))
-        .unwrap_or(0);
-    let edited = format!("{}9{}", &big[..half], &big[half..]);
     let mut checker = kpiform_core::Checker::new(Default::default());
     checker.check(&big);
     let mut flip = false;

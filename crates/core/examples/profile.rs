@@ -25,11 +25,7 @@ fn main() {
         .unwrap_or(20);
     let mut rows = 0;
     if std::env::var("INCREMENTAL").is_ok() {
-        let big = all.repeat((5_000_000 / all.len()).max(1));
-        let half = (big.len() / 2..)
-            .find(|&i| big.is_char_boundary(i))
-            .unwrap_or(0);
-        let edited = format!("{}9{}", &big[..half], &big[half..]);
+        let (big, edited) = kpiform_testkit::district();
         let mut checker = kpiform_core::Checker::new(Default::default());
         checker.check(&big);
         for i in 0..n {

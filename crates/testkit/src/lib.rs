@@ -66,6 +66,18 @@ pub fn corpus_all() -> String {
     CORPUS.iter().map(|f| f.text).collect::<Vec<_>>().join("\n")
 }
 
+/// A district's paste: the whole corpus repeated to about 5 MB; and the same with one character
+/// inserted in its middle (the edit of the incremental check's benchmark and profile).
+pub fn district() -> (String, String) {
+    let all = corpus_all();
+    let big = all.repeat((5_000_000 / all.len()).max(1));
+    let half = (big.len() / 2..)
+        .find(|&i| big.is_char_boundary(i))
+        .unwrap_or(0);
+    let edited = format!("{}9{}", &big[..half], &big[half..]);
+    (big, edited)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

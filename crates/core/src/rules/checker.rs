@@ -308,13 +308,10 @@ impl Checker {
         }
         apply_options(&mut outside, options);
         doc.diagnostics = outside;
-        // The line index: the last check's mended where the texts differ (it is of `self.text`).
-        doc.lines = if self.text.is_empty() {
-            LineIndex::new(text)
-        } else {
-            let (start, old_end, new_end) = crate::span::difference(&self.text, text);
-            self.doc.lines.edited(text, start, old_end, new_end)
-        };
+        // The line index: the last check's mended where the texts differ (it is of `self.text`;
+        // with no last check, both are empty and the index is made anew).
+        let (start, old_end, new_end) = crate::span::difference(&self.text, text);
+        doc.lines = self.doc.lines.edited(text, start, old_end, new_end);
         if remember {
             self.text.clear();
             self.text.push_str(text);

@@ -51,7 +51,7 @@ pub use rules::{
     all as rules, by_code as rule, check, parse, Checker, Facts, Options, Origin, Reuse,
     UnknownCode,
 };
-pub use span::{utf16_offset, LineCol, LineIndex, Span};
+pub use span::{difference, utf16_offset, LineCol, LineIndex, Span};
 pub use text::{excerpt, file_line, is_space, label_key, thousands, to_simplified, Cents};
 pub use value::{expected_kind, parse_value, Expected, Op, ParsedValue, ValueKind};
 

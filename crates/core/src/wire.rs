@@ -141,8 +141,21 @@ impl Patch {
         earlier_text: &str,
         text: &str,
     ) -> Result<Document, WireError> {
+        let changed = crate::span::difference(earlier_text, text);
+        self.apply_changed(earlier, changed, text)
+    }
+
+    /// As [`Patch::apply_edited`], with the difference of the texts given (`start..old_end`
+    /// of the earlier text is `start..new_end` of `text`, [`difference`]).
+    ///
+    /// [`difference`]: crate::span::difference
+    pub fn apply_changed(
+        self,
+        earlier: Document,
+        (start, old_end, new_end): (usize, usize, usize),
+        text: &str,
+    ) -> Result<Document, WireError> {
         let (mut doc, lines) = self.assemble(earlier)?;
-        let (start, old_end, new_end) = crate::span::difference(earlier_text, text);
         doc.lines = lines.edited(text, start, old_end, new_end);
         Ok(doc)
     }

@@ -7,7 +7,7 @@
 //! each conversion scans the text.
 
 use std::collections::hash_map::DefaultHasher;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 
 use kpiform_core::{
@@ -135,31 +135,45 @@ pub struct DiagRow {
     pub outside: bool,
 }
 
-/// A form of a check that is a form of the check before, with the same findings, moved: its
-/// place there and by how many bytes (from the worker's [`Patch`]).
+/// A form of a check that is a form of the check before (the same text), moved: its place
+/// there, by how many bytes, and whether its findings are those it had (from the worker's
+/// [`Patch`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Kept {
     pub from: usize,
     pub by: isize,
+    pub same_findings: bool,
 }
 
 impl Kept {
-    /// For each form of the document a patch makes, the form of the earlier one it is, when
-    /// its findings are those it had.
+    /// For each form of the document a patch makes, the form of the earlier one it is, unless
+    /// it was read again.
     pub fn of(patch: &kpiform_core::wire::Patch) -> Vec<Option<Kept>> {
         use kpiform_core::wire::Part;
         let mut out = Vec::new();
         for part in &patch.forms {
             match *part {
-                Part::Kept { from, count, by } => {
-                    out.extend((from..from + count).map(|from| Some(Kept { from, by })))
-                }
-                Part::Refound { .. } | Part::Read(_) => out.push(None),
+                Part::Kept { from, count, by } => out.extend((from..from + count).map(|from| {
+                    Some(Kept {
+                        from,
+                        by,
+                        same_findings: true,
+                    })
+                })),
+                Part::Refound { from, by, .. } => out.push(Some(Kept {
+                    from,
+                    by,
+                    same_findings: false,
+                })),
+                Part::Read(_) => out.push(None),
             }
         }
         out
     }
 }
+
+/// Earlier rows that may be found again at one place, each with how far it moved.
+type Spare = Vec<(isize, DiagRow)>;
 
 /// Problems per category and severity (the overview chart).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -191,30 +205,76 @@ impl Report {
     }
 
     /// The report of `doc` made from `earlier`, the report of the check before: the rows of
-    /// the forms `kept` names (one entry per form of `doc`) moved, the others made anew. The
-    /// same as [`Report::from_document`], in a fraction of the time when an edit changed a
-    /// few forms of thousands.
-    pub fn update(earlier: &Report, kept: &[Option<Kept>], doc: &Document, text: &str) -> Report {
-        Report::make(doc, text, Some((earlier, kept)))
+    /// the forms `kept` names (one entry per form of `doc`) moved over, the others made anew.
+    /// The same as [`Report::from_document`], in a fraction of the time when an edit changed a
+    /// few forms of thousands (the rows kept are not copied).
+    /// `earlier_text`: the text `earlier` is of, and where `text` differs from it
+    /// ([`kpiform_core::difference`]).
+    pub fn update(
+        earlier: Report,
+        (earlier_text, changed): (&str, (usize, usize, usize)),
+        kept: &[Option<Kept>],
+        doc: &Document,
+        text: &str,
+    ) -> Report {
+        // Characters counted where the texts differ only (a character is a byte that does not
+        // continue one: the bytes the texts share count the same in both).
+        let (start, old_end, new_end) = changed;
+        let starts = |s: &[u8]| s.iter().filter(|&&b| (b as i8) >= -0x40).count();
+        let chars = earlier.chars - starts(&earlier_text.as_bytes()[start..old_end])
+            + starts(&text.as_bytes()[start..new_end]);
+        let mut report = Report::make(doc, text, Some((earlier, kept)));
+        report.chars = chars;
+        report
     }
 
-    fn make(doc: &Document, text: &str, reuse: Option<(&Report, &[Option<Kept>])>) -> Report {
-        // Each kept form, with its rows and its row in the earlier report.
-        let kept: Vec<Option<(Kept, &[DiagRow], &FormRow)>> = (0..doc.forms.len())
-            .map(|i| {
-                let (earlier, kept) = reuse?;
-                let k = (*kept.get(i)?)?;
-                let row = earlier.forms.get(k.from)?;
-                let rows = &earlier.diagnostics;
-                let number = Some(k.from + 1);
-                let start = rows.partition_point(|d| d.form < number);
-                let end = start + rows[start..].partition_point(|d| d.form == number);
-                Some((k, &rows[start..end], row))
-            })
-            .collect();
+    fn make(doc: &Document, text: &str, reuse: Option<(Report, &[Option<Kept>])>) -> Report {
+        let reused = reuse.is_some();
+        let (old_forms, old_rows, kept) = match reuse {
+            Some((r, kept)) => (r.forms, r.diagnostics, kept),
+            None => (Vec::new(), Vec::new(), &[][..]),
+        };
+        // The earlier forms that are forms of this check, by their place there: their place
+        // here and how they moved.
+        let mut now_of: Vec<Option<(usize, Kept)>> = vec![None; old_forms.len()];
+        for (i, k) in kept.iter().take(doc.forms.len()).enumerate() {
+            if let Some(slot) = k.and_then(|k| now_of.get_mut(k.from)) {
+                *slot = slot.or(k.map(|k| (i, k)));
+            }
+        }
+        let mut old_forms: Vec<Option<FormRow>> = old_forms.into_iter().map(Some).collect();
+        // The earlier rows: those of a form with the same findings move over whole; those of a
+        // finding that may be found again (in a form still here, the findings across forms) wait
+        // for it, by rule and place in this text.
+        let mut own: Vec<Option<(Kept, FormRow, Vec<DiagRow>)>> =
+            (0..doc.forms.len()).map(|_| None).collect();
+        for (from, now) in now_of.iter().enumerate() {
+            if let Some((i, k)) = *now {
+                if let Some(row) = old_forms[from].take().filter(|_| k.same_findings) {
+                    own[i] = Some((k, row, Vec::new()));
+                }
+            }
+        }
+        let mut spare: HashMap<(&'static str, usize, usize), Spare> = HashMap::new();
+        for r in old_rows {
+            let Some((i, k)) = r.form.and_then(|n| *now_of.get(n - 1)?) else {
+                continue;
+            };
+            match &mut own[i] {
+                Some((_, _, rows)) if !r.outside => rows.push(r),
+                _ => {
+                    let span = r.span.shift(k.by);
+                    spare
+                        .entry((r.code, span.start, span.end))
+                        .or_default()
+                        .push((k.by, r));
+                }
+            }
+        }
         let mut report = Report {
             blank: text.trim().is_empty(),
-            chars: text.chars().count(),
+            // (Counted by `update` where it can.)
+            chars: if reused { 0 } else { text.chars().count() },
             lines: if text.is_empty() {
                 0
             } else {
@@ -237,32 +297,54 @@ impl Report {
             let f = &doc.forms[i];
             (span.start < f.span.end.max(f.span.start + 1)).then_some(i + 1)
         };
+        // The row of finding `d` of form `form`: an earlier one found again, when there is one
+        // for the same finding in the same text, else made.
+        let mut row_of = |d: &Diagnostic, form: Option<usize>| {
+            let within = form
+                .and_then(|n| doc.forms.get(n - 1))
+                .is_some_and(|f| f.span.start <= d.span.start && d.span.end <= f.span.end);
+            let again = within
+                .then(|| spare.get_mut(&(d.rule.code, d.span.start, d.span.end)))
+                .flatten()
+                .and_then(|earlier| {
+                    let at = earlier.iter().position(|(by, r)| r.is_of(d, *by))?;
+                    Some(earlier.swap_remove(at))
+                });
+            match again {
+                Some((by, r)) => r.found_again(doc, text, by, form),
+                None => diag_row(doc, text, d, form),
+            }
+        };
         // Each row, and whether it keeps its key: what the key is made of (rule, message, line,
         // column, form number, quotes, fix) is as it was for a kept form that moved by no line
         // and kept its number (a one-line edit moves every form after it by bytes only).
         let mut rows: Vec<(DiagRow, bool)> = Vec::with_capacity(doc.all_diagnostics().count());
         for d in &doc.diagnostics {
-            let mut row = diag_row(doc, text, d, form_of(d.span));
+            let mut row = row_of(d, form_of(d.span));
             row.outside = true;
             rows.push((row, false));
         }
+        let mut form_rows: Vec<Option<FormRow>> = Vec::with_capacity(doc.forms.len());
         for (i, form) in doc.forms.iter().enumerate() {
-            match kept[i] {
-                Some((k, earlier, row)) => {
+            match own[i].take() {
+                Some((k, row, earlier)) => {
                     let lines = doc.lines.line(form.span.start) as isize - row.line as isize;
                     let same_key = lines == 0 && k.from == i;
+                    form_rows.push(Some(row));
                     rows.extend(
                         earlier
-                            .iter()
-                            .filter(|r| !r.outside)
+                            .into_iter()
                             .map(|r| (r.moved(doc, text, k.by, lines, i + 1), same_key)),
                     );
                 }
-                None => rows.extend(
-                    form.diagnostics
-                        .iter()
-                        .map(|d| (diag_row(doc, text, d, Some(i + 1)), false)),
-                ),
+                None => {
+                    form_rows.push(None);
+                    rows.extend(
+                        form.diagnostics
+                            .iter()
+                            .map(|d| (row_of(d, Some(i + 1)), false)),
+                    )
+                }
             }
         }
         // Outside forms first, then form by form; the sort is stable, so findings at one place
@@ -299,10 +381,7 @@ impl Report {
             codes.dedup();
             // A kept form's row as it was (its values, its grade), else made from the form;
             // then what depends on its place and on the rows.
-            let mut row = match kept[i] {
-                Some((_, _, earlier)) => earlier.clone(),
-                None => form_row(form),
-            };
+            let mut row = form_rows[i].take().unwrap_or_else(|| form_row(form));
             report.indicators += row.indicators;
             report.applicable += row.applicable;
             row.number = number;
@@ -482,9 +561,60 @@ fn diag_row(doc: &Document, text: &str, d: &Diagnostic, form: Option<usize>) -> 
 }
 
 impl DiagRow {
+    /// This row is of finding `d`, its spans moved `by` bytes (what the row shows but its
+    /// lines and quotes).
+    fn is_of(&self, d: &Diagnostic, by: isize) -> bool {
+        self.code == d.rule.code
+            && self.severity == d.severity
+            && self.span.shift(by) == d.span
+            && self.message == d.message
+            && self.related.len() == d.related.len()
+            && self
+                .related
+                .iter()
+                .zip(&d.related)
+                .all(|(r, n)| r.span.shift(by) == n.span && r.label == n.label)
+            && match (&self.fix, &d.fix) {
+                (None, None) => true,
+                (Some(a), Some(b)) => {
+                    a.span.shift(by) == b.span
+                        && a.replacement == b.replacement
+                        && a.title == b.title
+                        && a.applicability == b.applicability
+                }
+                _ => false,
+            }
+    }
+
+    /// This row ([`DiagRow::is_of`] a finding of this check in the same text of form `form`),
+    /// moved `by` bytes: its places found again, the quotes of other places quoted again.
+    fn found_again(
+        mut self,
+        doc: &Document,
+        text: &str,
+        by: isize,
+        form: Option<usize>,
+    ) -> DiagRow {
+        self.form = form;
+        self.span = self.span.shift(by);
+        let lc = doc.lines.line_col(text, self.span.start);
+        (self.line, self.column) = (lc.line, lc.column);
+        for r in &mut self.related {
+            r.span = r.span.shift(by);
+            let lc = doc.lines.line_col(text, r.span.start);
+            (r.line, r.column) = (lc.line, lc.column);
+            r.quote = quote(text, r.span);
+        }
+        if let Some(f) = &mut self.fix {
+            f.span = f.span.shift(by);
+            f.original = quote(text, f.span);
+        }
+        self
+    }
+
     /// This row of a form that moved `by` bytes and `lines` lines, now form `form`.
-    fn moved(&self, doc: &Document, text: &str, by: isize, lines: isize, form: usize) -> DiagRow {
-        let mut row = self.clone();
+    fn moved(self, doc: &Document, text: &str, by: isize, lines: isize, form: usize) -> DiagRow {
+        let mut row = self;
         row.form = Some(form);
         row.span = row.span.shift(by);
         row.line = (row.line as isize + lines) as usize;
@@ -590,14 +720,16 @@ mod tests {
             }),
         ];
         for (n, edit) in edits.iter().enumerate() {
-            text = edit(&text);
+            let edited = edit(&text);
+            let earlier_text = std::mem::replace(&mut text, edited);
             checker.check(&text);
             let patch = Patch::of(&checker);
             let kept = Kept::of(&patch);
             assert!(kept.iter().flatten().count() > 50, "edit {n}");
             doc = patch.apply(doc, &text).unwrap();
             assert_eq!(kept.len(), doc.forms.len(), "edit {n}");
-            let updated = Report::update(&report, &kept, &doc, &text);
+            let changed = kpiform_core::difference(&earlier_text, &text);
+            let updated = Report::update(report, (&earlier_text, changed), &kept, &doc, &text);
             let anew = Report::from_document(&doc, &text);
             assert_eq!(updated.forms, anew.forms, "edit {n}");
             assert_eq!(

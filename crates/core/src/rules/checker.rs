@@ -87,6 +87,11 @@ impl Checker {
         &self.doc
     }
 
+    /// The text of the last check (empty when it remembers none).
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
     /// Where each form of the last check's document came from (empty for a check that
     /// remembers nothing).
     pub fn origins(&self) -> &[Origin] {

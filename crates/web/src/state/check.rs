@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use super::{count_lines, State};
 use crate::constants::{CHECK_LIMIT, DEBOUNCE, DEBOUNCE_LARGE, MAIN_THREAD_LIMIT};
 use crate::dom;
-use crate::report::{Kept, Report};
+use crate::report::{DiagRow, Kept, Report};
 use crate::worker::client::{self as worker, Answer, Answered, CheckResult};
 
 /// One check of one text.
@@ -56,6 +56,17 @@ impl Analysis {
 impl State {
     /// The text box changed: check after a pause.
     pub fn schedule(self) {
+        self.mark_dirty();
+        let large = self
+            .analysis
+            .with_untracked(|a| a.len16 > MAIN_THREAD_LIMIT && worker::off_thread());
+        let pause = if large { DEBOUNCE_LARGE } else { DEBOUNCE };
+        let handle = set_timeout_with_handle(move || self.run(false), pause).ok();
+        self.pending.set_value(handle);
+    }
+
+    /// The text box changed: the results no longer match it (checked later).
+    pub fn mark_dirty(self) {
         self.cancel_pending();
         if !self.dirty.get_untracked() {
             self.dirty.0.set(true);
@@ -64,12 +75,6 @@ impl State {
         if self.highlight.get_untracked().is_some() {
             self.highlight.0.set(None);
         }
-        let large = self
-            .analysis
-            .with_untracked(|a| a.len16 > MAIN_THREAD_LIMIT && worker::off_thread());
-        let pause = if large { DEBOUNCE_LARGE } else { DEBOUNCE };
-        let handle = set_timeout_with_handle(move || self.run(false), pause).ok();
-        self.pending.set_value(handle);
     }
 
     /// Check now, on the main thread, if the results do not match the text box. True when
@@ -164,7 +169,7 @@ impl State {
         let len16 = el.text_length();
         let version = self.version.get_value() + 1;
         self.version.set_value(version);
-        let text = el.value();
+        let text = self.text_now(&el);
         self.save_text_soon(&text);
         Some((version, text, len16, start))
     }
@@ -176,16 +181,19 @@ impl State {
             lines: count_lines(&text),
             ..Report::default()
         };
-        self.set_analysis(Analysis {
-            version,
-            text,
-            len16,
-            checked: false,
-            doc: Document::default(),
-            report,
-            check_ms: 0.0,
-            off_thread: false,
-        });
+        self.set_analysis(
+            self.current_row(),
+            Analysis {
+                version,
+                text,
+                len16,
+                checked: false,
+                doc: Document::default(),
+                report,
+                check_ms: 0.0,
+                off_thread: false,
+            },
+        );
         let end = dom::now();
         set_timeout(move || dom::measure("kp-update", end), Duration::ZERO);
     }
@@ -204,12 +212,18 @@ impl State {
             received,
             off_thread,
         } = answered;
+        // The problem the user is on, as it is now (the report is about to be taken).
+        let was = self.current_row();
         // The forms the patch keeps: their rows of the report are moved, not made again.
         let mut kept = None;
         let doc = match outcome {
             CheckResult::Whole(doc) => doc,
             CheckResult::Patch(patch) => {
-                kept = Some(Kept::of(&patch));
+                // Where the text differs from the one of the results shown.
+                let changed = self
+                    .analysis
+                    .with_untracked(|a| kpiform_core::difference(&a.text, &text));
+                kept = Some((Kept::of(&patch), changed));
                 // "kp-patch": taking the page's document and applying the patch to it.
                 let patching = dom::now();
                 // The line index mended where the text changed since (the results shown are of
@@ -218,8 +232,8 @@ impl State {
                     .take_document(base)
                     .ok_or_else(|| "the page no longer holds the document".to_string())
                     .and_then(|earlier| {
-                        self.analysis
-                            .with_untracked(|a| patch.apply_edited(earlier, &a.text, &text))
+                        patch
+                            .apply_changed(earlier, changed, &text)
                             .map_err(|e| e.to_string())
                     });
                 match applied {
@@ -237,9 +251,12 @@ impl State {
         };
         let report = match kept {
             // The results shown are still those the patch was made against (`take_document`).
-            Some(kept) => self
-                .analysis
-                .with_untracked(|a| Report::update(&a.report, &kept, &doc, &text)),
+            Some((kept, changed)) => {
+                let earlier = self.take_report();
+                self.analysis.with_untracked(|a| {
+                    Report::update(earlier, (&a.text, changed), &kept, &doc, &text)
+                })
+            }
             None => Report::from_document(&doc, &text),
         };
         // Measures for tests/e2e/measure.mjs: "kp-core" the core's check (in the worker, or
@@ -248,16 +265,19 @@ impl State {
         dom::measure_span("kp-core", received - ms, ms);
         dom::measure("kp-check", start);
         dom::measure("kp-apply", received);
-        self.set_analysis(Analysis {
-            version,
-            text,
-            len16,
-            checked: true,
-            doc,
-            report,
-            check_ms: dom::now() - start,
-            off_thread,
-        });
+        self.set_analysis(
+            was,
+            Analysis {
+                version,
+                text,
+                len16,
+                checked: true,
+                doc,
+                report,
+                check_ms: dom::now() - start,
+                off_thread,
+            },
+        );
         self.refresh_compare();
         // The views render in microtasks after the signal changed; a zero timeout runs after
         // them, so "kp-update" covers the main thread's work on the answer: decoding, the
@@ -288,16 +308,36 @@ impl State {
         taken
     }
 
-    fn set_analysis(self, analysis: Analysis) {
+    /// The report of the results shown, taken out of them (they are about to be replaced);
+    /// copied when something else still holds them.
+    fn take_report(self) -> Report {
+        let mut taken = Report::default();
+        self.analysis.0.update_untracked(|a| {
+            taken = match Arc::get_mut(a) {
+                Some(a) => std::mem::take(&mut a.report),
+                None => a.report.clone(),
+            }
+        });
+        taken
+    }
+
+    /// The problem the user is on, in the results shown.
+    fn current_row(self) -> Option<DiagRow> {
+        let key = self.current.get_untracked()?;
+        self.analysis
+            .with_untracked(|a| a.report.diagnostic(key).cloned())
+    }
+
+    /// Show `analysis`; `was`: the problem the user was on, in the results it replaces.
+    fn set_analysis(self, was: Option<DiagRow>, analysis: Analysis) {
         let previous = self.analysis.get_untracked();
         let same_text = previous.checked && previous.text == analysis.text;
         // Keep the user on the same problem when it is still there (same message, same place;
         // else the closest one with the same message and quote).
-        let current = self.current.get_untracked().and_then(|key| {
-            if analysis.report.diagnostic(key).is_some() {
-                return Some(key);
+        let current = was.and_then(|old| {
+            if analysis.report.diagnostic(old.key).is_some() {
+                return Some(old.key);
             }
-            let old = previous.report.diagnostic(key)?;
             analysis
                 .report
                 .diagnostics

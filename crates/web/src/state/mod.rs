@@ -18,10 +18,12 @@
 
 mod check;
 mod desk;
+mod mirror;
 mod review;
 mod selection;
 mod storage;
 mod toasts;
+mod typing;
 mod undo;
 
 use std::collections::hash_map::DefaultHasher;
@@ -85,6 +87,8 @@ pub struct State {
     /// The save of a large text, due a moment after the last check.
     save_due: StoredValue<Option<TimeoutHandle>>,
     version: StoredValue<u64>,
+    /// The text box's text, followed edit by edit ([`typing`]).
+    typed: StoredValue<typing::Typed>,
 }
 
 /// A signal of the state that the views only read (`get`, `with`, `track`, … as any signal).
@@ -165,6 +169,7 @@ impl State {
             saved_hash: StoredValue::new(hash_str("")),
             save_due: StoredValue::new(None),
             version: StoredValue::new(0),
+            typed: StoredValue::new(typing::Typed::default()),
         }
     }
 }

@@ -30,7 +30,7 @@ impl State {
             move || {
                 self.save_due.set_value(None);
                 if let Some(el) = self.input.get_untracked() {
-                    self.save_text(&el.value());
+                    self.save_text(&self.text_now(&el));
                 }
             },
             SAVE_DELAY,
@@ -94,6 +94,7 @@ impl State {
             return;
         };
         el.set_value(&text);
+        self.forget_typed();
         self.saved_hash.set_value(hash_str(&text));
         let saved = dom::load(TEXT_TIME_KEY)
             .and_then(|t| t.parse::<f64>().ok())

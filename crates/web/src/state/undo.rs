@@ -67,6 +67,7 @@ impl State {
         let Some(el) = self.input.get_untracked() else {
             return false;
         };
+        self.forget_typed();
         focus(&el);
         let _ = el.set_selection_range(start, end);
         let before = el.text_length();

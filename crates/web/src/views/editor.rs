@@ -32,8 +32,13 @@ pub fn InputPanel() -> impl IntoView {
     // Line count while typing (the report's count lags behind by the debounce).
     let lines_now = RwSignal::new(0usize);
 
-    let on_input = move |_| {
-        st.schedule();
+    let on_input = move |ev: web_sys::Event| {
+        // An input method composing: checked once it commits (`compositionend`).
+        if st.input(&ev) {
+            st.schedule();
+        } else {
+            st.mark_dirty();
+        }
         if let Some(el) = st.input.get_untracked() {
             if el.text_length() < MAIN_THREAD_LIMIT {
                 lines_now.set(count_lines(&el.value()));
@@ -264,7 +269,13 @@ pub fn InputPanel() -> impl IntoView {
                         autocapitalize="off"
                         aria-describedby="input-counts input-hint"
                         placeholder=move || t::INPUT_PLACEHOLDER.get(lang.get())
+                        on:beforeinput=move |ev| st.before_input(&ev)
                         on:input=on_input
+                        on:compositionstart=move |_| st.composition_start()
+                        on:compositionend=move |ev| {
+                            st.composition_end(&ev);
+                            st.schedule();
+                        }
                         on:paste=move |ev| on_paste(st, ev)
                         on:scroll=move |_| st.update_viewport()
                     ></textarea>

@@ -110,6 +110,9 @@ struct Checker {
     waiting_export: Option<Job>,
     /// Event handlers of the current worker, kept alive with it.
     handlers: Vec<Closure<dyn FnMut(JsValue)>>,
+    /// The last check sent to the current worker, and its text: the next is sent as an edit
+    /// of it.
+    sent: Option<(u64, String)>,
 }
 
 thread_local! {
@@ -417,6 +420,7 @@ impl Checker {
         }
         self.handlers.clear();
         self.running = None;
+        self.sent = None;
     }
 
     /// Post `job` to the worker. Gives it back when that fails (the caller runs it here,
@@ -425,7 +429,22 @@ impl Checker {
         let Some(worker) = &self.worker else {
             return Some(job);
         };
-        let bytes = js_sys::Uint8Array::from(wire::to_bytes(&job.request).as_slice());
+        let request = &job.request;
+        // A check of a text that differs from the last one sent in a part of it goes as that
+        // part (typing in megabytes sends bytes).
+        let edit = match (&request.task, &self.sent) {
+            (Task::Check(options, base), Some((of, old))) => {
+                let edit = super::Edit::between(*of, old, &request.text);
+                (edit.with.len() < request.text.len() / 2).then(|| Request {
+                    id: request.id,
+                    text: String::new(),
+                    task: Task::CheckEdit(options.clone(), *base, edit),
+                })
+            }
+            _ => None,
+        };
+        let bytes = wire::to_bytes(edit.as_ref().unwrap_or(request));
+        let bytes = js_sys::Uint8Array::from(bytes.as_slice());
         let transfer = js_sys::Array::of1(&bytes.buffer());
         if worker
             .post_message_with_transfer(&bytes, &transfer)
@@ -434,6 +453,9 @@ impl Checker {
             self.stop();
             self.unavailable = true;
             return Some(job);
+        }
+        if job.is_check() {
+            self.sent = Some((job.request.id, job.request.text.clone()));
         }
         self.running = Some(Running {
             job,
@@ -477,6 +499,7 @@ fn on_message(event: web_sys::MessageEvent) {
         return;
     };
     match decode(&bytes, &job) {
+        Ok((Outcome::Resend, _)) => resend(job),
         Ok((outcome, ms)) => (job.done)(Answer {
             text: job.request.text,
             outcome,
@@ -491,10 +514,34 @@ fn on_message(event: web_sys::MessageEvent) {
     }
 }
 
+/// The worker could not take a check as an edit: send it whole, unless a newer check is on
+/// its way.
+fn resend(job: Job) {
+    let unsent = CHECKER.with(|c| {
+        let mut c = c.borrow_mut();
+        c.sent = None;
+        let newer =
+            c.waiting_check.is_some() || c.running.as_ref().is_some_and(|r| r.job.is_check());
+        if !newer {
+            c.waiting_check = Some(job);
+        }
+        match c.running {
+            Some(_) => None,
+            None => c.next().and_then(|job| c.send(job)),
+        }
+    });
+    if let Some(job) = unsent {
+        run_here_now(job);
+    }
+}
+
 fn decode(bytes: &[u8], job: &Job) -> Result<(Outcome, f64), WireError> {
     let reply: Reply = wire::from_bytes(bytes)?;
     let id = job.request.id;
-    let checked = matches!(reply.result, Outcome::Checked(_) | Outcome::Patched(_));
+    let checked = matches!(
+        reply.result,
+        Outcome::Checked(_) | Outcome::Patched(_) | Outcome::Resend
+    );
     if reply.id != id || job.is_check() != checked {
         return Err(WireError(format!("answer {} to request {id}", reply.id)));
     }

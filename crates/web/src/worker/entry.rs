@@ -96,6 +96,63 @@ mod tests {
         assert!(matches!(ask(22, &text, Some(20)), Outcome::Checked(_)));
     }
 
+    /// A check sent as an edit of the worker's last check is answered as the edited text sent
+    /// whole would be; an edit of another check, with a request to send the text whole.
+    #[test]
+    fn a_check_sent_as_an_edit_is_that_of_the_edited_text() {
+        let ask = |id: u64, text: &str, task: Task| {
+            let request = wire::to_bytes(&Request {
+                id,
+                text: text.to_string(),
+                task,
+            });
+            let reply: Reply = wire::from_bytes(&kp_worker_handle(&request)).unwrap();
+            assert_eq!(reply.id, id);
+            reply.result
+        };
+        let options = Options::default();
+        let text = [EXAMPLE; 4].join("\n");
+        assert!(matches!(
+            ask(30, &text, Task::Check(options.clone(), None)),
+            Outcome::Checked(_)
+        ));
+        // A character cut by the bytes that differ ("年" for "月"): the edit takes it whole.
+        let at = text.find('年').unwrap();
+        let mut edited = text.clone();
+        edited.replace_range(at..at + '年'.len_utf8(), "月");
+        let edit = crate::worker::Edit::between(30, &text, &edited);
+        assert_eq!(
+            (edit.start, edit.old_end, edit.with.as_str()),
+            (at, at + 3, "月")
+        );
+        let Outcome::Checked(doc) =
+            ask(31, "", Task::CheckEdit(options.clone(), None, edit.clone()))
+        else {
+            panic!("not a whole document");
+        };
+        let want = kpiform_core::check(&edited, &options);
+        assert_eq!(doc.forms, want.forms);
+        assert_eq!(doc.diagnostics, want.diagnostics);
+        // The same edit again: of check 30, which is no longer the worker's last.
+        assert!(matches!(
+            ask(32, "", Task::CheckEdit(options.clone(), None, edit)),
+            Outcome::Resend
+        ));
+        // An edit whose range is not one of the text (inside a character, past the end).
+        for (start, old_end) in [(at + 1, at + 3), (0, edited.len() + 1)] {
+            let bad = crate::worker::Edit {
+                of: 31,
+                start,
+                old_end,
+                with: "x".into(),
+            };
+            assert!(matches!(
+                ask(33, "", Task::CheckEdit(options.clone(), None, bad)),
+                Outcome::Resend
+            ));
+        }
+    }
+
     #[test]
     fn an_export_request_is_answered_with_the_files() {
         let text = EXAMPLE.to_string();

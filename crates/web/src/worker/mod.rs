@@ -47,6 +47,9 @@ enum Task {
     /// Check with these options. The number: the request whose document the page holds (it
     /// came from this worker); when it is the worker's last check, the answer is a patch of it.
     Check(Options, Option<u64>),
+    /// The same, of the text of the worker's last check with one edit (the request's text is
+    /// empty: the page sends a few bytes, not megabytes, for a key typed).
+    CheckEdit(Options, Option<u64>, Edit),
     Export(Format, ExportOptions),
     /// The review file of the text (the forms under review).
     SaveReview(Box<SaveReview>),
@@ -54,6 +57,51 @@ enum Task {
     OpenReview(Vec<u8>),
     /// Compare the text (a resubmission) with the earlier version given here.
     Compare(String, Options),
+}
+
+/// Bytes `start..old_end` of the text of check `of` replaced by `with`.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Edit {
+    pub of: u64,
+    pub start: usize,
+    pub old_end: usize,
+    pub with: String,
+}
+
+impl Edit {
+    /// The edit that makes `new` of `old` (the text of check `of`), at character boundaries.
+    #[cfg(feature = "page")]
+    pub fn between(of: u64, old: &str, new: &str) -> Edit {
+        let (mut start, mut old_end, mut new_end) = kpiform_core::difference(old, new);
+        // The bytes before `start` are the same in both, as those after the ends: a character
+        // cut by one is cut at the same place in both.
+        while !new.is_char_boundary(start) {
+            start -= 1;
+        }
+        while !old.is_char_boundary(old_end) || !new.is_char_boundary(new_end) {
+            old_end += 1;
+            new_end += 1;
+        }
+        Edit {
+            of,
+            start,
+            old_end,
+            with: new[start..new_end].to_string(),
+        }
+    }
+
+    /// `old` with the edit, when its range is one of `old`.
+    #[cfg(feature = "checker")]
+    pub fn apply(&self, old: &str) -> Option<String> {
+        let range = old
+            .get(self.start..self.old_end)
+            .map(|_| self.start..self.old_end)?;
+        let mut text = String::with_capacity(old.len() - range.len() + self.with.len());
+        text.push_str(&old[..range.start]);
+        text.push_str(&self.with);
+        text.push_str(&old[range.end..]);
+        Some(text)
+    }
 }
 
 /// What goes into a review file besides the forms.
@@ -124,6 +172,9 @@ enum Outcome {
     Exported(Vec<ExportFile>),
     Opened(Result<OpenedReview, NotAReview>),
     Compared(Vec<Compared>),
+    /// The edit is not of the worker's last check (it restarted, or ran another since): send
+    /// the text whole.
+    Resend,
 }
 
 #[cfg(feature = "page")]
@@ -164,6 +215,18 @@ impl Outcome {
 fn run(id: u64, text: &str, task: &Task) -> Outcome {
     match task {
         Task::Check(options, base) => check(id, text, options, *base),
+        Task::CheckEdit(options, base, edit) => {
+            let last = CHECKER.with(|c| {
+                let c = c.borrow();
+                (c.last == Some(edit.of))
+                    .then(|| edit.apply(c.checker.text()))
+                    .flatten()
+            });
+            match last {
+                Some(text) => check(id, &text, options, *base),
+                None => Outcome::Resend,
+            }
+        }
         Task::Export(format, options) => {
             let input = Input { path: "page", text };
             Outcome::Exported(export::export(&[input], *format, options))

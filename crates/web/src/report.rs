@@ -8,7 +8,7 @@
 
 use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 use kpiform_core::{
     excerpt, AmountUnit, Applicability, Category, Counts, Diagnostic, Document, FieldKey, FormKind,
@@ -169,6 +169,26 @@ impl Kept {
             }
         }
         out
+    }
+}
+
+/// The hasher of a set of hashes: a key is its own hash.
+#[derive(Default)]
+struct AsIs(u64);
+
+impl Hasher for AsIs {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
     }
 }
 
@@ -350,7 +370,9 @@ impl Report {
         // Outside forms first, then form by form; the sort is stable, so findings at one place
         // keep the core's order.
         rows.sort_by_key(|(d, _)| (d.form.unwrap_or(0), d.span.start));
-        let mut seen = HashSet::with_capacity(rows.len());
+        // (The keys are hashes already: the set takes them as they are.)
+        let mut seen: HashSet<u64, BuildHasherDefault<AsIs>> =
+            HashSet::with_capacity_and_hasher(rows.len(), Default::default());
         let rows: Vec<DiagRow> = rows
             .into_iter()
             .enumerate()
@@ -399,18 +421,17 @@ impl Report {
             report.forms.push(row);
         }
 
+        let mut by_category = [Counts::default(); Category::ALL.len()];
         for d in &rows {
             report.counts.add(d.severity);
+            if let Some(i) = Category::ALL.iter().position(|&c| c == d.category) {
+                by_category[i].add(d.severity);
+            }
         }
         report.categories = Category::ALL
             .iter()
-            .map(|&category| {
-                let mut counts = Counts::default();
-                for d in rows.iter().filter(|d| d.category == category) {
-                    counts.add(d.severity);
-                }
-                CategoryCount { category, counts }
-            })
+            .zip(by_category)
+            .map(|(&category, counts)| CategoryCount { category, counts })
             .collect();
         report.diagnostics = rows;
         report

@@ -338,54 +338,64 @@ impl Report {
         // Each row, and whether it keeps its key: what the key is made of (rule, message, line,
         // column, form number, quotes, fix) is as it was for a kept form that moved by no line
         // and kept its number (a one-line edit moves every form after it by bytes only).
-        let mut rows: Vec<(DiagRow, bool)> = Vec::with_capacity(doc.all_diagnostics().count());
+        // The findings outside the forms' own, by the form they point into (0: none).
+        let mut outside: Vec<Vec<(DiagRow, bool)>> =
+            (0..=doc.forms.len()).map(|_| Vec::new()).collect();
         for d in &doc.diagnostics {
-            let mut row = row_of(d, form_of(d.span));
+            let form = form_of(d.span);
+            let mut row = row_of(d, form);
             row.outside = true;
-            rows.push((row, false));
+            outside[form.unwrap_or(0)].push((row, false));
         }
+        // The rows: outside forms first, then form by form, each group in reading order (a
+        // stable sort: findings at one place keep the core's order, those across forms first);
+        // each row with its place in the list and a key no other row has.
+        let mut rows: Vec<DiagRow> = Vec::with_capacity(doc.all_diagnostics().count());
+        // (The keys are hashes already: the set takes them as they are.)
+        let mut seen: HashSet<u64, BuildHasherDefault<AsIs>> =
+            HashSet::with_capacity_and_hasher(rows.capacity(), Default::default());
+        let mut add = |rows: &mut Vec<DiagRow>, mut row: DiagRow, same_key: bool| {
+            row.id = rows.len();
+            let mut key = if same_key { row.key } else { row_key(&row) };
+            while !seen.insert(key) {
+                key = key.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            }
+            row.key = key;
+            rows.push(row);
+        };
+        let mut add_group = |rows: &mut Vec<DiagRow>, mut group: Vec<(DiagRow, bool)>| {
+            if !group.is_sorted_by_key(|(d, _)| d.span.start) {
+                group.sort_by_key(|(d, _)| d.span.start);
+            }
+            for (row, same_key) in group {
+                add(rows, row, same_key);
+            }
+        };
+        add_group(&mut rows, std::mem::take(&mut outside[0]));
         let mut form_rows: Vec<Option<FormRow>> = Vec::with_capacity(doc.forms.len());
         for (i, form) in doc.forms.iter().enumerate() {
+            let mut group = std::mem::take(&mut outside[i + 1]);
             match own[i].take() {
                 Some((k, row, earlier)) => {
                     let lines = doc.lines.line(form.span.start) as isize - row.line as isize;
                     let same_key = lines == 0 && k.from == i;
                     form_rows.push(Some(row));
-                    rows.extend(
-                        earlier
-                            .into_iter()
-                            .map(|r| (r.moved(doc, text, k.by, lines, i + 1), same_key)),
-                    );
+                    let moved = earlier
+                        .into_iter()
+                        .map(|r| (r.moved(doc, text, k.by, lines, i + 1), same_key));
+                    group.extend(moved);
                 }
                 None => {
                     form_rows.push(None);
-                    rows.extend(
-                        form.diagnostics
-                            .iter()
-                            .map(|d| (row_of(d, Some(i + 1)), false)),
-                    )
+                    let made = form
+                        .diagnostics
+                        .iter()
+                        .map(|d| (row_of(d, Some(i + 1)), false));
+                    group.extend(made);
                 }
             }
+            add_group(&mut rows, group);
         }
-        // Outside forms first, then form by form; the sort is stable, so findings at one place
-        // keep the core's order.
-        rows.sort_by_key(|(d, _)| (d.form.unwrap_or(0), d.span.start));
-        // (The keys are hashes already: the set takes them as they are.)
-        let mut seen: HashSet<u64, BuildHasherDefault<AsIs>> =
-            HashSet::with_capacity_and_hasher(rows.len(), Default::default());
-        let rows: Vec<DiagRow> = rows
-            .into_iter()
-            .enumerate()
-            .map(|(id, (mut row, same_key))| {
-                row.id = id;
-                let mut key = if same_key { row.key } else { row_key(&row) };
-                while !seen.insert(key) {
-                    key = key.wrapping_add(0x9E37_79B9_7F4A_7C15);
-                }
-                row.key = key;
-                row
-            })
-            .collect();
 
         // The rows are grouped by form, in form order: each form's are the next run.
         let mut rest = &rows[rows.partition_point(|d| d.form.is_none())..];

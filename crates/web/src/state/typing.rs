@@ -110,7 +110,10 @@ impl State {
 
     /// The text box changed in a way not followed here (an edit by the page, a restore).
     pub(super) fn forget_typed(self) {
-        self.typed.update_value(|t| t.mirror = None);
+        self.typed.update_value(|t| {
+            t.mirror = None;
+            t.before = None;
+        });
     }
 
     fn take_edit(self, kind: EditKind, before: Before, data: Option<String>) {

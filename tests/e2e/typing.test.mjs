@@ -100,8 +100,9 @@ describe("typing", () => {
       await page.keyboard.press("Backspace");
       await page.keyboard.type("🙂");
       await settled();
-      // A paste over a selection (Ctrl+V, plain text).
-      await page.evaluate(() => navigator.clipboard.writeText("粘贴的\n两行"));
+      // A paste over a selection (Ctrl+V, plain text with a Windows line break, which the box keeps
+      // as one \n).
+      await page.evaluate(() => navigator.clipboard.writeText("粘贴的\r\n两行"));
       await place("本年度项目金额", 0, 4, 1);
       await page.keyboard.press("Control+V");
       await settled();

@@ -627,6 +627,8 @@ impl DiagRow {
         form: Option<usize>,
     ) -> DiagRow {
         self.form = form;
+        // (A row outside the forms' own is marked so by the caller.)
+        self.outside = false;
         self.span = self.span.shift(by);
         let lc = doc.lines.line_col(text, self.span.start);
         (self.line, self.column) = (lc.line, lc.column);

@@ -72,17 +72,26 @@ impl State {
     /// `input`: take the edit into the mirror (or forget it). False while an input method
     /// composes: the text is not what the user means yet.
     pub fn input(self, ev: &web_sys::Event) -> bool {
-        let composing = ev
-            .dyn_ref::<web_sys::InputEvent>()
-            .is_some_and(|e| e.is_composing());
-        if composing {
-            return false;
+        let ev = ev.dyn_ref::<web_sys::InputEvent>();
+        if ev.is_some_and(|e| e.is_composing()) {
+            // A composition that started here waits for its end; one that did not (an input
+            // method that ends it before its last change) is not followed.
+            if self.typed.with_value(|t| t.composing.is_some()) {
+                return false;
+            }
+            self.forget_typed();
+            return true;
         }
-        let data = ev.dyn_ref::<web_sys::InputEvent>().and_then(|e| e.data());
+        let kind = ev.and_then(|e| EditKind::of_input_type(&e.input_type()));
+        let data = ev.and_then(|e| e.data());
         let before = self.typed.try_update_value(|t| t.before.take()).flatten();
         match before {
-            Some((kind, before)) => self.take_edit(kind, before, data),
-            None => self.forget_typed(),
+            // The edit its `beforeinput` announced (not one left over from an edit that did
+            // not happen).
+            Some((announced, before)) if Some(announced) == kind => {
+                self.take_edit(announced, before, data)
+            }
+            _ => self.forget_typed(),
         }
         true
     }
@@ -126,11 +135,19 @@ impl State {
                 old_end,
                 new_end,
             } = edit(kind, before, caret, el.text_length() as usize)?;
-            // What came in: the event says for typing and composing; else read from the box.
+            // What came in: what the event says, when it fills the range placed (else the
+            // edit was not the one placed: an input method that changed the word before the
+            // caret too); read from the box when the event does not say.
             let inserted = match data {
-                Some(d) if d.encode_utf16().count() == new_end - start => d,
-                _ if new_end == start => String::new(),
-                _ => value_range(&el, start, new_end)?,
+                // A text box keeps no \r (a pasted \r\n is one \n there): what it holds
+                // must be the event's text with its line breaks as the box keeps them.
+                Some(d) if d.contains('\r') => {
+                    let kept = value_range(&el, start, new_end)?;
+                    (kept == d.replace("\r\n", "\n").replace('\r', "\n")).then_some(kept)?
+                }
+                Some(d) => (d.encode_utf16().count() == new_end - start).then_some(d)?,
+                None if new_end == start => String::new(),
+                None => value_range(&el, start, new_end)?,
             };
             Some((start, old_end, inserted))
         });

@@ -562,14 +562,16 @@ fn fail() {
 }
 
 fn fail_with(running: Option<Job>) {
-    // The newest request of each kind; the one in flight only when none of its kind waits.
-    let (mut check, mut export) = CHECKER.with(|c| {
+    // The newest request of each kind: one waiting, else one sent after `running` (the next
+    // request goes out before an answer is read), else `running`.
+    let (mut check, mut export, sent) = CHECKER.with(|c| {
         let mut c = c.borrow_mut();
+        let sent = c.running.take().map(|r| r.job);
         c.stop();
         c.unavailable = true;
-        (c.waiting_check.take(), c.waiting_export.take())
+        (c.waiting_check.take(), c.waiting_export.take(), sent)
     });
-    if let Some(job) = running {
+    for job in [sent, running].into_iter().flatten() {
         if job.is_check() {
             check.get_or_insert(job);
         } else {

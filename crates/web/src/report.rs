@@ -221,7 +221,7 @@ pub struct Report {
 
 impl Report {
     pub fn from_document(doc: &Document, text: &str) -> Report {
-        Report::make(doc, text, None)
+        Report::make(doc, text, text.chars().count(), None)
     }
 
     /// The report of `doc` made from `earlier`, the report of the check before: the rows of
@@ -243,13 +243,16 @@ impl Report {
         let starts = |s: &[u8]| s.iter().filter(|&&b| (b as i8) >= -0x40).count();
         let chars = earlier.chars - starts(&earlier_text.as_bytes()[start..old_end])
             + starts(&text.as_bytes()[start..new_end]);
-        let mut report = Report::make(doc, text, Some((earlier, kept)));
-        report.chars = chars;
-        report
+        Report::make(doc, text, chars, Some((earlier, kept)))
     }
 
-    fn make(doc: &Document, text: &str, reuse: Option<(Report, &[Option<Kept>])>) -> Report {
-        let reused = reuse.is_some();
+    /// The report of `doc` (`chars` characters), from the earlier one where it can.
+    fn make(
+        doc: &Document,
+        text: &str,
+        chars: usize,
+        reuse: Option<(Report, &[Option<Kept>])>,
+    ) -> Report {
         let (old_forms, old_rows, kept) = match reuse {
             Some((r, kept)) => (r.forms, r.diagnostics, kept),
             None => (Vec::new(), Vec::new(), &[][..]),
@@ -258,8 +261,10 @@ impl Report {
         // here and how they moved.
         let mut now_of: Vec<Option<(usize, Kept)>> = vec![None; old_forms.len()];
         for (i, k) in kept.iter().take(doc.forms.len()).enumerate() {
-            if let Some(slot) = k.and_then(|k| now_of.get_mut(k.from)) {
-                *slot = slot.or(k.map(|k| (i, k)));
+            if let Some(k) = *k {
+                if let Some(slot @ None) = now_of.get_mut(k.from) {
+                    *slot = Some((i, k));
+                }
             }
         }
         let mut old_forms: Vec<Option<FormRow>> = old_forms.into_iter().map(Some).collect();
@@ -293,8 +298,7 @@ impl Report {
         }
         let mut report = Report {
             blank: text.trim().is_empty(),
-            // (Counted by `update` where it can.)
-            chars: if reused { 0 } else { text.chars().count() },
+            chars,
             lines: if text.is_empty() {
                 0
             } else {
@@ -335,9 +339,6 @@ impl Report {
                 None => diag_row(doc, text, d, form),
             }
         };
-        // Each row, and whether it keeps its key: what the key is made of (rule, message, line,
-        // column, form number, quotes, fix) is as it was for a kept form that moved by no line
-        // and kept its number (a one-line edit moves every form after it by bytes only).
         // The findings outside the forms' own, by the form they point into (0: none).
         let mut outside: Vec<Vec<(DiagRow, bool)>> =
             (0..=doc.forms.len()).map(|_| Vec::new()).collect();
@@ -377,6 +378,10 @@ impl Report {
             let mut group = std::mem::take(&mut outside[i + 1]);
             match own[i].take() {
                 Some((k, row, earlier)) => {
+                    // A row keeps its key when what the key is made of (rule, message, line,
+                    // column, form number, quotes, fix) is as it was: for a kept form that moved
+                    // by no line and kept its number (a one-line edit moves every form after it
+                    // by bytes only).
                     let lines = doc.lines.line(form.span.start) as isize - row.line as isize;
                     let same_key = lines == 0 && k.from == i;
                     form_rows.push(Some(row));
@@ -626,41 +631,47 @@ impl DiagRow {
         by: isize,
         form: Option<usize>,
     ) -> DiagRow {
-        self.form = form;
+        self.shift(doc, text, by, form);
         // (A row outside the forms' own is marked so by the caller.)
         self.outside = false;
-        self.span = self.span.shift(by);
         let lc = doc.lines.line_col(text, self.span.start);
         (self.line, self.column) = (lc.line, lc.column);
         for r in &mut self.related {
-            r.span = r.span.shift(by);
-            let lc = doc.lines.line_col(text, r.span.start);
-            (r.line, r.column) = (lc.line, lc.column);
             r.quote = quote(text, r.span);
         }
         if let Some(f) = &mut self.fix {
-            f.span = f.span.shift(by);
             f.original = quote(text, f.span);
         }
         self
     }
 
     /// This row of a form that moved `by` bytes and `lines` lines, now form `form`.
-    fn moved(self, doc: &Document, text: &str, by: isize, lines: isize, form: usize) -> DiagRow {
-        let mut row = self;
-        row.form = Some(form);
-        row.span = row.span.shift(by);
-        row.line = (row.line as isize + lines) as usize;
-        for r in &mut row.related {
-            // (Its line and column found again: a finding has few such places.)
+    fn moved(
+        mut self,
+        doc: &Document,
+        text: &str,
+        by: isize,
+        lines: isize,
+        form: usize,
+    ) -> DiagRow {
+        self.shift(doc, text, by, Some(form));
+        self.line = (self.line as isize + lines) as usize;
+        self
+    }
+
+    /// Its places moved `by` bytes, now in form `form`; the other places' lines and columns
+    /// found again (a finding has few such places).
+    fn shift(&mut self, doc: &Document, text: &str, by: isize, form: Option<usize>) {
+        self.form = form;
+        self.span = self.span.shift(by);
+        for r in &mut self.related {
             r.span = r.span.shift(by);
             let lc = doc.lines.line_col(text, r.span.start);
             (r.line, r.column) = (lc.line, lc.column);
         }
-        if let Some(f) = &mut row.fix {
+        if let Some(f) = &mut self.fix {
             f.span = f.span.shift(by);
         }
-        row
     }
 }
 

@@ -16,6 +16,24 @@ use crate::dom;
 use crate::report::{DiagRow, Kept, Report};
 use crate::worker::client::{self as worker, Answer, Answered, CheckResult};
 
+/// Field `$part` of the results `$state` shows, taken out of them (they are about to be
+/// replaced); copied when something else still holds the results.
+macro_rules! take {
+    ($state:expr, $part:ident) => {{
+        let mut taken = Default::default();
+        $state.analysis.0.update_untracked(|a| {
+            taken = match Arc::get_mut(a) {
+                Some(a) => std::mem::take(&mut a.$part),
+                None => {
+                    web_sys::console::debug_1(&"kpiform: results still held: copied".into());
+                    a.$part.clone()
+                }
+            }
+        });
+        taken
+    }};
+}
+
 /// One check of one text.
 #[derive(Debug)]
 pub struct Analysis {
@@ -211,6 +229,7 @@ impl State {
             ms,
             received,
             off_thread,
+            edit_of,
         } = answered;
         // The problem the user is on, as it is now (the report is about to be taken).
         let was = self.current_row();
@@ -219,10 +238,14 @@ impl State {
         let doc = match outcome {
             CheckResult::Whole(doc) => doc,
             CheckResult::Patch(patch) => {
-                // Where the text differs from the one of the results shown.
-                let changed = self
-                    .analysis
-                    .with_untracked(|a| kpiform_core::difference(&a.text, &text));
+                // Where the text differs from the one of the results shown (base's): as it went
+                // to the worker, when it went as an edit of that text.
+                let changed = match edit_of {
+                    Some((of, changed)) if Some(of) == base => changed,
+                    _ => self
+                        .analysis
+                        .with_untracked(|a| kpiform_core::difference(&a.text, &text)),
+                };
                 kept = Some((Kept::of(&patch), changed));
                 // "kp-patch": taking the page's document and applying the patch to it.
                 let patching = dom::now();
@@ -252,7 +275,7 @@ impl State {
         let report = match kept {
             // The results shown are still those the patch was made against (`take_document`).
             Some((kept, changed)) => {
-                let earlier = self.take_report();
+                let earlier = take!(self, report);
                 self.analysis.with_untracked(|a| {
                     Report::update(earlier, (&a.text, changed), &kept, &doc, &text)
                 })
@@ -290,35 +313,12 @@ impl State {
     }
 
     /// The document of the results shown, taken out of them (they are about to be replaced),
-    /// when it is check `base`'s; copied when something else still holds the results.
+    /// when it is check `base`'s.
     fn take_document(self, base: Option<u64>) -> Option<Document> {
         let base = base?;
-        let mut taken = None;
-        self.analysis.0.update_untracked(|a| {
-            if a.checked && a.off_thread && a.version == base {
-                taken = Some(match Arc::get_mut(a) {
-                    Some(a) => std::mem::take(&mut a.doc),
-                    None => {
-                        web_sys::console::debug_1(&"kpiform: results still held: copied".into());
-                        a.doc.clone()
-                    }
-                });
-            }
-        });
-        taken
-    }
-
-    /// The report of the results shown, taken out of them (they are about to be replaced);
-    /// copied when something else still holds them.
-    fn take_report(self) -> Report {
-        let mut taken = Report::default();
-        self.analysis.0.update_untracked(|a| {
-            taken = match Arc::get_mut(a) {
-                Some(a) => std::mem::take(&mut a.report),
-                None => a.report.clone(),
-            }
-        });
-        taken
+        self.analysis
+            .with_untracked(|a| a.checked && a.off_thread && a.version == base)
+            .then(|| take!(self, doc))
     }
 
     /// The problem the user is on, in the results shown.

@@ -113,7 +113,7 @@ pub fn edit(kind: EditKind, before: Before, caret: usize, len16: usize) -> Optio
         && edit.start <= edit.old_end
         && edit.new_end as isize - edit.old_end as isize == grown
         && match kind {
-            EditKind::Insert => edit.new_end >= start,
+            EditKind::Insert => true,
             EditKind::DeleteBackward => grown <= 0 && caret <= start,
             EditKind::DeleteForward => grown <= 0 && caret == start && edit.old_end >= end,
         }
@@ -144,20 +144,9 @@ impl Mirror {
             return None;
         }
         let i = self.marks.partition_point(|&(u, _)| u <= at);
-        let (mut u, from) = match i {
-            0 => (0, 0),
-            _ => self.marks[i - 1],
-        };
-        for (b, c) in self.text[from..].char_indices() {
-            if u == at {
-                return Some(from + b);
-            }
-            u += c.len_utf16();
-            if u > at {
-                return None;
-            }
-        }
-        (u == at).then_some(self.text.len())
+        let (u, from) = i.checked_sub(1).map_or((0, 0), |i| self.marks[i]);
+        let within = u32::try_from(at - u).ok()?;
+        super::byte_offset(&self.text[from..], within).map(|b| from + b)
     }
 
     /// Replace UTF-16 range `start..end` by `with` (as the box did). False, and nothing
@@ -176,17 +165,14 @@ impl Mirror {
             with.len() as isize - (b - a) as isize,
             with16 as isize - (end - start) as isize,
         );
-        // Marks before the edit stay, those in it go, those after it move; the inserted text
-        // gets its own.
+        // Marks before the edit stay, those after it move, those in it give way to the inserted
+        // text's own.
         let after = self.marks.partition_point(|&(_, m)| m <= b);
         let before = self.marks.partition_point(|&(_, m)| m <= a);
-        let moved: Vec<(usize, usize)> = self.marks[after..]
-            .iter()
-            .map(|&(u, m)| ((u as isize + by16) as usize, (m as isize + by) as usize))
-            .collect();
-        self.marks.truncate(before);
-        self.marks.extend(inner);
-        self.marks.extend(moved);
+        for (u, m) in &mut self.marks[after..] {
+            (*u, *m) = ((*u as isize + by16) as usize, (*m as isize + by) as usize);
+        }
+        self.marks.splice(before..after, inner);
         self.len16 = (self.len16 as isize + by16) as usize;
         true
     }
@@ -216,15 +202,9 @@ mod tests {
         s.encode_utf16().collect()
     }
 
+    /// The byte offset of UTF-16 offset `at`, scanning from the start.
     fn naive_byte_at(s: &str, at: usize) -> Option<usize> {
-        let mut u = 0;
-        for (b, c) in s.char_indices() {
-            if u == at {
-                return Some(b);
-            }
-            u += c.len_utf16();
-        }
-        (u == at).then_some(s.len())
+        crate::state::byte_offset(s, u32::try_from(at).ok()?)
     }
 
     #[test]

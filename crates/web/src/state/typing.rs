@@ -36,13 +36,6 @@ fn before_of(el: &web_sys::HtmlTextAreaElement) -> Option<Before> {
     })
 }
 
-/// The box's caret, when nothing is selected.
-fn caret_of(el: &web_sys::HtmlTextAreaElement) -> Option<usize> {
-    let start = el.selection_start().ok().flatten()?;
-    let end = el.selection_end().ok().flatten()?;
-    (start == end).then_some(start as usize)
-}
-
 /// UTF-16 range `start..end` of the box's value (its value taken as a JavaScript string, not
 /// copied out whole).
 fn value_range(el: &web_sys::HtmlTextAreaElement, start: usize, end: usize) -> Option<String> {
@@ -129,12 +122,14 @@ impl State {
         let Some(el) = self.input.get_untracked() else {
             return;
         };
-        let placed = caret_of(&el).and_then(|caret| {
+        // The box after the edit: the caret (nothing selected) and the length.
+        let after = before_of(&el).filter(|a| a.start == a.end);
+        let placed = after.and_then(|after| {
             let Edit16 {
                 start,
                 old_end,
                 new_end,
-            } = edit(kind, before, caret, el.text_length() as usize)?;
+            } = edit(kind, before, after.start, after.len16)?;
             // What came in: what the event says, when it fills the range placed (else the
             // edit was not the one placed: an input method that changed the word before the
             // caret too); read from the box when the event does not say.

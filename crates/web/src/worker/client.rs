@@ -40,6 +40,10 @@ pub struct Answer<T> {
     pub received: f64,
     /// False when the work ran on the main thread.
     pub off_thread: bool,
+    /// The request went to the worker as an edit of the text of request `.0`: where the text
+    /// differs from that one (`start`, `old_end`, `new_end` as [`kpiform_core::difference`]
+    /// gives them, at character boundaries).
+    pub edit_of: Option<(u64, (usize, usize, usize))>,
 }
 
 impl<T> Answer<Option<T>> {
@@ -52,6 +56,7 @@ impl<T> Answer<Option<T>> {
                 ms: self.ms,
                 received: self.received,
                 off_thread: self.off_thread,
+                edit_of: self.edit_of,
             }),
             None => Err(self.text),
         }
@@ -66,6 +71,7 @@ impl<T> Answer<T> {
             ms: self.ms,
             received: self.received,
             off_thread: self.off_thread,
+            edit_of: self.edit_of,
         })
     }
 }
@@ -96,6 +102,8 @@ impl Job {
 struct Running {
     job: Job,
     since: f64,
+    /// It went as an edit ([`Answer::edit_of`]).
+    edit_of: Option<(u64, (usize, usize, usize))>,
 }
 
 #[derive(Default)]
@@ -380,6 +388,7 @@ fn timed<T>(text: String, work: impl FnOnce(&str) -> T) -> Answer<T> {
         ms: end - start,
         received: end,
         off_thread: false,
+        edit_of: None,
     }
 }
 
@@ -435,15 +444,20 @@ impl Checker {
         let edit = match (&request.task, &self.sent) {
             (Task::Check(options, base), Some((of, old))) => {
                 let edit = super::Edit::between(*of, old, &request.text);
-                (edit.with.len() < request.text.len() / 2).then(|| Request {
-                    id: request.id,
-                    text: String::new(),
-                    task: Task::CheckEdit(options.clone(), *base, edit),
+                let range = (edit.start, edit.old_end, edit.start + edit.with.len());
+                (edit.with.len() < request.text.len() / 2).then(|| {
+                    let task = Task::CheckEdit(options.clone(), *base, edit);
+                    let request = Request {
+                        id: request.id,
+                        text: String::new(),
+                        task,
+                    };
+                    (request, (*of, range))
                 })
             }
             _ => None,
         };
-        let bytes = wire::to_bytes(edit.as_ref().unwrap_or(request));
+        let bytes = wire::to_bytes(edit.as_ref().map_or(request, |(r, _)| r));
         let bytes = js_sys::Uint8Array::from(bytes.as_slice());
         let transfer = js_sys::Array::of1(&bytes.buffer());
         if worker
@@ -460,6 +474,7 @@ impl Checker {
         self.running = Some(Running {
             job,
             since: dom::now(),
+            edit_of: edit.map(|(_, of)| of),
         });
         None
     }
@@ -495,7 +510,7 @@ fn on_message(event: web_sys::MessageEvent) {
     if let Some(job) = unsent {
         run_here_now(job);
     }
-    let Some(Running { job, .. }) = running else {
+    let Some(Running { job, edit_of, .. }) = running else {
         return;
     };
     match decode(&bytes, &job) {
@@ -506,6 +521,7 @@ fn on_message(event: web_sys::MessageEvent) {
             ms,
             received,
             off_thread: true,
+            edit_of,
         }),
         Err(e) => {
             web_sys::console::error_1(&format!("kpiform: {e}").into());

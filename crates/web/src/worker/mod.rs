@@ -93,14 +93,8 @@ impl Edit {
     /// `old` with the edit, when its range is one of `old`.
     #[cfg(feature = "checker")]
     pub fn apply(&self, old: &str) -> Option<String> {
-        let range = old
-            .get(self.start..self.old_end)
-            .map(|_| self.start..self.old_end)?;
-        let mut text = String::with_capacity(old.len() - range.len() + self.with.len());
-        text.push_str(&old[..range.start]);
-        text.push_str(&self.with);
-        text.push_str(&old[range.end..]);
-        Some(text)
+        old.get(self.start..self.old_end)?;
+        Some([&old[..self.start], &self.with, &old[self.old_end..]].concat())
     }
 }
 
